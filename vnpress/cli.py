@@ -1,0 +1,416 @@
+"""The command line: a Click group, shared option decorators, one small function per command.
+
+Each command parses its options, calls one library function, and hands the resulting
+:class:`~vnpress.render.Table` to the renderer. Nothing here imports underthesea at module level,
+so ``vnpress --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import click
+
+from . import __version__
+from .corpus import (
+    DEFAULT_GLOB,
+    STDIN,
+    Document,
+    Problem,
+    check_encoding,
+    display_sample_path,
+    read_corpus,
+    sample_corpus_paths,
+)
+from .errors import ExitStatus, VnpressError
+from .render import FORMATS, OutputOptions, Table, render, resolve_format
+
+PROG = "vnpress"
+
+
+def _stdin_isatty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stream_isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Reporter:
+    """Messages for stderr: one line each, prefixed with the program's name."""
+
+    color: bool = False
+    errors: int = 0
+    warnings: int = 0
+
+    def _emit(self, label: str, colour: str, message: str) -> None:
+        prefix = click.style(f"{label}:", fg=colour, bold=True) if self.color else f"{label}:"
+        click.echo(f"{PROG}: {prefix} {message}", err=True, color=self.color)
+
+    def error(self, message: str) -> None:
+        self.errors += 1
+        self._emit("error", "red", message)
+
+    def warning(self, message: str) -> None:
+        self.warnings += 1
+        self._emit("warning", "yellow", message)
+
+    def info(self, message: str) -> None:
+        click.echo(f"{PROG}: {message}", err=True)
+
+    def problem(self, problem: Problem) -> None:
+        (self.error if problem.severity == "error" else self.warning)(str(problem))
+
+    @property
+    def exit_status(self) -> int:
+        return ExitStatus.ERROR if self.errors else ExitStatus.OK
+
+
+def _reporter() -> Reporter:
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if not isinstance(root.obj, Reporter):
+        root.obj = Reporter(color=_color_default(sys.stderr))
+    return root.obj
+
+
+def _color_default(stream) -> bool:
+    return "NO_COLOR" not in os.environ and _stream_isatty(stream)
+
+
+@dataclass
+class Inputs:
+    """Where the documents come from, and how to read and process them."""
+
+    paths: tuple[str, ...]
+    glob: str = DEFAULT_GLOB
+    encoding: str | None = None
+    jobs: int | None = None
+    use_cache: bool = True
+    reporter: Reporter = field(default_factory=Reporter)
+
+    def documents(self) -> Iterator[Document]:
+        """The documents, sorted; problems go to stderr and the reading goes on."""
+        paths = list(self.paths)
+        sample = False
+        if not paths:
+            if _stdin_isatty():
+                paths = sample_corpus_paths()
+                sample = True
+                self.reporter.info(f"no input given: using the bundled sample corpus ({len(paths)} articles)")
+            else:
+                paths = [STDIN]
+        docs = read_corpus(paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem)
+        if sample:
+            return (Document(display_sample_path(d.path), d.text) for d in docs)
+        return docs
+
+    @property
+    def workers(self) -> int:
+        if self.jobs in (None, 0):
+            return os.cpu_count() or 1
+        return self.jobs
+
+
+@dataclass
+class Output:
+    """How to print: the resolved format, the header, colour."""
+
+    options: OutputOptions
+
+    def emit(self, table: Table) -> None:
+        try:
+            render(table, sys.stdout, self.options)
+        except BrokenPipeError:
+            _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """The reader went away (``| head``): stop quietly, with nothing more written to the pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def input_options(f: Callable) -> Callable:
+    """PATHS and the reading options every command shares."""
+
+    @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+    @click.option(
+        "--glob",
+        "glob",
+        default=DEFAULT_GLOB,
+        show_default=True,
+        metavar="PATTERN",
+        help="Which files to read inside directories.",
+    )
+    @click.option("--encoding", metavar="NAME", help="Decode files with this codec (default: UTF-8/UTF-16 by BOM).")
+    @click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=None,
+        metavar="N",
+        help="Worker processes (default: all cores; 1 = in-process).",
+    )
+    @click.option("--no-cache", is_flag=True, help="Neither read nor write the segmentation cache.")
+    @functools.wraps(f)
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache, **kwargs):
+        kwargs["inputs"] = Inputs(
+            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, reporter=_reporter()
+        )
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def output_options(f: Callable) -> Callable:
+    """--format, --no-header and --color/--no-color, the same on every command."""
+
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="auto",
+        show_default=True,
+        help="auto = a table on a terminal, TSV in a pipe.",
+    )
+    @click.option("--no-header", is_flag=True, help="Leave out the header row (TSV, CSV, table).")
+    @click.option("--color/--no-color", "color", default=None, help="Colour the table (default: on a terminal, unless NO_COLOR is set).")
+    @functools.wraps(f)
+    def wrapper(*args, fmt, no_header, color, **kwargs):
+        reporter = _reporter()
+        if color is None:
+            color = _color_default(sys.stdout)
+        reporter.color = color and _stream_isatty(sys.stderr) if color else False
+        kwargs["output"] = Output(
+            OutputOptions(format=resolve_format(fmt, _stream_isatty(sys.stdout)), header=not no_header, color=color)
+        )
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def _finish() -> int:
+    return _reporter().exit_status
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name=PROG)
+def cli() -> None:
+    """Read Vietnamese military and party press in bulk: officers, units, documents, words, abbreviations.
+
+    Every command reads files, directories (*.txt inside) or - for stdin, and prints a table on a
+    terminal or TSV in a pipe (--format for CSV, JSON, JSONL).
+
+    \b
+    Example: vnpress entities seeds/
+    """
+
+
+@cli.command()
+@input_options
+@output_options
+@click.option("--mentions", is_flag=True, help="One row per occurrence, with offsets, instead of one per entity.")
+@click.option(
+    "--type",
+    "types",
+    metavar="TYPES",
+    help="Only these types, comma-separated: rank, officer, unit, resolution (and person, location, organization with --ner).",
+)
+@click.option("--by-file", is_flag=True, help="Aggregate per document instead of over the corpus.")
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Extra rules in the format of vnpress/data/ (repeatable).",
+)
+@click.option("--ner", is_flag=True, help="Add underthesea's PER/LOC/ORG as person/location/organization (slow).")
+def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteers, ner) -> int:
+    """Officers and their ranks and posts, units and party/state bodies, resolutions and other documents.
+
+    \b
+    Example: vnpress entities seeds/ --type officer
+    """
+    from .entities import entity_table
+
+    table = entity_table(
+        inputs.documents(),
+        mentions=mentions,
+        types=types,
+        by_file=by_file,
+        gazetteers=gazetteers,
+        ner=ner,
+        jobs=inputs.workers,
+        use_cache=inputs.use_cache,
+    )
+    output.emit(table)
+    return _finish()
+
+
+@cli.command()
+@input_options
+@output_options
+@click.option("--top", type=click.IntRange(min=0), default=50, show_default=True, metavar="N", help="Rows to print (0 = all).")
+@click.option("--ngram", type=click.IntRange(min=1, max=10), default=1, show_default=True, metavar="N", help="Count word n-grams within sentences.")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True, metavar="K", help="Only words seen at least K times.")
+@click.option("--by-file", is_flag=True, help="One frequency list per document.")
+@click.option("--keep-case", is_flag=True, help="Count 'Đảng' and 'đảng' apart.")
+@click.option("--stopwords", "stopword_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="More stop words, one a line (repeatable).")
+@click.option("--no-stopwords", is_flag=True, help="Count stop words too.")
+@click.option("--keep-boilerplate", is_flag=True, help="Count web-page boilerplate lines too.")
+def freq(inputs: Inputs, output: Output, top, ngram, min_count, by_file, keep_case, stopword_files, no_stopwords, keep_boilerplate) -> int:
+    """Word frequencies (segmented words, not syllables), with documents and a rate per 10,000 words.
+
+    \b
+    Example: vnpress freq seeds/ --top 50
+    """
+    from .freq import frequency_table
+
+    table = frequency_table(
+        inputs.documents(),
+        top=top,
+        ngram=ngram,
+        min_count=min_count,
+        by_file=by_file,
+        keep_case=keep_case,
+        stopword_files=stopword_files,
+        use_stopwords=not no_stopwords,
+        keep_boilerplate=keep_boilerplate,
+        jobs=inputs.workers,
+        use_cache=inputs.use_cache,
+    )
+    output.emit(table)
+    return _finish()
+
+
+@cli.command()
+@click.argument("word")
+@input_options
+@output_options
+@click.option("--width", type=click.IntRange(min=5), default=40, show_default=True, metavar="N", help="Characters of context on each side.")
+@click.option("--keep-case", is_flag=True, help="Match the case of WORD exactly.")
+def kwic(word, inputs: Inputs, output: Output, width, keep_case) -> int:
+    """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
+
+    \b
+    Example: vnpress kwic "công tác" seeds/
+    """
+    from .kwic import kwic_table
+
+    table = kwic_table(
+        word,
+        inputs.documents(),
+        width=width,
+        keep_case=keep_case,
+        jobs=inputs.workers,
+        use_cache=inputs.use_cache,
+    )
+    output.emit(table)
+    return _finish()
+
+
+@cli.command("expand-abbrev")
+@input_options
+@output_options
+@click.option("--by-file", is_flag=True, help="Rows per document, with a file column.")
+@click.option("--rewrite", is_flag=True, help="Print the text with every known abbreviation spelled out.")
+@click.option("--keep-abbrev", is_flag=True, help="With --rewrite: write 'expansion (ABBR)' at the first occurrence in a document.")
+@click.option("--dictionary", "show_dictionary", is_flag=True, help="Print the abbreviation dictionary instead of reading text.")
+@click.option("--category", metavar="NAME", help="With --dictionary: only this category.")
+@click.option("--dict", "dict_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="More abbreviations, TSV like the built-in dictionary (repeatable).")
+def expand_abbrev(inputs: Inputs, output: Output, by_file, rewrite, keep_abbrev, show_dictionary, category, dict_files) -> int:
+    """Abbreviations with their expansions (defined in the text, from the dictionary, or unknown).
+
+    \b
+    Example: vnpress expand-abbrev seeds/
+    """
+    from . import abbrev
+
+    if show_dictionary:
+        output.emit(abbrev.dictionary_table(dict_files=dict_files, category=category))
+        return _finish()
+    if rewrite:
+        abbrev.rewrite_documents(inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev)
+        return _finish()
+    output.emit(abbrev.abbreviation_table(inputs.documents(), by_file=by_file, dict_files=dict_files))
+    return _finish()
+
+
+@cli.group()
+def cache() -> None:
+    """The segmentation cache: where it is, how big, and how to empty it.
+
+    \b
+    Example: vnpress cache info
+    """
+
+
+@cache.command("info")
+@output_options
+def cache_info(output: Output) -> int:
+    """Where the cache is and what it holds.
+
+    \b
+    Example: vnpress cache info --format json
+    """
+    from .cache import info_table
+
+    output.emit(info_table())
+    return _finish()
+
+
+@cache.command("clear")
+def cache_clear() -> int:
+    """Delete every cached result.
+
+    \b
+    Example: vnpress cache clear
+    """
+    from .cache import clear
+
+    removed = clear()
+    _reporter().info(f"cache cleared ({removed} entries removed)")
+    return _finish()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every outcome into an exit status, never a traceback."""
+    reporter = Reporter(color=_color_default(sys.stderr))
+    try:
+        status = cli.main(args=argv, prog_name=PROG, standalone_mode=False, obj=reporter)
+    except click.exceptions.Abort:
+        click.echo(f"{PROG}: interrupted", err=True)
+        status = ExitStatus.INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo(f"{PROG}: interrupted", err=True)
+        status = ExitStatus.INTERRUPTED
+    except click.ClickException as e:
+        e.show()
+        status = e.exit_code
+    except VnpressError as e:
+        reporter.error(str(e))
+        status = e.exit_status
+    except BrokenPipeError:
+        _silence_stdout()
+        status = ExitStatus.OK
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(int(status or 0))
