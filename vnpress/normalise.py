@@ -123,10 +123,15 @@ def _nfc_with_map(text: str) -> tuple[str, OffsetMap]:
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
+        cluster = text[i:j]
+        piece = unicodedata.normalize("NFC", cluster)
         out.append(piece)
-        starts.extend([i] * len(piece))
-        ends.extend([j] * len(piece))
+        if piece == cluster:  # unchanged: character for character
+            starts.extend(range(i, j))
+            ends.extend(range(i + 1, j + 1))
+        else:
+            starts.extend([i] * len(piece))
+            ends.extend([j] * len(piece))
         i = j
     return "".join(out), OffsetMap(starts, ends)
 
