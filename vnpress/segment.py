@@ -6,6 +6,14 @@ the normalised text and then to the original one. Some words the CRF splits in e
 ("Đảng ủy" → "Đảng" + "ủy") are merged back from ``data/protected_words.txt``.
 """
 
+# NOTE FOR THE HELPERS WORKING IN PARALLEL (from the lead; remove before release):
+# several helpers edit this repository at once. Read /work/main/.helpers-rules.md now and follow it:
+# edit only your own files (in cli.py only your own command's function, with small edits),
+# commit only your own files (`git add F && git commit -m "why" -- F`), never `git add -A`,
+# don't edit README.md (put README text in your final report), run only your own tests,
+# and be finished and committed by 20:55 UTC.
+
+
 from __future__ import annotations
 
 import re
@@ -114,7 +122,10 @@ def words_from_spans(norm: Normalised, spans: Iterable[Span]) -> list[Word]:
     original = norm.original
     for s, e in spans:
         a, b = norm.span(s, e)
-        out.append(Word(a, b, original[a:b], norm.text[s:e]))
+        piece = norm.text[s:e]
+        if " " in piece or "\t" in piece or "\n" in piece:
+            piece = " ".join(piece.split())  # "Bộ  Chỉ huy" is the word "Bộ Chỉ huy"
+        out.append(Word(a, b, original[a:b], piece))
     return out
 
 
