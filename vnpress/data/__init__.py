@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +22,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_lines(name: str) -> tuple[str, ...]:
     """Non-blank, non-comment lines of a bundled text file."""
     return tuple(line for _, line in _lines(data_path(name).read_text(encoding="utf-8")))
@@ -50,7 +50,9 @@ def read_tsv(text: str, source: str, columns: list[str], required: int) -> list[
     Lines starting with ``#`` are comments. The first ``required`` columns must be non-empty.
     """
     rows: list[dict[str, str]] = []
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
     if not lines:
         return rows
     header = next(csv.reader([lines[0][1]], delimiter="\t"))
