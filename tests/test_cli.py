@@ -38,7 +38,9 @@ def test_every_command_has_help_with_a_one_line_example():
     for path in [(), *all_commands()]:
         result = invoke(*path, "--help")
         assert result.exit_code == 0, path
-        examples = [line.strip() for line in result.output.splitlines() if line.strip().startswith("Example: vnpress")]
+        examples = [
+            line.strip() for line in result.output.splitlines() if line.strip().startswith("Example: vnpress")
+        ]
         assert len(examples) == 1, (path, result.output)
 
 
@@ -97,7 +99,10 @@ def test_binary_files_are_skipped_with_a_warning_and_exit_zero(tmp_path):
     (tmp_path / "z.txt").write_bytes(b"\x00\x01\x02")
     result = invoke("entities", "--format", "tsv", "--no-header", "--type", "rank", str(tmp_path))
     assert result.exit_code == 0
-    assert result.stderr == f"vnpress: warning: {tmp_path / 'z.txt'}: binary file (contains NUL bytes), skipped\n"
+    assert (
+        result.stderr
+        == f"vnpress: warning: {tmp_path / 'z.txt'}: binary file (contains NUL bytes), skipped\n"
+    )
     assert result.stdout.startswith("rank\tThiếu tướng\t1\t1")
 
 
@@ -124,7 +129,9 @@ def test_stdin_is_read_when_no_path_is_given_and_stdin_is_a_pipe():
 def test_dash_reads_stdin_among_files(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
-    result = invoke("entities", "--mentions", "--format", "jsonl", "--type", "rank", str(f), "-", input=ARTICLE)
+    result = invoke(
+        "entities", "--mentions", "--format", "jsonl", "--type", "rank", str(f), "-", input=ARTICLE
+    )
     assert sorted({json.loads(line)["file"] for line in result.stdout.splitlines()}) == ["<stdin>", str(f)]
 
 
@@ -157,7 +164,9 @@ def test_columns_are_the_same_in_every_format():
     tsv = invoke("entities", "--format", "tsv", str(SEEDS)).stdout
     csv_ = invoke("entities", "--format", "csv", str(SEEDS)).stdout
     rows = json.loads(invoke("entities", "--format", "json", str(SEEDS)).stdout)
-    jsonl = [json.loads(line) for line in invoke("entities", "--format", "jsonl", str(SEEDS)).stdout.splitlines()]
+    jsonl = [
+        json.loads(line) for line in invoke("entities", "--format", "jsonl", str(SEEDS)).stdout.splitlines()
+    ]
     header = tsv.splitlines()[0].split("\t")
     assert csv_.splitlines()[0].split(",") == header
     assert list(rows[0]) == header == list(jsonl[0])
@@ -189,7 +198,11 @@ def test_broken_pipe_ends_quietly():
 
 def test_ctrl_c_exits_130_without_a_traceback():
     proc = subprocess.Popen(
-        [*VNPRESS, "entities", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+        [*VNPRESS, "entities", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
     )
     time.sleep(2.0)  # start-up done; now blocked reading stdin
     proc.send_signal(signal.SIGINT)

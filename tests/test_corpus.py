@@ -33,7 +33,10 @@ def test_crlf_is_kept_so_offsets_refer_to_the_decoded_text():
 def test_a_bad_byte_is_reported_with_the_file_and_its_offset():
     with pytest.raises(InputError) as e:
         decode("Quân khu".encode() + b"\xff\xfe rest", "dir/bad.txt")
-    assert str(e.value) == "dir/bad.txt: cannot decode as utf-8 at byte 9; use --encoding NAME for another encoding"
+    assert (
+        str(e.value)
+        == "dir/bad.txt: cannot decode as utf-8 at byte 9; use --encoding NAME for another encoding"
+    )
 
 
 def test_the_byte_offset_counts_the_bom():
@@ -96,7 +99,10 @@ def test_one_bad_file_among_many_loses_nothing_else(tmp_path):
     problems: list[Problem] = []
     docs = list(read_corpus([str(tmp_path)], on_problem=problems.append))
     assert len(docs) == 28
-    assert [(p.severity, os.path.basename(p.source)) for p in problems] == [("error", "015.txt"), ("warning", "016.txt")]
+    assert [(p.severity, os.path.basename(p.source)) for p in problems] == [
+        ("error", "015.txt"),
+        ("warning", "016.txt"),
+    ]
     assert "at byte 0" in problems[0].message
 
 
@@ -128,4 +134,6 @@ def test_stdin_is_read_as_bytes_and_named():
 def test_the_sample_corpus_is_the_five_seed_articles():
     paths = sample_corpus_paths()
     assert len(paths) == 5
-    assert [os.path.basename(p) for p in paths] == sorted(os.listdir(os.path.join(os.path.dirname(__file__), "..", "seeds")))
+    assert [os.path.basename(p) for p in paths] == sorted(
+        os.listdir(os.path.join(os.path.dirname(__file__), "..", "seeds"))
+    )

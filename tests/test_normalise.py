@@ -91,7 +91,13 @@ def test_every_normalised_span_maps_back_into_the_original(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aouyAOUYqhkt đĐ") + ["à", "ả", "ỷ", "ý", "ỳ", "é", "ẹ", "\u0301", "\u0309"])))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("aouyAOUYqhkt đĐ") + ["à", "ả", "ỷ", "ý", "ỳ", "é", "ẹ", "\u0301", "\u0309"]
+        )
+    )
+)
 def test_tone_normalisation_is_idempotent_and_length_preserving(text):
     nfc = unicodedata.normalize("NFC", text)
     once = normalise_tones(nfc)

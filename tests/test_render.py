@@ -7,7 +7,12 @@ from vnpress.render import OutputOptions, Table, render, resolve_format
 
 COLUMNS = ["type", "canonical", "count", "positions"]
 ROWS = [
-    {"type": "officer", "canonical": "Chu Văn Đoàn", "count": 3, "positions": ["Chính ủy Quân khu 7", "Bí thư [LOC]"]},
+    {
+        "type": "officer",
+        "canonical": "Chu Văn Đoàn",
+        "count": 3,
+        "positions": ["Chính ủy Quân khu 7", "Bí thư [LOC]"],
+    },
     {"type": "unit", "canonical": 'Quân khu "7"\tx', "count": 1, "positions": None},
     {"type": "rank", "canonical": "Đại tá", "count": 2.5},  # missing key = null
 ]
@@ -15,7 +20,11 @@ ROWS = [
 
 def run(fmt, header=True, rows=ROWS, width=None):
     out = io.StringIO()
-    render(Table(COLUMNS, iter(rows), numeric={"count"}), out, OutputOptions(format=fmt, header=header, width=width))
+    render(
+        Table(COLUMNS, iter(rows), numeric={"count"}),
+        out,
+        OutputOptions(format=fmt, header=header, width=width),
+    )
     return out.getvalue()
 
 
@@ -40,7 +49,12 @@ def test_csv():
 def test_json_is_one_array_numbers_stay_numbers_lists_stay_lists():
     data = json.loads(run("json"))
     assert data == [
-        {"type": "officer", "canonical": "Chu Văn Đoàn", "count": 3, "positions": ["Chính ủy Quân khu 7", "Bí thư [LOC]"]},
+        {
+            "type": "officer",
+            "canonical": "Chu Văn Đoàn",
+            "count": 3,
+            "positions": ["Chính ủy Quân khu 7", "Bí thư [LOC]"],
+        },
         {"type": "unit", "canonical": 'Quân khu "7"\tx', "count": 1, "positions": None},
         {"type": "rank", "canonical": "Đại tá", "count": 2.5, "positions": None},
     ]
@@ -70,6 +84,8 @@ def test_table_keeps_markup_like_text_and_does_not_colour_when_asked_not_to():
     assert any(line.split()[:2] == ["officer", "Chu"] for line in lines)
 
 
-@pytest.mark.parametrize(("fmt", "tty", "expected"), [("auto", True, "table"), ("auto", False, "tsv"), ("json", True, "json")])
+@pytest.mark.parametrize(
+    ("fmt", "tty", "expected"), [("auto", True, "table"), ("auto", False, "tsv"), ("json", True, "json")]
+)
 def test_auto_is_a_table_on_a_terminal_and_tsv_in_a_pipe(fmt, tty, expected):
     assert resolve_format(fmt, tty) == expected

@@ -15,7 +15,16 @@ def test_both_tone_spellings_give_the_same_whole_words():
     new = segment("Đảng ủy Quân khu 7 và Ủy ban nhân dân tỉnh, Chính ủy")
     old = segment("Đảng uỷ Quân khu 7 và Uỷ ban nhân dân tỉnh, Chính uỷ")
     assert [w.norm for w in new] == [w.norm for w in old]
-    assert [w.norm for w in new] == ["Đảng ủy", "Quân khu", "7", "và", "Ủy ban nhân dân", "tỉnh", ",", "Chính ủy"]
+    assert [w.norm for w in new] == [
+        "Đảng ủy",
+        "Quân khu",
+        "7",
+        "và",
+        "Ủy ban nhân dân",
+        "tỉnh",
+        ",",
+        "Chính ủy",
+    ]
     assert [w.text for w in old][0] == "Đảng uỷ"  # as written
 
 
@@ -48,7 +57,26 @@ def test_empty_and_blank_text_have_no_words():
 
 
 VIET = st.sampled_from(
-    ["Đảng", "uỷ", "ủy", "Quân", "khu", "hoà", "bình", "Thiếu", "tướng", "05-NQ/TW", "(", ")", ",", ".", "QK3", "\n", " ", "  "]
+    [
+        "Đảng",
+        "uỷ",
+        "ủy",
+        "Quân",
+        "khu",
+        "hoà",
+        "bình",
+        "Thiếu",
+        "tướng",
+        "05-NQ/TW",
+        "(",
+        ")",
+        ",",
+        ".",
+        "QK3",
+        "\n",
+        " ",
+        "  ",
+    ]
 )
 
 

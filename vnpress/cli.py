@@ -12,7 +12,6 @@ so ``vnpress --help`` stays fast.
 # don't edit README.md (put README text in your final report), run only your own tests,
 # and be finished and committed by 20:55 UTC.
 
-
 from __future__ import annotations
 
 import functools
@@ -165,7 +164,9 @@ def input_options(f: Callable) -> Callable:
         metavar="PATTERN",
         help="Which files to read inside directories.",
     )
-    @click.option("--encoding", metavar="NAME", help="Decode files with this codec (default: UTF-8/UTF-16 by BOM).")
+    @click.option(
+        "--encoding", metavar="NAME", help="Decode files with this codec (default: UTF-8/UTF-16 by BOM)."
+    )
     @click.option(
         "-j",
         "--jobs",
@@ -197,7 +198,12 @@ def output_options(f: Callable) -> Callable:
         help="auto = a table on a terminal, TSV in a pipe.",
     )
     @click.option("--no-header", is_flag=True, help="Leave out the header row (TSV, CSV, table).")
-    @click.option("--color/--no-color", "color", default=None, help="Colour the table (default: on a terminal, unless NO_COLOR is set).")
+    @click.option(
+        "--color/--no-color",
+        "color",
+        default=None,
+        help="Colour the table (default: on a terminal, unless NO_COLOR is set).",
+    )
     @functools.wraps(f)
     def wrapper(*args, fmt, no_header, color, **kwargs):
         reporter = _reporter()
@@ -207,7 +213,9 @@ def output_options(f: Callable) -> Callable:
         else:
             reporter.color = color and _stream_isatty(sys.stderr)
         kwargs["output"] = Output(
-            OutputOptions(format=resolve_format(fmt, _stream_isatty(sys.stdout)), header=not no_header, color=color)
+            OutputOptions(
+                format=resolve_format(fmt, _stream_isatty(sys.stdout)), header=not no_header, color=color
+            )
         )
         return f(*args, **kwargs)
 
@@ -233,7 +241,9 @@ class VnpressGroup(click.Group):
             ctx.exit(e.exit_status)
 
 
-@click.group(cls=VnpressGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=VnpressGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name=PROG)
 def cli() -> None:
     """Read Vietnamese military and party press in bulk: officers, units, documents, words, abbreviations.
@@ -249,7 +259,9 @@ def cli() -> None:
 @cli.command()
 @input_options
 @output_options
-@click.option("--mentions", is_flag=True, help="One row per occurrence, with offsets, instead of one per entity.")
+@click.option(
+    "--mentions", is_flag=True, help="One row per occurrence, with offsets, instead of one per entity."
+)
 @click.option(
     "--type",
     "types",
@@ -265,7 +277,9 @@ def cli() -> None:
     metavar="FILE",
     help="Extra rules in the format of vnpress/data/ (repeatable).",
 )
-@click.option("--ner", is_flag=True, help="Add underthesea's PER/LOC/ORG as person/location/organization (slow).")
+@click.option(
+    "--ner", is_flag=True, help="Add underthesea's PER/LOC/ORG as person/location/organization (slow)."
+)
 def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteers, ner) -> int:
     """Officers and their ranks and posts, units and party/state bodies, resolutions and other documents.
 
@@ -291,15 +305,54 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
 @cli.command()
 @input_options
 @output_options
-@click.option("--top", type=click.IntRange(min=0), default=50, show_default=True, metavar="N", help="Rows to print (0 = all).")
-@click.option("--ngram", type=click.IntRange(min=1, max=10), default=1, show_default=True, metavar="N", help="Count word n-grams within sentences.")
-@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True, metavar="K", help="Only words seen at least K times.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    metavar="N",
+    help="Rows to print (0 = all).",
+)
+@click.option(
+    "--ngram",
+    type=click.IntRange(min=1, max=10),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Count word n-grams within sentences.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="K",
+    help="Only words seen at least K times.",
+)
 @click.option("--by-file", is_flag=True, help="One frequency list per document.")
 @click.option("--keep-case", is_flag=True, help="Count 'Đảng' and 'đảng' apart.")
-@click.option("--stopwords", "stopword_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="More stop words, one a line (repeatable).")
+@click.option(
+    "--stopwords",
+    "stopword_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="More stop words, one a line (repeatable).",
+)
 @click.option("--no-stopwords", is_flag=True, help="Count stop words too.")
 @click.option("--keep-boilerplate", is_flag=True, help="Count web-page boilerplate lines too.")
-def freq(inputs: Inputs, output: Output, top, ngram, min_count, by_file, keep_case, stopword_files, no_stopwords, keep_boilerplate) -> int:
+def freq(
+    inputs: Inputs,
+    output: Output,
+    top,
+    ngram,
+    min_count,
+    by_file,
+    keep_case,
+    stopword_files,
+    no_stopwords,
+    keep_boilerplate,
+) -> int:
     """Word frequencies (segmented words, not syllables), with documents and a rate per 10,000 words.
 
     \b
@@ -328,7 +381,14 @@ def freq(inputs: Inputs, output: Output, top, ngram, min_count, by_file, keep_ca
 @click.argument("word")
 @input_options
 @output_options
-@click.option("--width", type=click.IntRange(min=5), default=40, show_default=True, metavar="N", help="Characters of context on each side.")
+@click.option(
+    "--width",
+    type=click.IntRange(min=5),
+    default=40,
+    show_default=True,
+    metavar="N",
+    help="Characters of context on each side.",
+)
 @click.option("--keep-case", is_flag=True, help="Match the case of WORD exactly.")
 def kwic(word, inputs: Inputs, output: Output, width, keep_case) -> int:
     """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
@@ -355,11 +415,29 @@ def kwic(word, inputs: Inputs, output: Output, width, keep_case) -> int:
 @output_options
 @click.option("--by-file", is_flag=True, help="Rows per document, with a file column.")
 @click.option("--rewrite", is_flag=True, help="Print the text with every known abbreviation spelled out.")
-@click.option("--keep-abbrev", is_flag=True, help="With --rewrite: write 'expansion (ABBR)' at the first occurrence in a document.")
-@click.option("--dictionary", "show_dictionary", is_flag=True, help="Print the abbreviation dictionary instead of reading text.")
+@click.option(
+    "--keep-abbrev",
+    is_flag=True,
+    help="With --rewrite: write 'expansion (ABBR)' at the first occurrence in a document.",
+)
+@click.option(
+    "--dictionary",
+    "show_dictionary",
+    is_flag=True,
+    help="Print the abbreviation dictionary instead of reading text.",
+)
 @click.option("--category", metavar="NAME", help="With --dictionary: only this category.")
-@click.option("--dict", "dict_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE", help="More abbreviations, TSV like the built-in dictionary (repeatable).")
-def expand_abbrev(inputs: Inputs, output: Output, by_file, rewrite, keep_abbrev, show_dictionary, category, dict_files) -> int:
+@click.option(
+    "--dict",
+    "dict_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="More abbreviations, TSV like the built-in dictionary (repeatable).",
+)
+def expand_abbrev(
+    inputs: Inputs, output: Output, by_file, rewrite, keep_abbrev, show_dictionary, category, dict_files
+) -> int:
     """Abbreviations with their expansions (defined in the text, from the dictionary, or unknown).
 
     \b
@@ -371,7 +449,9 @@ def expand_abbrev(inputs: Inputs, output: Output, by_file, rewrite, keep_abbrev,
         output.emit(abbrev.dictionary_table(dict_files=dict_files, category=category))
         return _finish()
     if rewrite:
-        abbrev.rewrite_documents(inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev)
+        abbrev.rewrite_documents(
+            inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev
+        )
         return _finish()
     output.emit(abbrev.abbreviation_table(inputs.documents(), by_file=by_file, dict_files=dict_files))
     return _finish()

@@ -127,7 +127,7 @@ def expand_paths(
             if key not in seen:
                 seen.add(key)
                 out.append(c)
-    return sorted(out, key=lambda c: (STDIN_NAME if c == STDIN else os.path.normpath(c)))
+    return sorted(out, key=lambda c: STDIN_NAME if c == STDIN else os.path.normpath(c))
 
 
 def read_document(path: str, encoding: str | None = None, stdin: object | None = None) -> Document:
