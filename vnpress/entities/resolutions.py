@@ -1,11 +1,436 @@
-"""Resolutions and other normative documents (interface; the extractor is being written)."""
+"""Party and state normative documents: resolutions, directives, regulations, decrees, laws …
+
+A document is named by a kind word from ``data/document_kinds.tsv`` followed by what identifies it:
+a number or a code ("Chỉ thị 05", "Nghị quyết số 05-NQ/TW", "Chỉ thị 01/CT-TTg"), a plenum
+("Nghị quyết Trung ương 4 (khóa XII)"), a title ("Luật Sĩ quan Quân đội nhân dân Việt Nam") or a year
+("Hiến pháp năm 2013"). A kind word with none of these ("các nghị quyết, chỉ thị", "đúng quy định",
+"Kết luận hội nghị") is not a document. Lists share what follows them ("các Quy định: 59, 61, 104 của
+Bộ Chính trị" is three documents of one issuer), and a short later mention ("Nghị quyết số 230") takes
+the number and canonical name of the full one ("230-NQ/QUTW") so that the two count as one document.
+Everything runs on the normalised text with regular expressions compiled once, in linear time.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..data import bundled_tsv
 from ..normalise import Normalised
+from .document_rules import DocumentKind, DocumentRules, document_rules, issuer_name, key
 from .model import Mention
 
+WS = r"[^\S\n]"
+_SEP = rf"{WS}*[-–—/]{WS}*"
+_LETTERS = r"[A-ZĐƯ](?:[A-Za-z0-9ĐđƯư]|\.(?=[A-ZĐƯ]))*(?!\w)"
+CODE_RX = re.compile(rf"\d+(?:{_SEP}\d+)*(?:{_SEP}{_LETTERS})+")
+NUMBER_RX = re.compile(rf"\d{{1,5}}(?!\w|[.,]\d|{WS}*[-–/]{WS}*\d)")
+_ROMAN = r"[IVXLC]+(?!\w)"
+_ORDINAL = r"(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?)"
+_TU = r"(?:Trung\s+ương|T\.\s?Ư|TƯ|TW)"
+PLENUM_RX = re.compile(
+    rf"{WS}+(?:Hội\s+nghị\s+)?(?:"
+    rf"(?:Ban\s+Chấp\s+hành\s+)?{_TU}(?:\s+Đảng)?{WS}*(?:lần\s+thứ\s+(?P<o1>{_ORDINAL})|(?P<n1>\d{{1,2}}))"
+    rf"|lần\s+thứ\s+(?P<o2>{_ORDINAL})\s+(?:của\s+)?Ban\s+Chấp\s+hành\s+{_TU}(?:\s+Đảng)?(?:\s+Cộng\s+sản\s+Việt\s+Nam)?"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+TERM_RX = re.compile(
+    rf"{WS}*,?{WS}*(?P<open>\()?{WS}*(?:các{WS}+)?khóa{WS}+(?P<terms>{_ROMAN}(?:{WS}*(?:,|và){WS}*(?:khóa{WS}+)?{_ROMAN})*)",
+    re.IGNORECASE,
+)
+DATE_RX = re.compile(
+    rf"{WS}*,?{WS}*ngày{WS}+(?:(?P<d>\d{{1,2}}){WS}*[-/.]{WS}*(?P<m>\d{{1,2}}){WS}*[-/.]{WS}*(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}){WS}+tháng{WS}+(?P<m2>\d{{1,2}}){WS}+năm{WS}+(?P<y2>\d{{4}}))(?!\d)",
+    re.IGNORECASE,
+)
+OF_RX = re.compile(rf"{WS}*,?{WS}*của{WS}+")
+ISSUER_JOIN_RX = re.compile(rf"{WS}*(?:,|và|,{WS}*và){WS}+")
+LEAD_RX = re.compile(
+    rf"(?P<qual>{WS}+(?:chuyên\s+đề|lãnh\s+đạo))?{WS}*(?P<colon>:)?{WS}*(?P<so>số{WS}*)?", re.IGNORECASE
+)
+LIST_SEP_RX = re.compile(rf"{WS}*(?:,|;|và|,{WS}*và){WS}*(?P<so>số{WS}*)?", re.IGNORECASE)
+ROMAN_RX = re.compile(_ROMAN)
+PLURAL_BEFORE_RX = re.compile(r"(?:các|những)\s+$", re.IGNORECASE)
+TOPIC_BEFORE_RX = re.compile(r"về\s*[“\"]?\s*$")
+QUOTED_RX = re.compile(rf"{WS}*[“\"](?P<title>[^”\"\n]{{3,200}})[”\"]")
+YEAR_RX = re.compile(rf"{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+NAME_TOKEN_RX = re.compile(rf"(?:{WS}+|,{WS}+(?=chống\b|khen\b|bảo\s+vệ\b))(?P<tok>\w+)")
+NOT_A_TITLE_BEFORE_RX = re.compile(
+    r"(?:Đại\s+học|Trường|Khoa|Học\s+viện|Viện|ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|Công\s+ty|Văn\s+phòng)\s+$"
+    r"|Công\s+ước[^.;\n]{0,80}về\s+$",
+    re.IGNORECASE,
+)
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+            "một": 1, "lăm": 5}  # fmt: skip
+_NEXT_WORDS_RX = re.compile(r"[^\S\n]*(%|\w+)(?:[^\S\n]+(\w+))?")
 
-def find_resolutions(norm: Normalised) -> list[Mention]:
+
+@dataclass
+class _Doc:
+    """A document found in the text before it becomes a :class:`Mention` (spans in normalised text)."""
+
+    start: int
+    end: int
+    kind: str
+    number: str | None = None
+    name: str | None = None
+    term: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    short: bool = False  # a bare number, to be completed from a full mention of the same document
+    plenum: bool = False
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self) -> str:
+        if self.name:
+            return f"{self.kind} {self.name}"
+        if self.plenum and self.term:
+            return f"{self.kind} {self.number} (khóa {self.term})"
+        return f"{self.kind} {self.number}"
+
+
+def _clean_code(written: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", written))
+
+
+def _ordinal(word: str) -> str | None:
+    if word.isdigit():
+        return str(int(word))
+    parts = word.lower().split()
+    values = [ORDINALS.get(p) for p in parts]
+    if any(v is None for v in values):
+        return None
+    return str(values[0] + (values[1] if len(values) > 1 else 0))  # mười + một … chín
+
+
+@cache
+def _context(role: str) -> frozenset[str]:
+    """The words of ``data/document_context.tsv`` with this role, lower-cased."""
+    rows = bundled_tsv("document_context.tsv", ["words", "role"], required=2)
+    return frozenset(" ".join(r["words"].lower().split()) for r in rows if r["role"] == role)
+
+
+def _is_count(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts something ("2 năm", "3 đồng chí", "15%")."""
+    m = _NEXT_WORDS_RX.match(text, end)
+    if not m:
+        return False
+    word, after = m.group(1).lower(), (m.group(2) or "").lower()
+    if word == "%":
+        return True
+    if word == "năm" and len(after) == 4 and after.isdigit():
+        return False  # "Nghị quyết 28 năm 2008"
+    if word == "ngày" and after[:1].isdigit():
+        return False  # a date follows
+    return word in _context("count") or f"{word} {after}" in _context("count")
+
+
+def _stops_title(word: str, after: str | None) -> bool:
+    word = word.lower()
+    return word in _context("stop") or f"{word} {(after or '').lower()}" in _context("stop")
+
+
+class _Scanner:
+    def __init__(self, text: str, rules: DocumentRules):
+        self.t = text
+        self.rules = rules
+
+    # --- the pieces after a number: term, date, issuer -------------------------------------------
+    def term(self, pos: int) -> tuple[list[str], int]:
+        m = TERM_RX.match(self.t, pos)
+        if not m:
+            return [], pos
+        end = m.end()
+        if m.group("open"):
+            close = re.compile(rf"{WS}*\)").match(self.t, end)
+            end = close.end() if close else end
+        return ROMAN_RX.findall(m.group("terms")), end
+
+    def issuer(self, pos: int) -> tuple[str | None, int]:
+        m = OF_RX.match(self.t, pos)
+        if not m:
+            return None, pos
+        names: list[str] = []
+        end = pos
+        p = m.end()
+        while True:
+            im = self.rules.issuer_rx.match(self.t, p)
+            if not im or (names and not im.group("known")):
+                break
+            if im.group("known"):
+                names.append(issuer_name(self.rules, im.group("known")))
+                end = im.end()
+            else:
+                end = self._name_run(im.end())
+                names.append(" ".join(self.t[im.start() : end].split()))
+            join = ISSUER_JOIN_RX.match(self.t, end)
+            if not join:
+                break
+            p = join.end()
+        return (", ".join(names), end) if names else (None, pos)
+
+    def _name_run(self, pos: int) -> int:
+        """The end of a body's own name after its head word: capitalised words and numbers, each
+        capitalised word followed by at most one lower-case syllable ("Quân khu 7", "Hải quân")."""
+        end = pos
+        lower_ok = True
+        for m in NAME_TOKEN_RX.finditer(self.t, pos):
+            if m.start() != end or m.group(0)[:1] == ",":
+                break
+            tok = m.group("tok")
+            if tok[0].isupper() or tok.isdigit():
+                lower_ok = not tok.isdigit()
+            elif lower_ok and tok.lower() not in _context("stop"):
+                lower_ok = False
+            else:
+                break
+            end = m.end()
+        return end
+
+    def tail(self, doc_fields: dict[str, str], pos: int) -> int:
+        """Date, issuer and term in any order after a number; returns where they end."""
+        for _ in range(4):
+            if "date" not in doc_fields and (m := DATE_RX.match(self.t, pos)):
+                d, mo, y = (
+                    (m.group("d"), m.group("m"), m.group("y"))
+                    if m.group("d")
+                    else (m.group("d2"), m.group("m2"), m.group("y2"))
+                )
+                doc_fields["date"] = f"{d}-{mo}-{y}"
+                pos = m.end()
+                continue
+            if "issuer" not in doc_fields:
+                issuer, end = self.issuer(pos)
+                if issuer:
+                    doc_fields["issuer"] = issuer
+                    pos = end
+                    continue
+            if "term" not in doc_fields:
+                terms, end = self.term(pos)
+                if terms:
+                    doc_fields["term"] = terms[0]
+                    pos = end
+                    continue
+            break
+        return pos
+
+    # --- the ways a kind word is followed by what identifies the document ---------------------------
+    def plenum(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
+        m = PLENUM_RX.match(self.t, pos)
+        if not m:
+            return [], pos
+        number = m.group("n1") or _ordinal(" ".join((m.group("o1") or m.group("o2") or "").split()))
+        if not number or (m.group("n1") and _is_count(self.t, m.end())):
+            return [], pos
+        terms, end = self.term(m.end())
+        docs = [_Doc(start, end, dk.kind, number=number, term=t, plenum=True) for t in terms] or [
+            _Doc(start, m.end(), dk.kind, number=number, short=True, plenum=True)
+        ]
+        return docs, end
+
+    def numbered(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
+        lead = LEAD_RX.match(self.t, pos)
+        assert lead is not None  # every part is optional
+        plural = bool(PLURAL_BEFORE_RX.search(self.t, max(0, start - 8), start))
+        if lead.group("colon") and not plural:
+            return [], pos
+        capital = self.t[start].isupper()
+        items: list[tuple[int, int, str, bool, dict[str, str]]] = []  # start, end, number, is_code, fields
+        p = tail_end = lead.end()
+        first_start = start
+        while True:
+            code = CODE_RX.match(self.t, p)
+            bare = None if code else NUMBER_RX.match(self.t, p)
+            m = code or bare
+            if not m or (bare and _is_count(self.t, m.end())):
+                break
+            if items and bool(code) != items[0][3]:
+                break
+            fields: dict[str, str] = {}
+            end = tail_end = self.tail(fields, m.end())
+            items.append((first_start if not items else m.start(), m.end(), m.group(0), bool(code), fields))
+            sep = LIST_SEP_RX.match(self.t, end)
+            if not sep:
+                break
+            p = sep.end()
+        if not items:
+            return [], pos
+        is_code = items[0][3]
+        if not (
+            is_code or lead.group("so") or capital or (plural and lead.group("colon") and len(items) > 1)
+        ):
+            return [], pos
+        shared = items[-1][4]
+        docs = []
+        for i, (s, e, written, item_is_code, fields) in enumerate(items):
+            kind = dk.kind
+            if i and item_is_code:
+                letters = re.search(r"[A-ZĐƯ][A-Za-zĐđƯư]*", written)
+                other = self.rules.by_code.get(letters.group(0)) if letters else None
+                kind = other.kind if other else kind
+            merged = {**shared, **fields}
+            docs.append(
+                _Doc(s, e, kind, number=_clean_code(written) if item_is_code else written, short=not item_is_code,
+                     term=merged.get("term"), issuer=merged.get("issuer"), date=merged.get("date"))
+            )  # fmt: skip
+        return docs, tail_end
+
+    def titled(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
+        t = self.t
+        if not t[start].isupper() or NOT_A_TITLE_BEFORE_RX.search(t, max(0, start - 100), start):
+            return [], pos
+        if TOPIC_BEFORE_RX.search(t, max(0, start - 6), start) and re.search(
+            r"[“\"]\s*$", t[max(0, start - 3) : start]
+        ):
+            return [], pos
+        words: list[tuple[int, int]] = []
+        tokens = list(_title_tokens(t, pos))
+        for i, (ts, te, tok) in enumerate(tokens):
+            after = tokens[i + 1][2] if i + 1 < len(tokens) else None
+            if not words and (not tok[0].isupper() or _stops_title(tok, after)):
+                return [], pos
+            if (
+                tok.lower() == "năm"
+                and after
+                and len(after) == 4
+                and after.isdigit()
+                and after[:2] in ("19", "20")
+            ):
+                words.append((ts, tokens[i + 1][1]))
+                break
+            if words and (_stops_title(tok, after) or self.rules.kind_rx.match(t, ts)):
+                break
+            words.append((ts, te))
+            if tok.isdigit():
+                break
+        if not words:
+            return [], pos
+        end = words[-1][1]
+        name = " ".join(t[words[0][0] : end].split())
+        fields: dict[str, str] = {}
+        number = None
+        code = re.compile(rf"{WS}+số{WS}+").match(t, end)
+        if code and (cm := CODE_RX.match(t, code.end())):
+            number, end = _clean_code(cm.group(0)), cm.end()
+        self.tail(fields, end)
+        return [_Doc(start, end, dk.kind, number=number, name=name, **fields)], end
+
+    def quoted(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
+        if TOPIC_BEFORE_RX.search(self.t, max(0, start - 6), start):
+            return [], pos
+        m = QUOTED_RX.match(self.t, pos)
+        if not m:
+            return [], pos
+        name = " ".join(m.group("title").strip(" ,.;").split())
+        return ([_Doc(start, m.end(), dk.kind, name=name)], m.end()) if name else ([], pos)
+
+    def year(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
+        m = YEAR_RX.match(self.t, pos)
+        if not self.t[start].isupper() or not m:
+            return [], pos
+        return [_Doc(start, m.end(), dk.kind, name=f"năm {m.group('year')}")], m.end()
+
+    def standalone_codes(self, taken: list[tuple[int, int]]) -> list[_Doc]:
+        """Codes whose letters name their kind, written without a kind word: "thực hiện 05-NQ/TW"."""
+        docs = []
+        covered = sorted(taken)
+        for m in CODE_RX.finditer(self.t):
+            if m.start() and self.t[m.start() - 1].isalnum():
+                continue
+            segments = re.findall(r"[A-ZĐƯ][A-Za-z0-9ĐđƯư.]*", m.group(0))
+            dk = self.rules.by_code.get(segments[0]) if segments else None
+            if not dk or len(segments) < 2 or any(s <= m.start() < e for s, e in covered):
+                continue
+            fields: dict[str, str] = {}
+            self.tail(fields, m.end())
+            docs.append(_Doc(m.start(), m.end(), dk.kind, number=_clean_code(m.group(0)), **fields))
+        return docs
+
+    def scan(self) -> list[_Doc]:
+        docs: list[_Doc] = []
+        taken: list[tuple[int, int]] = []
+        last = 0
+        for km in self.rules.kind_rx.finditer(self.t):
+            if km.start() < last:
+                continue
+            word = key(km.group(0))
+            found: list[_Doc] = []
+            end = km.end()
+            plenum = self.rules.plenum.get(word)
+            if plenum:
+                found, end = self.plenum(plenum, km.start(), km.end())
+            dk = self.rules.kinds.get(word)
+            if not found and dk:
+                found, end = self.numbered(dk, km.start(), km.end())
+                if not found and dk.named in ("title", "quoted", "year"):
+                    found, end = getattr(
+                        self, {"title": "titled", "quoted": "quoted", "year": "year"}[dk.named]
+                    )(dk, km.start(), km.end())
+            if found:
+                docs += found
+                taken.append((km.start(), end))
+                last = end
+        return sorted(docs + self.standalone_codes(taken), key=lambda d: (d.start, d.end))
+
+
+def _complete_short(docs: list[_Doc]) -> None:
+    """A short mention takes the number, term and name of the full mention of the same document:
+    the nearest one before it, or else the first one after it."""
+    for i, d in enumerate(docs):
+        if d.short and d.number:
+            same = [
+                j
+                for j, f in enumerate(docs)
+                if not f.short and f.kind == d.kind and _lead(f.number) == _lead(d.number)
+            ]
+        elif d.name and not d.number:
+            same = [
+                j for j, f in enumerate(docs)
+                if j != i and f.kind == d.kind and f.name and f.name != d.name and f.name.startswith(d.name + " ")
+            ]  # fmt: skip
+        else:
+            continue
+        if not same:
+            continue
+        before = [j for j in same if j < i]
+        full = docs[before[-1] if before else same[0]]
+        d.fields["resolved_from"] = d.name or d.number or ""
+        d.number, d.name = full.number, full.name
+        d.term = d.term or full.term
+        d.issuer = d.issuer or full.issuer
+
+
+def _title_tokens(text: str, pos: int, limit: int = 15):
+    """The words of a title from ``pos``, while they follow one another (a comma only in "Phòng, chống" …)."""
+    end = pos
+    for n, m in enumerate(NAME_TOKEN_RX.finditer(text, pos)):
+        if m.start() != end or n >= limit:
+            return
+        end = m.end()
+        yield m.start("tok"), m.end(), m.group("tok")
+
+
+def _lead(number: str | None) -> str | None:
+    m = re.match(r"\d+", number or "")
+    return str(int(m.group(0))) if m else None
+
+
+def find_resolutions(norm: Normalised, rules: DocumentRules | None = None) -> list[Mention]:
     """Mentions of type ``resolution`` in a normalised document, offsets into ``norm.original``."""
-    return []
+    docs = _Scanner(norm.text, rules or document_rules()).scan()
+    _complete_short(docs)
+    out = []
+    for d in docs:
+        a, b = norm.span(d.start, d.end)
+        fields = {
+            "kind": d.kind,
+            "number": d.number,
+            "name": d.name,
+            "term": d.term,
+            "issuer": d.issuer,
+            "date": d.date,
+        }
+        out.append(Mention("resolution", a, b, norm.original[a:b], d.canonical(), {**fields, **d.fields}))
+    return out
