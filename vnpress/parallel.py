@@ -1,17 +1,193 @@
-"""Run a per-document function over a corpus, in order, on one or several cores."""
+"""Run per-document work on one or several cores, in input order, streaming, with bounded memory.
+
+Documents go to worker processes in batches (a few dozen documents, or ~64k characters), never one
+task per file; at most ``2 × jobs + 1`` batches are in flight, so a corpus is never read whole;
+results come back in input order, so the output is the same whatever ``jobs`` is. With ``jobs=1``,
+or when the whole input fits in one batch, everything runs in-process and no pool is created.
+
+Workers ignore SIGINT: Ctrl-C reaches the parent alone, which terminates the pool and lets its
+KeyboardInterrupt through (the CLI turns it into exit status 130), so no child prints a traceback.
+On Linux the pool forks (no re-import, memory shared copy-on-write) as long as the parent runs a
+single thread; otherwise it uses forkserver, and spawn where fork does not exist.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
+from . import progress
 from .corpus import Document
 
+T = TypeVar("T")
 R = TypeVar("R")
 
+BATCH_DOCS = 64
+BATCH_CHARS = 64_000
 
-def map_documents(func: Callable[[Document], R], docs: Iterable[Document], *, jobs: int = 1) -> Iterator[tuple[Document, R]]:
-    """``(doc, func(doc))`` for each document, in input order. ``func`` must be a module-level
-    function (it is sent to worker processes) and its result picklable."""
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def batches(
+    docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int = BATCH_CHARS
+) -> Iterator[list[Document]]:
+    """Consecutive groups of documents, closed at ``max_docs`` documents or ``max_chars`` characters."""
+    batch: list[Document] = []
+    chars = 0
     for doc in docs:
-        yield doc, func(doc)
+        batch.append(doc)
+        chars += len(doc.text)
+        if len(batch) >= max_docs or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def start_method() -> str:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        return "forkserver"
+    return "spawn"
+
+
+def _init_worker(setup: Callable[[], Any] | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if setup is not None:
+        setup()
+
+
+class _Done(Generic[R]):
+    """A result computed in-process, with the interface of an AsyncResult."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: R):
+        self._value = value
+
+    def get(self) -> R:
+        return self._value
+
+
+class _Deferred(Generic[R]):
+    """In-process work, done when its result is asked for (so in order, one batch at a time)."""
+
+    __slots__ = ("_func", "_arg")
+
+    def __init__(self, func: Callable[[Any], R], arg: Any):
+        self._func, self._arg = func, arg
+
+    def get(self) -> R:
+        return self._func(self._arg)
+
+
+class Runner:
+    """Submits batch functions to a process pool made on first need, or runs them in-process.
+
+    ``func`` must be a module-level function and its argument and result picklable. ``setup`` runs
+    once in each worker (load a model) after SIGINT is ignored there.
+    """
+
+    def __init__(self, jobs: int | None, setup: Callable[[], Any] | None = None):
+        self.jobs = default_jobs() if jobs in (None, 0) else max(1, int(jobs))
+        self.setup = setup
+        self._pool: Any = None
+
+    @property
+    def window(self) -> int:
+        """Batches in flight before the oldest must be collected (in-process: one at a time)."""
+        return 1 if self.jobs == 1 else 2 * self.jobs + 1
+
+    def submit(self, func: Callable[[Any], R], arg: Any, *, alone: bool = False):
+        """A handle whose ``get()`` gives ``func(arg)``. ``alone``: this is the only batch of the run,
+        not worth starting processes for."""
+        if self.jobs == 1 or alone:
+            return _Deferred(func, arg)
+        if self._pool is None:
+            self._pool = self._start()
+        return self._pool.apply_async(func, (arg,))
+
+    def _start(self) -> Any:
+        """The pool, its workers born with SIGINT ignored (a Ctrl-C during their start-up included)."""
+        ctx = multiprocessing.get_context(start_method())
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            return ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.setup,))
+        finally:
+            if main and previous is not None:
+                signal.signal(signal.SIGINT, previous)
+
+    def close(self, *, ok: bool) -> None:
+        """Finish the pool: join it after success, terminate it after an error or an interrupt."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if ok:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+
+
+def lookahead(items: Iterable[T]) -> Iterator[tuple[T, bool]]:
+    """``(item, is_only_item)``: whether the iterable holds exactly one item, known at the first."""
+    it = iter(items)
+    try:
+        first = next(it)
+    except StopIteration:
+        return
+    try:
+        second = next(it)
+    except StopIteration:
+        yield first, True
+        return
+    yield first, False
+    yield second, False
+    for item in it:
+        yield item, False
+
+
+def _apply(args: tuple[Callable[[Document], R], Sequence[Document]]) -> list[R]:
+    func, docs = args
+    return [func(doc) for doc in docs]
+
+
+def map_documents(
+    func: Callable[[Document], R], docs: Iterable[Document], *, jobs: int | None = 1
+) -> Iterator[tuple[Document, R]]:
+    """``(doc, func(doc))`` for each document, in input order, with ``jobs`` processes (``None`` or 0:
+    all cores). ``func`` must be a module-level function (it is sent to worker processes) and its
+    result picklable. Exceptions raised by ``func`` reach the caller."""
+    runner = Runner(jobs)
+    inflight: deque[tuple[list[Document], Any]] = deque()
+    ok = False
+    with progress.tracker() as bar:
+        try:
+            for batch, alone in lookahead(batches(docs)):
+                inflight.append((batch, runner.submit(_apply, (func, batch), alone=alone)))
+                while len(inflight) >= runner.window:
+                    done, handle = inflight.popleft()
+                    yield from zip(done, handle.get(), strict=True)
+                    bar.advance(len(done), sum(len(d.text) for d in done))
+            while inflight:
+                done, handle = inflight.popleft()
+                yield from zip(done, handle.get(), strict=True)
+                bar.advance(len(done), sum(len(d.text) for d in done))
+            ok = True
+        finally:
+            runner.close(ok=ok)

@@ -13,17 +13,23 @@ the normalised text and then to the original one. Some words the CRF splits in e
 # don't edit README.md (put README text in your final report), run only your own tests,
 # and be finished and committed by 20:55 UTC.
 
-
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .corpus import Document
 from .data import data_lines
 from .normalise import Normalised, normalise
+
+if TYPE_CHECKING:
+    from .cache import SegmentCache
+    from .parallel import Runner
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,8 @@ def _protected_pattern() -> re.Pattern[str] | None:
 
 
 def _tokens(text: str) -> tuple[list[str], list[Span]]:
+    if _clean(text):
+        return _tokens_direct(text)
     tokenize, _, _ = _model()
     tokens = tokenize(text, use_token_normalize=False)
     spans: list[Span] = []
@@ -72,6 +80,40 @@ def _tokens(text: str) -> tuple[list[str], list[Span]]:
         pos = i + len(tok)
         spans.append((i, pos))
     return tokens, spans
+
+
+def _clean(text: str) -> bool:
+    """Whether underthesea's character normalisation (NFC, ð → đ) leaves ``text`` as it is, as it
+    does for every text :func:`normalise` has made."""
+    return "ð" not in text and "Ð" not in text and unicodedata.is_normalized("NFC", text)
+
+
+def _tokens_direct(text: str) -> tuple[list[str], list[Span]]:
+    """underthesea's regex tokenizer, with each token's span taken from its match rather than
+    searched for: the same tokens (each match is exactly one named group) at a fraction of the cost."""
+    _model()
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    spans = [m.span() for m in regex_tokenize.patterns.finditer(text)]
+    return [text[a:b] for a, b in spans], spans
+
+
+_NORMALISED_TOKENS: dict[str, str] = {}
+
+
+def _features(tokens: list[str]) -> list[list[str]]:
+    """``[[token_normalize(t)] …]``, memoised: a corpus has far fewer distinct tokens than tokens."""
+    memo = _NORMALISED_TOKENS
+    if len(memo) > 200_000:
+        memo.clear()
+    out = []
+    for t in tokens:
+        n = memo.get(t)
+        if n is None:
+            _, token_normalize, _ = _model()
+            n = memo[t] = token_normalize(t)
+        out.append([n])
+    return out
 
 
 def _merge_protected(text: str, words: list[Span]) -> list[Span]:
@@ -106,8 +148,8 @@ def segment_spans(text: str) -> list[Span]:
     tokens, spans = _tokens(text)
     if not tokens:
         return []
-    _, token_normalize, model = _model()
-    tags = model.predict([[token_normalize(t)] for t in tokens])
+    _, _, model = _model()
+    tags = model.predict(_features(tokens))
     words: list[Span] = []
     for tag, span in zip(tags, spans, strict=False):
         if tag == "I-W" and words:
@@ -118,15 +160,52 @@ def segment_spans(text: str) -> list[Span]:
 
 
 def words_from_spans(norm: Normalised, spans: Iterable[Span]) -> list[Word]:
-    out = []
-    original = norm.original
+    original, text = norm.original, norm.text
+    out: list[Word] = []
+    append = out.append
+    if norm.offsets.starts is not None:
+        for s, e in spans:
+            a, b = norm.span(s, e)
+            append(_word(a, b, original[a:b], _fold_spaces(text[s:e])))
+        return out
+    # Identity offsets (the usual case, on the hot path): the original span is the normalised one.
+    same = text is original or text == original
     for s, e in spans:
-        a, b = norm.span(s, e)
-        piece = norm.text[s:e]
+        piece = text[s:e]
+        raw = piece if same else original[s:e]
         if " " in piece or "\t" in piece or "\n" in piece:
             piece = " ".join(piece.split())  # "Bộ  Chỉ huy" is the word "Bộ Chỉ huy"
-        out.append(Word(a, b, original[a:b], piece))
+        append(_word(s, e, raw, piece))
     return out
+
+
+def _fold_spaces(piece: str) -> str:
+    if " " in piece or "\t" in piece or "\n" in piece:
+        return " ".join(piece.split())  # "Bộ  Chỉ huy" is the word "Bộ Chỉ huy"
+    return piece
+
+
+def _make_word_factory():
+    """``Word(start, end, text, norm)`` at half the cost: a frozen dataclass's ``__init__`` goes through
+    ``object.__setattr__`` for each field, and millions of words are made on a warm-cache run."""
+    slots = getattr(Word, "__slots__", ())
+    if tuple(slots) != ("start", "end", "text", "norm"):
+        return Word
+    new = object.__new__
+    set_start, set_end, set_text, set_norm = (getattr(Word, n).__set__ for n in slots)
+
+    def make(start: int, end: int, text: str, norm: str) -> Word:
+        w = new(Word)
+        set_start(w, start)
+        set_end(w, end)
+        set_text(w, text)
+        set_norm(w, norm)
+        return w
+
+    return make
+
+
+_word = _make_word_factory()
 
 
 def segment(text: str) -> list[Word]:
@@ -136,8 +215,109 @@ def segment(text: str) -> list[Word]:
 
 
 def segment_documents(
-    docs: Iterable[Document], *, jobs: int | None = 1, cache: object | None = None
+    docs: Iterable[Document],
+    *,
+    jobs: int | None = 1,
+    use_cache: bool = True,
+    cache: SegmentCache | None = None,
 ) -> Iterator[tuple[Document, list[Word]]]:
-    """Segment documents in order. (Parallelism and caching plug in here.)"""
-    for doc in docs:
-        yield doc, segment(doc.text)
+    """``(doc, words)`` for each document, in input order, the same whatever ``jobs`` is.
+
+    Streams: documents are normalised, looked up in the cache and segmented one batch at a time,
+    with at most a few batches in flight. Only cache misses are segmented, in ``jobs`` worker
+    processes (``None`` or 0: all cores; 1: in-process), each loading the model once; the parent
+    alone writes to the cache, one transaction per batch. ``use_cache=False`` neither reads nor
+    writes the cache; ``cache`` is a :class:`~vnpress.cache.SegmentCache` to use instead of the
+    user's one.
+    """
+    from . import progress
+    from .cache import SegmentCache
+    from .parallel import Runner, batches, lookahead
+
+    store = (cache if cache is not None else SegmentCache()) if use_cache else None
+    if store is not None and store.disabled:
+        store = None
+    runner = Runner(jobs, setup=_model)
+    inflight: deque[_Batch] = deque()
+    ok = False
+    with progress.tracker() as bar:
+        try:
+            for batch, alone in lookahead(batches(docs)):
+                inflight.append(_Batch.submit(batch, store, runner, alone))
+                while len(inflight) >= runner.window:
+                    done = inflight.popleft()
+                    yield from done.results(store)
+                    bar.advance(len(done.docs), done.chars)
+            while inflight:
+                done = inflight.popleft()
+                yield from done.results(store)
+                bar.advance(len(done.docs), done.chars)
+            ok = True
+        finally:
+            runner.close(ok=ok)
+            if store is not None and cache is None:
+                store.close()
+
+
+class _Batch:
+    """Documents on their way through: normalised, looked up, their misses being segmented."""
+
+    __slots__ = ("docs", "norms", "keys", "packed", "missing", "handle", "chars")
+
+    def __init__(self, docs, norms, keys, packed, missing, handle):
+        self.docs: list[Document] = docs
+        self.norms: list[Normalised] = norms
+        self.keys: list[bytes] | None = keys
+        self.packed: list[bytes | list[Span] | None] = packed
+        self.missing: list[int] = missing
+        self.handle = handle
+        self.chars = sum(len(d.text) for d in docs)
+
+    @classmethod
+    def submit(cls, docs: list[Document], store: SegmentCache | None, runner: Runner, alone: bool) -> _Batch:
+        from .cache import text_key
+
+        norms = [normalise(d.text) for d in docs]
+        keys = None
+        packed: list[bytes | list[Span] | None] = [None] * len(docs)
+        if store is not None:
+            keys = [text_key(n.text) for n in norms]
+            found = store.get_many(keys)
+            packed = [found.get(k) for k in keys]
+        missing = [i for i, p in enumerate(packed) if p is None]
+        handle = None
+        if missing:
+            texts = [norms[i].text for i in missing]
+            inline = runner.jobs == 1 or alone
+            if inline and store is None:
+                handle = runner.submit(_segment_batch, texts, alone=True)
+            else:
+                handle = runner.submit(_segment_batch_packed, texts, alone=alone)
+        return cls(docs, norms, keys, packed, missing, handle)
+
+    def results(self, store: SegmentCache | None) -> Iterator[tuple[Document, list[Word]]]:
+        from .cache import unpack_positions
+
+        if self.handle is not None:
+            segmented = self.handle.get()
+            for i, value in zip(self.missing, segmented, strict=True):
+                self.packed[i] = value
+            if store is not None and self.keys is not None:
+                store.put_many((self.keys[i], self.packed[i]) for i in self.missing)  # type: ignore[misc]
+        for doc, norm, value in zip(self.docs, self.norms, self.packed, strict=True):
+            if isinstance(value, bytes):
+                it = iter(unpack_positions(value))
+                yield doc, words_from_spans(norm, zip(it, it, strict=False))
+            else:
+                yield doc, words_from_spans(norm, value or [])
+
+
+def _segment_batch(texts: list[str]) -> list[list[Span]]:
+    return [segment_spans(t) for t in texts]
+
+
+def _segment_batch_packed(texts: list[str]) -> list[bytes]:
+    """Run in workers: spans travel back (and go into the cache) packed, a few bytes a word."""
+    from .cache import pack_spans
+
+    return [pack_spans(segment_spans(t)) for t in texts]

@@ -1,0 +1,377 @@
+"""A persistent cache of word segmentation, in one SQLite file under the user's cache directory.
+
+Segmenting is the expensive step and analysts rerun vnpress on the same archives with different
+options, so each document's word spans are kept, keyed by a hash of its normalised text, for the
+current *versions* (vnpress, underthesea, underthesea_core, and a digest of the segmenter's code and
+protected-words file): any of those changing makes the old entries unreachable.
+
+Spans are stored compactly (gaps and lengths as 32-bit ints, zlib'd), never as Word objects. The
+database is in WAL mode with a busy timeout, and all writes come from the parent process in one
+transaction per batch, so several vnpress processes can share it. Problems never stop a run: a
+corrupt or truncated file is rebuilt, an unusable one is bypassed, each with a warning through the
+``vnpress`` logger (the CLI prints those on stderr).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import logging
+import operator
+import os
+import sqlite3
+import sys
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .render import Table
+
+log = logging.getLogger("vnpress")
+
+ENV_DIR = "VNPRESS_CACHE_DIR"
+FILENAME = "segments.sqlite3"
+SCHEMA = 1  # PRAGMA user_version; another value means an older layout: start afresh
+BUSY_TIMEOUT_S = 30.0
+_MAX_VARS = 500  # keys per SELECT … IN (…)
+
+Span = tuple[int, int]
+
+_SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS versions (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    vnpress TEXT NOT NULL,
+    underthesea TEXT NOT NULL,
+    segmenter TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS segments (
+    version INTEGER NOT NULL,
+    key BLOB NOT NULL,
+    spans BLOB NOT NULL,
+    PRIMARY KEY (version, key)
+) WITHOUT ROWID;
+"""
+
+
+def cache_dir() -> Path:
+    """``$VNPRESS_CACHE_DIR`` if set, else the platform's user cache directory for vnpress."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("vnpress", appauthor=False))
+
+
+def cache_path() -> Path:
+    return cache_dir() / FILENAME
+
+
+def _dist_version(name: str) -> str:
+    """An installed distribution's version, from its .dist-info directory name when that can be found
+    next to the package without importing it (importlib.metadata costs ~50 ms at start-up)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).resolve().parent.parent
+        found = sorted(site.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(name) + 1 : -len(".dist-info")]
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version(name)
+    except PackageNotFoundError:
+        return "none"
+
+
+@dataclass(frozen=True)
+class Versions:
+    """Everything a cached segmentation depends on besides the text itself."""
+
+    vnpress: str
+    underthesea: str
+    segmenter: str  # digest of segment.py and protected_words.txt
+
+    @property
+    def fingerprint(self) -> str:
+        return f"vnpress {self.vnpress}; underthesea {self.underthesea}; segmenter {self.segmenter}"
+
+
+@lru_cache(maxsize=1)
+def current_versions() -> Versions:
+    from . import __version__
+    from .data import data_path
+
+    h = hashlib.blake2b(digest_size=8)
+    for path in (Path(__file__).with_name("segment.py"), data_path("protected_words.txt")):
+        h.update(path.read_bytes())
+    underthesea = f"{_dist_version('underthesea')} (core {_dist_version('underthesea_core')})"
+    return Versions(__version__, underthesea, h.hexdigest())
+
+
+def text_key(text: str) -> bytes:
+    """The cache key of a normalised text: 128 bits of BLAKE2b."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def pack_spans(spans: Iterable[Span]) -> bytes:
+    """Sorted, non-overlapping spans as zlib'd little-endian uint32 gaps and lengths."""
+    flat = array("I", itertools.chain.from_iterable(spans))
+    out = array("I", map(operator.sub, flat, itertools.chain((0,), flat)))
+    if sys.byteorder == "big":
+        out.byteswap()
+    return zlib.compress(out.tobytes(), 1)
+
+
+def unpack_positions(blob: bytes) -> Iterable[int]:
+    """``start, end, start, end, …`` of packed spans (pair them with ``zip(it, it)``)."""
+    values = array("I")
+    values.frombytes(zlib.decompress(blob))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return itertools.accumulate(values)
+
+
+def unpack_spans(blob: bytes) -> list[Span]:
+    it = iter(unpack_positions(blob))
+    return list(zip(it, it, strict=False))
+
+
+def _is_corruption(err: sqlite3.Error) -> bool:
+    """A damaged file, as opposed to a busy or unreachable one."""
+    if isinstance(err, sqlite3.OperationalError):
+        return "malformed" in str(err) or "not a database" in str(err)
+    return isinstance(err, sqlite3.DatabaseError)
+
+
+class SegmentCache:
+    """The segmentation cache of one process. Use from one thread; every method is best-effort."""
+
+    def __init__(self, path: Path | None = None, versions: Versions | None = None):
+        self.path = Path(path) if path is not None else cache_path()
+        self.versions = versions or current_versions()
+        self._conn: sqlite3.Connection | None = None
+        self._version_id = 0
+        self.disabled = False
+        self.hits = 0
+        self.misses = 0
+        self._open_or_rebuild()
+
+    # -- opening, and rebuilding after damage -------------------------------------------------------
+    def _connect(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            (schema,) = conn.execute("PRAGMA user_version").fetchone()
+            if schema != SCHEMA:
+                conn.execute("BEGIN IMMEDIATE")
+                (schema,) = conn.execute("PRAGMA user_version").fetchone()
+                if schema != SCHEMA:  # another process may have just done it
+                    conn.execute("DROP TABLE IF EXISTS segments")
+                    conn.execute("DROP TABLE IF EXISTS versions")
+                    for statement in _SCHEMA_SQL.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version={SCHEMA}")
+                conn.execute("COMMIT")
+            v = self.versions
+            row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (v.fingerprint,)).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT OR IGNORE INTO versions(fingerprint, vnpress, underthesea, segmenter) VALUES (?,?,?,?)",
+                    (v.fingerprint, v.vnpress, v.underthesea, v.segmenter),
+                )
+                row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (v.fingerprint,)).fetchone()
+            self._version_id = row[0]
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+
+    def _open_or_rebuild(self) -> None:
+        try:
+            self._connect()
+        except sqlite3.Error as e:
+            if _is_corruption(e):
+                self._rebuild(e)
+            else:
+                self._disable(e)
+        except OSError as e:
+            self._disable(e)
+
+    def _rebuild(self, err: BaseException) -> None:
+        log.warning("cache %s is damaged (%s): rebuilding it", self.path, err)
+        self.close()
+        try:
+            _remove_files(self.path)
+            self._connect()
+        except (sqlite3.Error, OSError) as e:
+            self._disable(e)
+
+    def _disable(self, err: BaseException) -> None:
+        log.warning("cache %s cannot be used (%s): running without it", self.path, err)
+        self.close()
+        self.disabled = True
+
+    def _run(self, op, default):
+        """``op(conn)``; after damage, rebuild once and retry; after any other failure, give up caching."""
+        for attempt in (0, 1):
+            if self.disabled or self._conn is None:
+                return default
+            try:
+                return op(self._conn)
+            except sqlite3.Error as e:
+                self._rollback()
+                if _is_corruption(e) and attempt == 0:
+                    self._rebuild(e)
+                    continue
+                if "locked" in str(e) or "busy" in str(e):
+                    log.warning("cache %s is busy (%s): these results are not cached", self.path, e)
+                    return default
+                self._disable(e)
+        return default
+
+    def _rollback(self) -> None:
+        if self._conn is not None and self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+
+    # -- the interface ------------------------------------------------------------------------------
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """Packed spans of the keys that are cached (see :func:`unpack_positions`)."""
+
+        def op(conn: sqlite3.Connection) -> dict[bytes, bytes]:
+            found: dict[bytes, bytes] = {}
+            unique = list(dict.fromkeys(keys))
+            for i in range(0, len(unique), _MAX_VARS):
+                chunk = unique[i : i + _MAX_VARS]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, spans FROM segments WHERE version=? AND key IN ({marks})"
+                found.update(conn.execute(sql, (self._version_id, *chunk)))
+            return found
+
+        found = self._run(op, {})
+        self.hits += sum(1 for k in keys if k in found)
+        self.misses += sum(1 for k in keys if k not in found)
+        return found
+
+    def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
+        """Store ``(key, packed spans)`` pairs in one transaction."""
+        rows = [(self._version_id, k, v) for k, v in items]
+        if not rows:
+            return
+
+        def op(conn: sqlite3.Connection) -> None:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT OR IGNORE INTO segments(version, key, spans) VALUES (?,?,?)", rows)
+            conn.execute("COMMIT")
+
+        self._run(op, None)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> SegmentCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _remove_files(path: Path) -> None:
+    for f in _files(path):
+        f.unlink(missing_ok=True)
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in _files(path) if f.exists())
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    path: str
+    entries: int  # all versions
+    current: int  # usable by this installation
+    bytes: int
+    versions: Versions
+
+
+def info(path: Path | None = None) -> CacheInfo:
+    """What the cache holds; reading it never creates it."""
+    path = Path(path) if path is not None else cache_path()
+    versions = current_versions()
+    entries = current = 0
+    if path.exists():
+        with SegmentCache(path, versions) as cache:
+
+            def op(conn: sqlite3.Connection) -> tuple[int, int]:
+                rows = dict(
+                    conn.execute("SELECT version, COUNT(*) FROM segments GROUP BY version").fetchall()
+                )
+                return sum(rows.values()), rows.get(cache._version_id, 0)
+
+            entries, current = cache._run(op, (0, 0))
+    return CacheInfo(str(path), entries, current, _size(path), versions)
+
+
+def info_table(path: Path | None = None) -> Table:
+    """``vnpress cache info``: one record."""
+    from .render import Table
+
+    i = info(path)
+    columns = ["path", "entries", "current_entries", "bytes", "vnpress", "underthesea", "segmenter"]
+    row = {
+        "path": i.path,
+        "entries": i.entries,
+        "current_entries": i.current,
+        "bytes": i.bytes,
+        "vnpress": i.versions.vnpress,
+        "underthesea": i.versions.underthesea,
+        "segmenter": i.versions.segmenter,
+    }
+    return Table(columns, [row], title="vnpress cache", numeric={"entries", "current_entries", "bytes"})
+
+
+def clear(path: Path | None = None) -> int:
+    """Delete every entry (of every version); return how many there were."""
+    path = Path(path) if path is not None else cache_path()
+    if not path.exists():
+        return 0
+    with SegmentCache(path) as cache:
+
+        def op(conn: sqlite3.Connection) -> int:
+            conn.execute("BEGIN IMMEDIATE")
+            (n,) = conn.execute("SELECT COUNT(*) FROM segments").fetchone()
+            conn.execute("DELETE FROM segments")
+            conn.execute("DELETE FROM versions WHERE id != ?", (cache._version_id,))
+            conn.execute("COMMIT")
+            conn.execute("VACUUM")
+            return n
+
+        removed = cache._run(op, 0)
+        if cache.disabled:
+            _remove_files(path)
+    return removed
