@@ -17,7 +17,7 @@ from ..normalise import normalise_word
 KIND_COLUMNS = ["kind", "variants", "codes", "named"]
 ISSUER_COLUMNS = ["issuer", "variants", "role"]
 NAMING = ("", "title", "quoted", "year", "plenum")
-ROLES = ("issuer", "head")
+ROLES = ("issuer", "head", "inner")
 
 _TRUNG_UONG = r"(?:Trung\s+ương|T\.\s?Ư|TƯ|TW)"
 
@@ -54,6 +54,7 @@ class DocumentRules:
     kind_rx: re.Pattern[str]
     issuer_rx: re.Pattern[str]  # a known issuer (group "known") or a head word (group "head")
     issuer_names: dict[str, str]  # matched spelling, spaces folded -> issuer as reported
+    inner_words: frozenset[str]  # lower-cased: "quân khu" (after a capitalised word), "tỉnh" (before a name)
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -93,10 +94,16 @@ def build_rules(
     names: dict[str, str] = {}
     known: list[str] = []
     heads: list[str] = []
+    inner: set[str] = set()
     for row in issuer_rows:
         role = row["role"].strip() or "issuer"
         if role not in ROLES:
-            raise DataFileError(source, None, f"issuer {row['issuer']!r}: 'role' must be issuer or head")
+            raise DataFileError(
+                source, None, f"issuer {row['issuer']!r}: 'role' must be issuer, head or inner"
+            )
+        if role == "inner":
+            inner.add(" ".join(normalise_word(row["issuer"]).lower().split()))
+            continue
         issuer = normalise_word(row["issuer"])
         for v in (issuer, *_split(row["variants"])):
             (known if role == "issuer" else heads).append(normalise_word(v))
@@ -110,7 +117,7 @@ def build_rules(
     if heads:
         alts.append("(?P<head>" + "|".join(_issuer_rx(v) for v in heads) + r")(?!\w)")
     issuer_rx = re.compile("|".join(alts) if alts else r"(?!x)x")
-    return DocumentRules(kinds, plenum, by_code, kind_rx, issuer_rx, names)
+    return DocumentRules(kinds, plenum, by_code, kind_rx, issuer_rx, names, frozenset(inner))
 
 
 def _fold_spaces(s: str) -> str:

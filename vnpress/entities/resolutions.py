@@ -172,21 +172,17 @@ class _Scanner:
         return (", ".join(names), end) if names else (None, pos)
 
     def _name_run(self, pos: int) -> int:
-        """The end of a body's own name after its head word: capitalised words and numbers, each
-        capitalised word followed by at most one lower-case syllable ("Quân khu 7", "Hải quân")."""
+        """The end of a body's own name after its head word: capitalised words, numbers, and the
+        lower-case words that data/document_issuers.tsv allows inside a name ("Quân khu 7", "tỉnh Bến Tre")."""
+        inner = self.rules.inner_words
         end = pos
-        lower_ok = True
-        for m in NAME_TOKEN_RX.finditer(self.t, pos):
-            if m.start() != end or m.group(0)[:1] == ",":
+        prev = ""
+        tokens = list(_title_tokens(self.t, pos, limit=12))
+        for i, (_, te, tok) in enumerate(tokens):
+            after = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+            if not _inside_name(prev, tok, after, inner):
                 break
-            tok = m.group("tok")
-            if tok[0].isupper() or tok.isdigit():
-                lower_ok = not tok.isdigit()
-            elif lower_ok and tok.lower() not in _context("stop"):
-                lower_ok = False
-            else:
-                break
-            end = m.end()
+            end, prev = te, tok
         return end
 
     def tail(self, doc_fields: dict[str, str], pos: int) -> int:
@@ -400,6 +396,23 @@ def _complete_short(docs: list[_Doc]) -> None:
         d.number, d.name = full.number, full.name
         d.term = d.term or full.term
         d.issuer = d.issuer or full.issuer
+
+
+def _inside_name(prev: str, tok: str, after: str, inner: frozenset[str]) -> bool:
+    """Whether ``tok`` (between ``prev`` and ``after``) still belongs to a body's name."""
+    low = tok.lower()
+    return (
+        tok[0].isupper()
+        or tok.isdigit()
+        or (prev[:1].isupper() and f"{prev.lower()} {low}" in inner)  # "Quân khu", "Chính trị"
+        or (low in inner and after[:1].isupper())  # "tỉnh Bến Tre"
+        or (
+            f"{low} {after.lower()}" in inner
+            and f"{low} {after.lower()}".count(" ") == 1
+            and not prev[:1].isupper()
+        )
+        or (f"{prev.lower()} {low}" in inner and not prev[:1].isupper())  # "thành phố Hải Phòng"
+    )
 
 
 def _title_tokens(text: str, pos: int, limit: int = 15):
