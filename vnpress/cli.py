@@ -494,9 +494,27 @@ def cache_clear() -> int:
     return _finish()
 
 
+def _install_core_hooks(reporter: Reporter) -> None:
+    """The core reports through the ``vnpress`` logger (cache rebuilt…) and the progress hook; route the
+    first to the reporter, and draw the second as a bar only when stderr is a terminal."""
+    import logging
+
+    from . import progress
+
+    class ToReporter(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            (reporter.warning if record.levelno < logging.ERROR else reporter.error)(record.getMessage())
+
+    log = logging.getLogger("vnpress")
+    log.handlers[:] = [ToReporter(logging.WARNING)]
+    log.propagate = False
+    progress.install(progress.RichBar if _stream_isatty(sys.stderr) else None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every outcome into an exit status, never a traceback."""
     reporter = Reporter(color=_color_default(sys.stderr))
+    _install_core_hooks(reporter)
     try:
         status = cli.main(args=argv, prog_name=PROG, standalone_mode=False, obj=reporter)
     except click.exceptions.Abort:
