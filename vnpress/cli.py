@@ -444,16 +444,23 @@ def expand_abbrev(
     Example: vnpress expand-abbrev seeds/
     """
     from . import abbrev
+    from .errors import UsageError
 
+    if keep_abbrev and not rewrite:
+        raise UsageError("--keep-abbrev works with --rewrite")
+    if category is not None and not show_dictionary:
+        raise UsageError("--category works with --dictionary")
     if show_dictionary:
         output.emit(abbrev.dictionary_table(dict_files=dict_files, category=category))
         return _finish()
     if rewrite:
         abbrev.rewrite_documents(
-            inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev
+            inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev, jobs=inputs.workers
         )
         return _finish()
-    output.emit(abbrev.abbreviation_table(inputs.documents(), by_file=by_file, dict_files=dict_files))
+    output.emit(
+        abbrev.abbreviation_table(inputs.documents(), by_file=by_file, dict_files=dict_files, jobs=inputs.workers)
+    )
     return _finish()
 
 

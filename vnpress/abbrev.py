@@ -1,0 +1,320 @@
+"""Abbreviations of a corpus with their expansions, and the text rewritten with them spelled out.
+
+Each abbreviation found by :mod:`vnpress.abbrev_detect` is expanded from, in this order:
+
+1. a definition in the same document before it (:mod:`vnpress.abbrev_define`): "lực lượng vũ trang
+   (LLVT)" makes LLVT mean "lực lượng vũ trang" from there to the end of that document;
+2. the dictionary (:mod:`vnpress.abbrev_dict`: ``data/abbreviations.tsv`` plus ``--dict`` files);
+   a compound whose pieces are known (``QS-QP``) is spelled out piece by piece;
+3. otherwise it is ``unknown`` and reported with a context, never guessed.
+
+Rewriting replaces every known abbreviation by its expansion and leaves every other character as it
+was, with two exceptions that make the result read well: a number glued to the abbreviation gets a
+space (``QK3`` → ``Quân khu 3``), as does a word glued before it (``vềCTĐ`` → ``về công tác Đảng``),
+and an expansion that begins a sentence gets a capital. The short form inside a definition is left as
+it is, so "lực lượng vũ trang (LLVT)" stays as written rather than becoming "lực lượng vũ trang (lực
+lượng vũ trang)".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import IO, Any
+
+from .abbrev_define import find_definitions
+from .abbrev_detect import Candidate, find_candidates
+from .abbrev_dict import Dictionary, dictionary_table, load_dictionary, lookup_key
+from .corpus import Document
+from .normalise import normalise, normalise_word
+from .parallel import map_documents
+from .render import Table
+
+__all__ = [
+    "COLUMNS",
+    "Occurrence",
+    "Replacement",
+    "abbreviation_table",
+    "dictionary_table",
+    "find_abbreviations",
+    "rewrite_documents",
+    "rewrite_text",
+]
+
+COLUMNS = ["abbreviation", "expansion", "source", "count", "documents", "context"]
+SOURCE_RANK = {"unknown": 0, "dictionary": 1, "defined": 2}
+JOINED_WITH = {"-": " - ", "–": " - ", ".": ", ", "&": " và "}
+DOCUMENT_SEPARATOR = "\f\n"
+CONTEXT_CHARS = 40
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One abbreviation in a (normalised) text: its span, the number glued after it, and where its
+    expansion came from. ``site`` marks the short form of a definition itself."""
+
+    abbreviation: str
+    start: int
+    end: int
+    number: str | None
+    glued: bool
+    expansion: str | None
+    source: str
+    site: bool = False
+
+    @property
+    def end_with_number(self) -> int:
+        return self.end + (len(self.number) if self.number else 0)
+
+
+def _resolve_one(
+    text: str, key: str, active: dict[str, str], dictionary: Dictionary, before: str, after: str
+):
+    if key in active:
+        return active[key], "defined"
+    entry = dictionary.lookup(text, before, after)
+    if entry is not None:
+        return entry.expansion, "dictionary"
+    return None, "unknown"
+
+
+def _resolve(
+    c: Candidate, text: str, active: dict[str, str], dictionary: Dictionary
+) -> tuple[str | None, str]:
+    before = text[max(0, c.start - CONTEXT_CHARS) : c.start]
+    after = text[c.end_with_number : c.end_with_number + CONTEXT_CHARS]
+    expansion, source = _resolve_one(c.text, lookup_key(c.text), active, dictionary, before, after)
+    if expansion is not None or len(c.parts) < 2:
+        return expansion, source
+    pieces = [_resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after) for p in c.parts]
+    if any(e is None for e, _ in pieces):
+        return None, "unknown"
+    joined = pieces[0][0] or ""
+    for joiner, (piece, _) in zip(c.joiners, pieces[1:], strict=True):
+        joined += JOINED_WITH.get(joiner, " ") + (piece or "")
+    return joined, "defined" if any(s == "defined" for _, s in pieces) else "dictionary"
+
+
+def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
+    """The abbreviations of one document's normalised text, in order, each with its expansion.
+
+    Capitalised words, Roman numerals and unit codes are left out; so are a capitalised syllable
+    (``TƯ``) and a number-glued code (``DK1``) unless the abbreviation is known."""
+    definitions = find_definitions(text)
+    sites = {d.site for d in definitions}
+    active: dict[str, str] = {}
+    pending = iter(definitions)
+    upcoming = next(pending, None)
+    out: list[Occurrence] = []
+    for c in find_candidates(text):
+        while upcoming is not None and upcoming.position <= c.start:
+            active[lookup_key(upcoming.abbreviation)] = upcoming.expansion
+            upcoming = next(pending, None)
+        expansion, source = _resolve(c, text, active, dictionary)
+        if expansion is None and (c.wordlike or c.number):
+            continue
+        site = (c.start, c.end) in sites
+        out.append(Occurrence(c.text, c.start, c.end, c.number, c.glued, expansion, source, site))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _dictionary(dict_files: tuple[str, ...]) -> Dictionary:
+    return load_dictionary(dict_files)
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    body = _SPACE.sub(" ", text[lo:hi]).strip()
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+def _expansion_key(expansion: str | None) -> str | None:
+    if expansion is None:
+        return None
+    return _SPACE.sub(" ", normalise_word(expansion).casefold()).strip()
+
+
+@dataclass
+class _Group:
+    """The occurrences of one abbreviation with one expansion, in one document or in the corpus."""
+
+    abbreviation: str
+    source: str
+    count: int
+    spellings: Counter
+    context: str | None
+    documents: int = 1
+
+    def merge(self, other: _Group) -> None:
+        if SOURCE_RANK[other.source] > SOURCE_RANK[self.source]:
+            self.source = other.source
+        self.count += other.count
+        self.documents += other.documents
+        self.spellings.update(other.spellings)
+
+    @property
+    def expansion(self) -> str | None:
+        if not self.spellings:
+            return None
+        return max(self.spellings.items(), key=lambda kv: kv[1])[0]  # first seen wins a tie
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "abbreviation": self.abbreviation,
+            "expansion": self.expansion,
+            "source": self.source,
+            "count": self.count,
+            "documents": self.documents,
+            "context": self.context,
+        }
+
+
+GroupKey = tuple[str, str | None]
+
+
+def _document_groups(dict_files: tuple[str, ...], doc: Document) -> dict[GroupKey, _Group]:
+    """Occurrences of one document grouped by abbreviation and expansion (module level: runs in workers)."""
+    text = normalise(doc.text).text
+    groups: dict[GroupKey, _Group] = {}
+    for occ in find_abbreviations(text, _dictionary(dict_files)):
+        key = (occ.abbreviation, _expansion_key(occ.expansion))
+        spelling: Counter = Counter({occ.expansion: 1} if occ.expansion else {})
+        group = groups.get(key)
+        if group is None:
+            context = _snippet(text, occ.start, occ.end_with_number) if occ.source == "unknown" else None
+            groups[key] = _Group(occ.abbreviation, occ.source, 1, spelling, context)
+            continue
+        group.count += 1
+        rank, best = SOURCE_RANK[occ.source], SOURCE_RANK[group.source]
+        if rank > best:  # within a document, the article's own spelling beats the dictionary's
+            group.source, group.spellings = occ.source, spelling
+        elif rank == best:
+            group.spellings.update(spelling)
+    return groups
+
+
+def _sort_key(group: _Group) -> tuple:
+    return (
+        lookup_key(group.abbreviation).casefold(),
+        group.abbreviation,
+        SOURCE_RANK[group.source],
+        _expansion_key(group.expansion) or "",
+    )
+
+
+def _by_file_rows(results: Iterable[tuple[Document, dict[GroupKey, _Group]]]) -> Iterator[dict[str, Any]]:
+    for doc, groups in results:
+        for group in sorted(groups.values(), key=_sort_key):
+            yield {"file": doc.path, **group.row()}
+
+
+def abbreviation_table(
+    docs: Iterable[Document], *, by_file: bool = False, dict_files: Sequence[str] = (), jobs: int | None = 1
+) -> Table:
+    """The abbreviations of a corpus: one row per abbreviation and expansion (per document with
+    ``by_file``), with where the expansion came from, how often and in how many documents it occurs,
+    and for unknown ones the context of the first occurrence."""
+    files = tuple(dict_files)
+    _dictionary(files)  # a malformed --dict file fails before any document is read
+    results = map_documents(partial(_document_groups, files), docs, jobs=jobs)
+    numeric = {"count", "documents"}
+    if by_file:
+        return Table(
+            ["file", *COLUMNS], _by_file_rows(results), title="Abbreviations by file", numeric=numeric
+        )
+    merged: dict[GroupKey, _Group] = {}
+    for _doc, groups in results:
+        for key, group in groups.items():
+            if key in merged:
+                merged[key].merge(group)
+            else:
+                merged[key] = group
+    rows = [g.row() for g in sorted(merged.values(), key=_sort_key)]
+    return Table(COLUMNS, rows, title="Abbreviations", numeric=numeric)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """``original[start:end]`` (an abbreviation, with any number glued to it) became ``text``."""
+
+    start: int
+    end: int
+    original: str
+    text: str
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    j = start
+    while j > 0 and text[j - 1] in " \t\"“”'‘’([«":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?…\n"
+
+
+def rewrite_text(
+    text: str, dictionary: Dictionary, *, keep_abbrev: bool = False
+) -> tuple[str, list[Replacement]]:
+    """``text`` with every known abbreviation spelled out, and the replacements made (spans of ``text``).
+
+    With ``keep_abbrev`` the first one of each abbreviation in the text is written "expansion
+    (ABBR)", unless the text defines it before (the definition already shows both)."""
+    norm = normalise(text)
+    shown: set[str] = set()
+    replacements: list[Replacement] = []
+    for occ in find_abbreviations(norm.text, dictionary):
+        if occ.expansion is None:
+            continue
+        key = lookup_key(occ.abbreviation)
+        if occ.site:
+            shown.add(key)
+            continue
+        expansion = occ.expansion
+        if not occ.glued and _starts_sentence(norm.text, occ.start):
+            expansion = expansion[:1].upper() + expansion[1:]
+        written = occ.abbreviation + (occ.number or "")
+        new = expansion + (f" {occ.number}" if occ.number else "")
+        if keep_abbrev and key not in shown:
+            new += f" ({written})"
+        shown.add(key)
+        if occ.glued:
+            new = " " + new
+        start, end = norm.span(occ.start, occ.end_with_number)
+        replacements.append(Replacement(start, end, text[start:end], new))
+    pieces, pos = [], 0
+    for r in replacements:
+        pieces.append(text[pos : r.start])
+        pieces.append(r.text)
+        pos = r.end
+    pieces.append(text[pos:])
+    return "".join(pieces), replacements
+
+
+def _rewrite_document(dict_files: tuple[str, ...], keep_abbrev: bool, doc: Document) -> str:
+    return rewrite_text(doc.text, _dictionary(dict_files), keep_abbrev=keep_abbrev)[0]
+
+
+def rewrite_documents(
+    docs: Iterable[Document],
+    out: IO[str],
+    *,
+    dict_files: Sequence[str] = (),
+    keep_abbrev: bool = False,
+    jobs: int | None = 1,
+) -> None:
+    """Write each document with its abbreviations spelled out. One document comes out byte for byte
+    as rewritten; several are written one after another, each ending with a newline, separated by a
+    form feed on a line of its own (``\\f\\n``)."""
+    files = tuple(dict_files)
+    _dictionary(files)
+    previous: str | None = None
+    for _doc, rewritten in map_documents(partial(_rewrite_document, files, keep_abbrev), docs, jobs=jobs):
+        if previous is not None:
+            if not previous.endswith("\n"):
+                out.write("\n")
+            out.write(DOCUMENT_SEPARATOR)
+        out.write(rewritten)
+        previous = rewritten

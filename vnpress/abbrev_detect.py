@@ -1,0 +1,228 @@
+"""Which tokens of a text are abbreviations: regular expressions on the text, no segmenter.
+
+An abbreviation is a run of two or more capital letters (Vietnamese capitals included), possibly
+dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number
+(``QK3``) or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman
+numerals, unit codes (``Z199``, ``DK1/10``), anything inside a URL, an e-mail address, a domain
+name or a document number (``35-NQ/TW``), and capitalised words: a token that is a well-formed
+Vietnamese syllable is a word when it stands next to another one (``NGUYỄN BẰNG``, a headline in
+capitals), and is kept alone only if it is a known abbreviation (``TƯ``, ``AN``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .normalise import strip_tones
+
+
+def _letters(predicate) -> str:
+    chars = []
+    for cp in range(0x41, 0x1F00):
+        ch = chr(cp)
+        if unicodedata.category(ch).startswith("L") and predicate(ch):
+            name = unicodedata.name(ch, "")
+            if name.startswith("LATIN"):
+                chars.append(ch)
+    return "".join(chars)
+
+
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
+_U = f"[{re.escape(UPPER)}]"
+_L = f"[{re.escape(LOWER)}]"
+
+JOINERS = ".-–&"
+_WORD = re.compile(r"[^\W_]+(?:[.\-–&][^\W_]+)*")
+_SPLIT = re.compile(r"([.\-–&])")
+_SIMPLE = re.compile(rf"^(?P<pre>[^\W\d_]*{_L})?(?P<abbr>{_U}{{2,}})(?P<num>\d+)?$")
+_CAPS = re.compile(rf"^{_U}+$")
+_ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+_MASKS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”()]+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@/.])[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org|gov|edu|info|int|biz|io)(?![\w.])(?:/[^\s()]*)?"
+    r"|(?<![\w/])\d+(?:[/-]\d+)*[/-][A-ZĐ][^\W_]*(?:[/&-][^\W_]+)*"  # document numbers: 35-NQ/TW, 12/QĐ-BQP
+)
+
+_ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+_SYLLABLE = re.compile(rf"^{_ONSET}[aăâeêioôơuưy]{{1,3}}(?:ch|nh|ng|[cmnpt])?$")
+_RUN_GAP = re.compile(r"^[^\S\n]*[,;:&\-–—\"“”'‘’]?[^\S\n]*$")
+
+
+_DOUBLED = re.compile(r"([aăâeêiôơuưy])\1")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` is spelled like one Vietnamese syllable (onset, vowels, final consonant)."""
+    bare = strip_tones(word).lower()
+    return bool(_SYLLABLE.match(bare)) and not _DOUBLED.search(bare)
+
+
+def is_roman(word: str) -> bool:
+    return bool(word) and bool(_ROMAN.match(word))
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A token that may be an abbreviation. ``text`` is the abbreviation as written (a number glued
+    to it is in ``number``); ``parts``/``joiners`` split a compound (``QP-AN``) into its pieces.
+    ``wordlike`` tokens are spelled like Vietnamese syllables and count only if they are known."""
+
+    text: str
+    start: int
+    end: int
+    number: str | None = None
+    glued: bool = False
+    parts: tuple[Part, ...] = ()
+    joiners: tuple[str, ...] = ()
+    wordlike: bool = False
+
+    @property
+    def end_with_number(self) -> int:
+        return self.end + (len(self.number) if self.number else 0)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MASKS.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _split(token: str, offset: int) -> tuple[list[Part], list[str]]:
+    pieces = _SPLIT.split(token)
+    parts, joiners, pos = [], [], offset
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            joiners.append(piece)
+        else:
+            parts.append(Part(piece, pos, pos + len(piece)))
+        pos += len(piece)
+    return parts, joiners
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    capital_syllable: bool
+    candidate: Candidate | None
+
+
+def _simple(part: Part) -> _Token:
+    """One token without joiners: a plain abbreviation, one glued to a word or a number, or a word."""
+    text = part.text
+    if _CAPS.match(text) and is_syllable(text):
+        cand = (
+            Candidate(text, part.start, part.end, wordlike=True)
+            if len(text) >= 2 and not is_roman(text)
+            else None
+        )
+        return _Token(part.start, part.end, True, cand)
+    m = _SIMPLE.match(text)
+    if not m:
+        return _Token(part.start, part.end, False, None)
+    abbr, number, pre = m.group("abbr"), m.group("num"), m.group("pre") or ""
+    if pre and (len(pre) < 2 or not is_syllable(pre) or not pre[1:].islower()):
+        return _Token(part.start, part.end, False, None)
+    if not number and is_roman(abbr):
+        return _Token(part.start, part.end, False, None)
+    start = part.start + len(pre)
+    return _Token(
+        part.start, part.end, False, Candidate(abbr, start, start + len(abbr), number, glued=bool(pre))
+    )
+
+
+def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _WORD.finditer(text):
+        if _inside(masks, m.start(), m.end()):
+            continue
+        parts, joiners = _split(m.group(), m.start())
+        if len(parts) == 1:
+            tokens.append(_simple(parts[0]))
+            continue
+        if all(_CAPS.match(p.text) for p in parts):
+            if all(len(p.text) >= 2 and is_syllable(p.text) for p in parts) and set(joiners) <= {"-", "–"}:
+                cand = Candidate(
+                    m.group(), m.start(), m.end(), parts=tuple(parts), joiners=tuple(joiners), wordlike=True
+                )
+                tokens.append(_Token(m.start(), m.end(), True, cand))
+            else:
+                tokens.append(
+                    _Token(
+                        m.start(),
+                        m.end(),
+                        False,
+                        Candidate(m.group(), m.start(), m.end(), parts=tuple(parts), joiners=tuple(joiners)),
+                    )
+                )
+            continue
+        coded = {i for i, p in enumerate(parts) if any(c.isdigit() for c in p.text)}
+        for i, part in enumerate(parts):
+            near_code = (i - 1 in coded and joiners[i - 1] in "-–") or (i + 1 in coded and joiners[i] in "-–")
+            if i in coded or near_code:
+                tokens.append(_Token(part.start, part.end, False, None))
+            else:
+                tokens.append(_simple(part))
+    return tokens
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Abbreviation candidates of ``text``, in order. Capitalised syllables next to one another
+    (a name, a headline) are left out; a lone one is kept as ``wordlike``."""
+    tokens = _tokens(text, masked_spans(text))
+    out: list[Candidate] = []
+    for i, tok in enumerate(tokens):
+        if tok.candidate is None:
+            continue
+        if tok.capital_syllable:
+            prev_run = (
+                i > 0
+                and tokens[i - 1].capital_syllable
+                and _RUN_GAP.match(text[tokens[i - 1].end : tok.start])
+            )
+            next_run = (
+                i + 1 < len(tokens)
+                and tokens[i + 1].capital_syllable
+                and _RUN_GAP.match(text[tok.end : tokens[i + 1].start])
+            )
+            if prev_run or next_run:
+                continue
+        out.append(tok.candidate)
+    return out
+
+
+def abbreviation_letters(abbreviation: str) -> str:
+    """The letters an abbreviation stands for, tone and vowel marks removed (``Đ`` stays ``Đ``)."""
+    out = []
+    for ch in abbreviation:
+        if ch.isalpha():
+            out.append(ch if ch in "Đđ" else unicodedata.normalize("NFD", ch)[0])
+    return "".join(out).upper()
+
+
+SHORT_FORM = re.compile(rf"^(?P<abbr>{_U}+(?:[.\-–&]{_U}+)*)(?P<num>\d+)?$")
+
+
+def parse_short_form(item: str) -> tuple[str, str | None] | None:
+    """``(abbreviation, number)`` if ``item`` is written like a short form (``LLVT``, ``T.Ư``, ``QK3``)."""
+    m = SHORT_FORM.match(item)
+    if not m:
+        return None
+    abbr = m.group("abbr")
+    if len(abbreviation_letters(abbr)) < 2 or (not m.group("num") and is_roman(abbr)):
+        return None
+    return abbr, m.group("num")
