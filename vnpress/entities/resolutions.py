@@ -396,6 +396,7 @@ def _complete_short(docs: list[_Doc]) -> None:
         d.number, d.name = full.number, full.name
         d.term = d.term or full.term
         d.issuer = d.issuer or full.issuer
+        d.date = d.date or full.date
 
 
 def _inside_name(prev: str, tok: str, after: str, inner: frozenset[str]) -> bool:
