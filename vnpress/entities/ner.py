@@ -3,8 +3,8 @@
 Optional because it is slow (underthesea's CRF runs at a few thousand syllables a second) and it knows
 none of the domain's entities: it tags "Thiếu tướng Chu Văn Đoàn" as a place and a comma as the start
 of one. So its output is repaired (no entity starts or ends with punctuation) and never repeats what
-the domain extractors found: an entity overlapping a domain mention, or spelling the same thing as one,
-is dropped.
+the domain extractors found: an entity overlapping a domain mention, or containing the text or the
+canonical name of one anywhere in the document, is dropped.
 
 underthesea returns tokens without offsets, normalised its own way; they are aligned with its raw
 tokens on the normalised text (``vnpress.normalise``) and mapped back to the original from there.
@@ -120,7 +120,10 @@ def find_ner_normalised(norm: Normalised, domain: list[Mention]) -> list[Mention
     # prefix maxima of ends make the overlap test one comparison per entity
     for i in range(1, len(ends)):
         ends[i] = max(ends[i], ends[i - 1])
-    known = {fold(" ".join(x.split())) for m in domain for x in (m.text, m.canonical) if x}
+    known = sorted(
+        {fold(" ".join(x.split())) for m in domain for x in (m.text, m.canonical) if x}, key=len, reverse=True
+    )
+    known_rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, known)) + r")(?!\w)") if known else None
     out: list[Mention] = []
     text = norm.text
     for s, e in sentences(text):
@@ -131,8 +134,8 @@ def find_ner_normalised(norm: Normalised, domain: list[Mention]) -> list[Mention
             if i and ends[i - 1] > oa:
                 continue
             canonical = " ".join(sentence[a:b].split())
-            if fold(canonical) in known:
-                continue
+            if known_rx and known_rx.search(fold(canonical)):
+                continue  # names a domain entity, or contains one ("ủy Quân khu 7")
             out.append(Mention(kind, oa, ob, norm.original[oa:ob], canonical))
     return out
 
