@@ -1,0 +1,181 @@
+"""``vnpress entities``: officers with rank and posts, ranks, units and resolutions, as a table.
+
+The domain extractor is rules over words (no tagger): see :mod:`.extract`. Aggregation:
+
+- one row per entity over the corpus (default), or per document (``by_file``);
+- officers are aggregated by canonical name *and* rank: the same name at two ranks is two rows (a
+  promotion, or two people), and one name at one rank across articles is one person whose posts
+  are the union of the posts stated in each article;
+- other types by canonical form.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..corpus import Document
+from ..errors import UsageError, VnpressError
+from ..parallel import map_documents
+from ..render import Table
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import ENTITY_TYPES, MENTION_COLUMNS, NER_TYPES, Mention
+
+__all__ = ["AGGREGATE_COLUMNS", "Mention", "entity_table", "extract_entities", "parse_types"]
+
+AGGREGATE_COLUMNS = ["type", "canonical", "count", "documents", "rank", "positions"]
+TYPE_ORDER = ("officer", "rank", "unit", "resolution", *NER_TYPES)
+
+
+def _gazetteer(gazetteer: Any) -> Gazetteer:
+    if gazetteer is None:
+        return load_gazetteer(())
+    if isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    if isinstance(gazetteer, str):
+        return load_gazetteer((gazetteer,))
+    return load_gazetteer(tuple(gazetteer))
+
+
+def extract_entities(text: str, gazetteer: Any = None) -> list[Mention]:
+    """Domain mentions in ``text`` (ranks, officers, units, resolutions), offsets into ``text``.
+
+    ``gazetteer``: None for the bundled rules, a path or paths of extra rule files, or a
+    :class:`~vnpress.entities.gazetteer.Gazetteer`.
+    """
+    from .extract import extract_document
+
+    return extract_document(text, _gazetteer(gazetteer))
+
+
+def parse_types(types: str | Sequence[str] | None, *, ner: bool) -> set[str] | None:
+    """The ``--type`` filter, checked: None means all types."""
+    if not types:
+        return None
+    names = types.split(",") if isinstance(types, str) else list(types)
+    wanted = {t.strip().lower() for t in names if t.strip()}
+    valid = set(ENTITY_TYPES) | (set(NER_TYPES) if ner else set())
+    unknown = sorted(wanted - valid)
+    if unknown:
+        needs_ner = [t for t in unknown if t in NER_TYPES]
+        if needs_ner and len(needs_ner) == len(unknown):
+            raise UsageError(f"--type {', '.join(needs_ner)} needs --ner")
+        listed = ", ".join(t for t in TYPE_ORDER if t in valid or t in NER_TYPES)
+        raise UsageError(f"unknown entity type {', '.join(unknown)} (valid: {listed})")
+    return wanted or None
+
+
+def _document_mentions(doc: Document, *, user_files: tuple[str, ...], ner: bool) -> list[Mention]:
+    """Module-level, so that a process pool can run it; results are plain dataclasses."""
+    from .extract import extract_document
+
+    mentions = extract_document(doc.text, load_gazetteer(user_files))
+    if ner:
+        try:
+            from .ner import find_ner
+        except ImportError as e:  # pragma: no cover - the module ships with vnpress
+            raise VnpressError(f"--ner is not available: {e}") from None
+        mentions = mentions + list(find_ner(doc.text, mentions))
+        mentions.sort(key=lambda m: (m.start, TYPE_ORDER.index(m.type) if m.type in TYPE_ORDER else 99, -m.end))
+    return mentions
+
+
+def _positions_union(target: list[str], more: Iterable[str]) -> None:
+    for p in more:
+        if p not in target:
+            target.append(p)
+
+
+def _aggregate(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+    """Rows for one group of documents' mentions: ``(doc_index, Mention)`` pairs."""
+    rows: dict[tuple, dict[str, Any]] = {}
+    for doc_index, m in mentions:
+        if m.type == "officer":
+            key = ("officer", m.canonical, m.fields.get("rank"))
+        else:
+            key = (m.type, m.canonical, None)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {
+                "type": m.type,
+                "canonical": m.canonical,
+                "count": 0,
+                "documents": set(),
+                "rank": m.fields.get("rank") if m.type == "officer" else None,
+                "positions": [] if m.type == "officer" else None,
+            }
+        row["count"] += 1
+        row["documents"].add(doc_index)
+        if m.type == "officer":
+            _positions_union(row["positions"], m.fields.get("positions") or ())
+    out = []
+    for row in rows.values():
+        row["documents"] = len(row["documents"])
+        out.append(row)
+    out.sort(key=_row_order)
+    return out
+
+
+def _row_order(row: dict[str, Any]) -> tuple:
+    t = row["type"]
+    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -row["count"], row["canonical"], row["rank"] or "")
+
+
+def _officer_ranks(mentions: list[Mention]) -> None:
+    """One officer is one person per document: every mention of a name gets the rank first stated."""
+    first: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "officer" and m.fields.get("rank"):
+            first.setdefault(m.canonical, m.fields["rank"])
+    for m in mentions:
+        if m.type == "officer" and m.canonical in first and m.fields.get("rank") != first[m.canonical]:
+            m.fields["stated_rank"] = m.fields.get("rank")
+
+
+def entity_table(
+    docs: Iterable[Document],
+    *,
+    mentions: bool = False,
+    types: str | Sequence[str] | None = None,
+    by_file: bool = False,
+    gazetteers: Sequence[str] = (),
+    ner: bool = False,
+    jobs: int = 1,
+    use_cache: bool = True,
+) -> Table:
+    """The ``entities`` command's table: mentions, or entities aggregated over the corpus or per file."""
+    wanted = parse_types(types, ner=ner)
+    user_files = tuple(gazetteers or ())
+    load_gazetteer(user_files)  # a malformed user file fails here, before any document is read
+    func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
+    results = map_documents(func, docs, jobs=jobs)
+
+    def keep(m: Mention) -> bool:
+        return wanted is None or m.type in wanted
+
+    if mentions:
+        columns = list(MENTION_COLUMNS)
+
+        def mention_rows():
+            for doc, found in results:
+                for m in found:
+                    if keep(m):
+                        yield m.row(doc.path)
+
+        return Table(columns, mention_rows(), numeric={"start", "end"})
+
+    if by_file:
+
+        def file_rows():
+            for index, (doc, found) in enumerate(results):
+                for row in _aggregate((index, m) for m in found if keep(m)):
+                    yield {"file": doc.path, **row}
+
+        return Table(["file", *AGGREGATE_COLUMNS], file_rows(), numeric={"count", "documents"})
+
+    def corpus_rows():
+        pairs = ((index, m) for index, (_, found) in enumerate(results) for m in found if keep(m))
+        yield from _aggregate(pairs)
+
+    return Table(list(AGGREGATE_COLUMNS), corpus_rows(), numeric={"count", "documents"})

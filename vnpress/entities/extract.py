@@ -1,0 +1,204 @@
+"""One document → its domain mentions: ranks, officers, units and resolutions.
+
+Everything runs on the normalised text (NFC, one tone placement) and every offset is mapped back, so
+``original[start:end] == text`` for every mention. Inside one article, an unnumbered "Quân khu" is
+resolved to the one numbered Quân khu the article names, and a bare organ ("Cục Chính trị", "Bộ
+CHQS tỉnh") to the one fuller form of it the article also uses; ``resolved_from`` keeps what was
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..normalise import Normalised, fold, normalise
+from .gazetteer import Gazetteer
+from .matcher import Token, tokenize, tokenizer_pattern
+from .model import Mention
+from .officers import OfficerFinder, OfficerHit, find_ranks, is_police
+from .units import Node, UnitParser
+
+
+@lru_cache(maxsize=8)
+def _pattern(g_id: int, abbrevs: tuple[str, ...]) -> re.Pattern[str]:
+    return tokenizer_pattern(abbrevs)
+
+
+def title_case_name(name: str) -> str:
+    """"NGUYỄN HUY HIỆU" → "Nguyễn Huy Hiệu"; names already in mixed case stay as written."""
+    if any(c.isalpha() for c in name) and name.upper() == name:
+        return " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return name
+
+
+class _Resolver:
+    """Open formations and bare organs, resolved within one article."""
+
+    def __init__(self, nodes: list[Node], extra_open: set[str]):
+        numbers: dict[str, set[str]] = {}
+        opened: set[str] = set(extra_open)
+        for top in nodes:
+            for node in top.walk():
+                if node.numbered and node.number:
+                    numbers.setdefault(node.head, set()).add(node.number)
+                if node.open_head:
+                    opened.add(node.open_head)
+        self.rules: list[tuple[re.Pattern[str], str]] = []
+        for head in sorted(opened, key=len, reverse=True):
+            nums = numbers.get(head, set())
+            if len(nums) == 1:
+                rx = re.compile(rf"(?<!\w){re.escape(head)}(?!\s+(?:\d|[IVX]+\b|[^\W\d_]+\d))(?!\w)")
+                self.rules.append((rx, f"{head} {next(iter(nums))}"))
+        self.fuller: dict[str, str] = {}
+
+    def open(self, text: str) -> str:
+        for rx, repl in self.rules:
+            text = rx.sub(repl, text)
+        return text
+
+    def learn(self, canonicals: set[str]) -> None:
+        self.known = canonicals
+
+    def bare(self, text: str) -> str:
+        prefix = text + " "
+        longer = {c for c in self.known if c.startswith(prefix)}
+        return next(iter(longer)) if len(longer) == 1 else text
+
+
+def _span(norm: Normalised, tokens: list[Token], i: int, j: int) -> tuple[int, int, str]:
+    s, e = norm.span(tokens[i].start, tokens[j - 1].end)
+    return s, e, norm.original[s:e]
+
+
+def extract_document(text: str, g: Gazetteer) -> list[Mention]:
+    """All domain mentions of one document, in text order (resolutions included)."""
+    from .resolutions import find_resolutions
+
+    norm = normalise(text)
+    pattern = _pattern(id(g), tuple(sorted(g.abbrevs)))
+    tokens = tokenize(norm.text, pattern, g.abbrevs)
+    parser = UnitParser(g, tokens)
+    ranks = find_ranks(tokens, g)
+    hits = OfficerFinder(g, tokens, parser).find(ranks)
+    blocked: set[int] = set()
+    for h in hits:
+        blocked.update(range(h.rank_start, h.name_end))
+    nodes = parser.scan(blocked)
+
+    extra_open = {p.unit.open_head for h in hits for p in h.positions if p.unit is not None and p.unit.open_head}
+    res = _Resolver(nodes, {x for x in extra_open if x})
+    units = _unit_mentions(norm, tokens, nodes, res)
+    mentions = units + _officer_mentions(norm, tokens, hits, ranks, res)
+    mentions += find_resolutions(norm)
+    mentions.sort(key=lambda m: (m.start, _ORDER.get(m.type, 9), -m.end))
+    return mentions
+
+
+_ORDER = {"officer": 0, "rank": 1, "unit": 2, "resolution": 3}
+
+
+def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res: _Resolver) -> list[Mention]:
+    found: list[tuple[Node, str, str | None]] = []
+    for top in nodes:
+        for node in top.walk():
+            if node.skip:
+                continue
+            canonical = res.open(node.canonical)
+            if node.open_head and not node.numbered and canonical == node.canonical:
+                continue  # an unnumbered formation the article does not name
+            if not node.complete and not node.open_head:
+                continue
+            found.append((node, canonical, node.canonical if canonical != node.canonical else None))
+    res.learn({c for _, c, _ in found})
+    out: list[Mention] = []
+    seen: set[tuple[int, int, str]] = set()
+    for node, canonical, written in found:
+        if node.expandable:
+            fuller = res.bare(canonical)
+            if fuller != canonical:
+                written = written or canonical
+                canonical = fuller
+        s, e, text = _span(norm, tokens, node.start, node.end)
+        if (s, e, canonical) in seen:
+            continue
+        seen.add((s, e, canonical))
+        out.append(Mention("unit", s, e, text, canonical, {"resolved_from": written}))
+    return out
+
+
+def _officer_mentions(
+    norm: Normalised, tokens: list[Token], hits: list[OfficerHit], ranks: list[tuple[int, int, str]], res: _Resolver
+) -> list[Mention]:
+    out: list[Mention] = []
+    people: dict[str, dict] = {}
+    rank_service: dict[int, str | None] = {}
+    for h in hits:
+        canonical = title_case_name(h.name)
+        key = fold(canonical)
+        person = people.setdefault(key, {"rank": h.rank, "police": False, "name": canonical})
+        police = is_police(h)
+        person["police"] = person["police"] or police
+        positions = []
+        for p in h.positions:
+            text = res.open(p.text)
+            if text not in positions:
+                positions.append(text)
+        s, e, text = _span(norm, tokens, h.rank_start, h.name_end)
+        written = " ".join(tok.text for tok in tokens[h.name_start : h.name_end])
+        name = written if fold(written) == key else canonical
+        m = Mention("officer", s, e, text, canonical, {"name": name, "rank": h.rank, "positions": positions})
+        m.fields["service"] = "police" if police else None
+        out.append(m)
+        rank_service[h.rank_start] = "police" if police else None
+    for m in out:
+        person = people[fold(m.canonical)]
+        if person["police"]:
+            m.fields["service"] = "police"
+    police_ranks = {h.rank_start for h in hits if people[fold(title_case_name(h.name))]["police"]}
+    for rs, re_, rank in ranks:
+        s, e, text = _span(norm, tokens, rs, re_)
+        police = rs in police_ranks or _police_after(tokens, re_)
+        out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
+    out += _later_names(norm, tokens, hits, people)
+    return out
+
+
+def _police_after(tokens: list[Token], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k].fold == "công" and tokens[k + 1].fold == "an"
+
+
+def _later_names(norm: Normalised, tokens: list[Token], hits: list[OfficerHit], people: dict[str, dict]) -> list[Mention]:
+    """Full names written again without a rank ("đồng chí Nguyễn Mạnh Hùng"): the same officer."""
+    taken: set[int] = set()
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for h in hits:
+        taken.update(range(h.rank_start, h.name_end))
+        folds = tuple(tok.fold for tok in tokens[h.name_start : h.name_end])
+        if len(folds) >= 2:
+            names.setdefault(folds[0], []).append((folds, fold(title_case_name(h.name))))
+    out: list[Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        cands = names.get(tokens[i].fold) if i not in taken and tokens[i].is_cap else None
+        matched = None
+        for folds, key in cands or ():
+            j = i + len(folds)
+            if tuple(tok.fold for tok in tokens[i:j]) == folds and (j >= n or not (tokens[j].is_cap and tokens[j].is_word)):
+                matched = (j, key)
+                break
+        if matched is None:
+            i += 1
+            continue
+        j, key = matched
+        person = people[key]
+        s, e, text = _span(norm, tokens, i, j)
+        fields = {
+            "name": text,
+            "rank": person["rank"],
+            "positions": [],
+            "service": "police" if person["police"] else None,
+        }
+        out.append(Mention("officer", s, e, text, person["name"], fields))
+        i = j
+    return out

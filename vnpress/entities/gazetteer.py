@@ -1,0 +1,129 @@
+"""The domain rules as data: ranks, posts, titles and the unit gazetteer, with users' additions.
+
+``vnpress/data/ranks.tsv``, ``posts.tsv`` and ``units.tsv`` share one format (``type, form, canonical,
+flags``), so a user's ``--gazetteer FILE`` may add rows of any type in one file. Every form is put in
+its normal form (:func:`vnpress.normalise.normalise_word`) and indexed in a word trie, so matching a
+document costs one dictionary walk per word, however large the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..data import bundled_tsv, user_tsv
+from ..errors import DataFileError
+from ..normalise import normalise_word
+from .matcher import Trie, word_folds
+
+COLUMNS = ["type", "form", "canonical", "flags"]
+BUNDLED = ("ranks.tsv", "posts.tsv", "units.tsv")
+TYPES = ("rank", "notrank", "post", "title", "former", "joiner", "unit", "place", "country", "abbrev")
+UNIT_FLAGS = {
+    "number",
+    "neednumber",
+    "arm",
+    "name",
+    "needname",
+    "parent",
+    "needparent",
+    "place",
+    "placename",
+    "needplace",
+    "country",
+    "skip",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row: a form and what it stands for."""
+
+    type: str
+    form: str
+    canonical: str
+    flags: frozenset[str] = frozenset()
+    suffix: tuple[str, ...] = ()  # words that may follow a unit's number (suffix=Hải quân)
+
+
+@dataclass
+class Gazetteer:
+    """All rules, indexed for matching. Built once per set of user files and cached."""
+
+    entries: list[Entry] = field(default_factory=list)
+    tries: dict[str, Trie] = field(default_factory=dict)
+    abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
+    rank_order: dict[str, int] = field(default_factory=dict)
+
+    def trie(self, kind: str) -> Trie:
+        return self.tries.setdefault(kind, Trie())
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if entry.type == "abbrev":
+            self.abbrevs[entry.form] = tuple(entry.canonical.split())
+            return
+        if entry.type == "rank":
+            self.rank_order.setdefault(entry.canonical, len(self.rank_order))
+        self.trie(entry.type).add(word_folds(entry.form), entry)
+
+
+def _parse_row(row: dict[str, str], source: str, line: int) -> Entry:
+    kind = row["type"]
+    if kind not in TYPES:
+        raise DataFileError(source, line, f"unknown type {kind!r} (valid: {', '.join(TYPES)})")
+    form = normalise_word(row["form"].strip())
+    canonical = normalise_word((row.get("canonical") or "").strip() or form)
+    flags: set[str] = set()
+    suffix: tuple[str, ...] = ()
+    for flag in filter(None, (f.strip() for f in (row.get("flags") or "").split(","))):
+        if flag.startswith("suffix="):
+            suffix = tuple(normalise_word(flag[7:]).split())
+        elif kind != "unit" or flag in UNIT_FLAGS:
+            flags.add(flag)
+        else:
+            raise DataFileError(source, line, f"unknown unit flag {flag!r} (valid: {', '.join(sorted(UNIT_FLAGS))})")
+    if not form.split():
+        raise DataFileError(source, line, "empty 'form' column")
+    return Entry(kind, form, canonical, frozenset(flags), suffix)
+
+
+def _rows_with_lines(text_rows: Sequence[dict[str, str]], source: str) -> Iterable[tuple[int, dict[str, str]]]:
+    return ((n, row) for n, row in enumerate(text_rows, 2))
+
+
+def _read(rows: list[dict[str, str]], source: str, text: str | None) -> list[Entry]:
+    """Entries from TSV rows; line numbers are recovered from the text for error messages."""
+    numbers = _data_line_numbers(text) if text is not None else list(range(2, len(rows) + 2))
+    return [_parse_row(row, source, numbers[i] if i < len(numbers) else 0) for i, row in enumerate(rows)]
+
+
+def _data_line_numbers(text: str) -> list[int]:
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    return lines[1:]  # after the header
+
+
+def load_user_file(path: str) -> list[Entry]:
+    from ..data import read_user_text
+
+    text = read_user_text(path)
+    rows = user_tsv(path, COLUMNS, required=2)
+    return _read(rows, path, text)
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled rules plus ``user_files`` (later rows of the same form win). Raises
+    :class:`DataFileError` naming the file and line of the first malformed row."""
+    from ..data import data_path
+
+    gazetteer = Gazetteer()
+    for name in BUNDLED:
+        text = data_path(name).read_text(encoding="utf-8")
+        for entry in _read(bundled_tsv(name, COLUMNS, required=2), name, text):
+            gazetteer.add(entry)
+    for path in user_files:
+        for entry in load_user_file(path):
+            gazetteer.add(entry)
+    return gazetteer

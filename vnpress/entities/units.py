@@ -1,0 +1,337 @@
+"""Units: military formations and organs, party and state bodies, as a small grammar over words.
+
+A unit is a head from the gazetteer ("Sư đoàn", "Bộ Tư lệnh", "Cục Chính trị", "Bộ Chỉ huy Quân sự")
+followed by what its flags allow: an arm and a number ("Lữ đoàn Công binh 229"), a name ("Đồn Biên
+phòng Ba Lạt"), a place ("tỉnh Bến Tre"), and a parent unit, directly or in brackets ("Bộ Tư lệnh
+Quân khu 7", "Cục Chính trị (Bộ Tổng Tham mưu)"). The parse is a tree; each node is reported with
+its canonical form (abbreviations spelled out, the gazetteer's case), and the parents inside it are
+reported too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer
+from .matcher import Token
+
+# Lowercase words that end a name rather than continue it ("Cục Chính trị tổ chức …").
+_STOP_LOWER = frozenset(
+    "và với của cho tại trong ngoài trên dưới đã đang sẽ vừa là có được bị đến từ về theo cùng các những "
+    "một này đó ấy nay khi để thì mà nhưng hay hoặc tổ chức chủ trì phát biểu tham dự dự trao tặng nhận "
+    "làm thực hiện tiến hành phối hợp đơn vị luôn cũng rất đều năm ngày tháng sáng chiều tối lúc "
+    "tỉnh thành huyện quận xã phường thị trấn khu vực cấp vào ra lên xuống kiêm nguyên "
+    "đồng chí bộ đội cán bộ chiến sĩ nhân dân".split()
+)
+_OPEN, _CLOSE = "(", ")"
+_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+
+
+@dataclass
+class Node:
+    """A parsed unit over tokens ``[start, end)``. ``complete`` is False for a bare organ ("Đảng
+    ủy"), an unnumbered formation ("Quân khu") or a body without its place: such a node is kept
+    for posts and for resolution inside the article, not reported as it stands."""
+
+    start: int
+    end: int
+    canonical: str
+    head: str
+    children: list[Node] = field(default_factory=list)
+    complete: bool = True
+    skip: bool = False
+    open_head: str | None = None  # unnumbered formation head ("Quân khu"), to resolve in the article
+    expandable: bool = False  # a bare organ or bare place that a fuller mention may complete
+    numbered: bool = False
+    number: str | None = None
+    party_organ: bool = False  # "Đảng ủy …": a post without a unit takes its parent, not the organ
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+def _title(word: str) -> str:
+    return word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
+
+
+class UnitParser:
+    def __init__(self, gazetteer: Gazetteer, tokens: list[Token]):
+        self.g = gazetteer
+        self.t = tokens
+        self.n = len(tokens)
+        self.units = gazetteer.trie("unit")
+        self.places = gazetteer.trie("place")
+        self.countries = gazetteer.trie("country")
+        self.posts = gazetteer.trie("post")
+
+    # -- small recognisers
+    def _head(self, i: int) -> tuple[int, Entry] | None:
+        m = self.units.longest(self.t, i)
+        if m is None:
+            return None
+        j, entry = m
+        first = self.t[i]
+        if not (first.is_cap or any(tok.abbr for tok in self.t[i:j])):
+            return None
+        return m
+
+    def starts_unit(self, i: int) -> bool:
+        return i < self.n and self._head(i) is not None
+
+    def unit_at(self, i: int) -> bool:
+        """A unit that a name cannot run into: a whole one, or a head of several words."""
+        head = self._head(i) if i < self.n else None
+        if head is None:
+            return False
+        if head[0] - i > 1:
+            return True
+        node = self.parse(i)
+        return node is not None and (node.complete or node.numbered) and not node.skip
+
+    def _number(self, k: int) -> int:
+        """End of a number or code at ``k`` ("312", "Z111", "DK1/10", "II"), or ``k``."""
+        if k >= self.n:
+            return k
+        tok = self.t[k]
+        if tok.is_number or (tok.text[:1].isalpha() and tok.text[-1:].isdigit() and tok.text[:1].isupper()):
+            return k + 1
+        if tok.text in _ROMAN:
+            return k + 1
+        return k
+
+    def name_end(self, k: int, limit: int = 6) -> int:
+        """End of a name in capitalised words from ``k``: "Chính trị", "Ba Lạt", "Sĩ quan Lục quân",
+        "Phòng không - Không quân". A capitalised word may carry one lowercase syllable ("Chính
+        trị"), but not after a run of capitalised words ("Cà Ná tổ chức …" stops at "Ná")."""
+        t, n = self.t, self.n
+        j = k
+        words = 0
+        caps_run = 0
+        while j < n and words < limit:
+            tok = t[j]
+            if tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
+                j += 1
+                continue
+            if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and self.starts_unit(j):
+                break
+            if j > k and (self.starts_unit(j) or self.posts.longest(t, j)):
+                break
+            j += 1
+            words += 1
+            caps_run += 1
+            if (
+                j < n
+                and caps_run == 1
+                and t[j].is_word
+                and t[j].is_lower
+                and t[j].fold not in _STOP_LOWER
+                and not t[j].abbr
+            ):
+                j += 1
+                words += 1
+                caps_run = 0
+            elif j < n and t[j].is_word and t[j].is_lower:
+                break
+            else:
+                caps_run = caps_run if j < n and t[j].is_cap else 0
+        if j > k and t[j - 1].fold == "-":
+            j -= 1
+        return j
+
+    def place_end(self, k: int, *, bare_ok: bool = True) -> tuple[int, str, bool]:
+        """A place: "tỉnh Bến Tre", "thành phố Hồ Chí Minh", "tỉnh" alone, "các tỉnh, thành phố".
+        Returns ``(end, canonical, named)``; ``end == k`` when there is none."""
+        t = self.t
+        if k < self.n and t[k].fold == "các":
+            j = k + 1
+            parts = []
+            while True:
+                m = self.places.longest(t, j)
+                if m is None:
+                    break
+                parts.append(m[1].canonical)
+                j = m[0]
+                if j + 1 < self.n and t[j].fold == "," and self.places.longest(t, j + 1):
+                    j += 1
+                    continue
+                break
+            if parts:
+                return j, "các " + ", ".join(parts), False
+            return k, "", False
+        m = self.places.longest(t, k)
+        if m is None:
+            return k, "", False
+        j, entry = m
+        e = self._place_name_end(j)
+        if e > j:
+            return e, entry.canonical + " " + self._words(j, e), True
+        if not bare_ok:
+            return k, "", False
+        return j, entry.canonical, False
+
+    def _place_name_end(self, k: int) -> int:
+        """Capitalised syllables of a place name ("Bến Tre", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh")."""
+        t, n = self.t, self.n
+        j = k
+        while j < n and j - k < 6:
+            tok = t[j]
+            if tok.is_word and tok.is_cap and not self.starts_unit(j) and not self.posts.longest(t, j):
+                j += 1
+            elif tok.is_number and j > k and t[j - 1].fold in ("phường", "quận"):
+                j += 1
+            elif tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
+                j += 1
+            else:
+                break
+        if k < n and j == k and t[k].is_number and k > 0 and t[k - 1].fold in ("phường", "quận", "xã"):
+            j = k + 1
+        return j
+
+    def _words(self, i: int, j: int) -> str:
+        """The written words of tokens ``[i, j)``, spaced the way the canonical forms are."""
+        out: list[str] = []
+        for tok in self.t[i:j]:
+            if tok.fold in (",",) and out:
+                out[-1] += ","
+                continue
+            out.append("-" if tok.fold == "-" else _title(tok.text) if not tok.abbr else tok.text)
+        return " ".join(out)
+
+    # -- the grammar
+    def parse(self, i: int, *, as_parent: bool = False, depth: int = 0) -> Node | None:
+        """The unit starting at token ``i``, or None. ``as_parent`` also accepts an unnumbered
+        formation ("Bộ Tư lệnh Quân khu") as an open node."""
+        if i >= self.n or depth > 4:
+            return None
+        head = self._head(i)
+        if head is None:
+            return None
+        j, entry = head
+        flags = entry.flags
+        if "skip" in flags:
+            return Node(i, j, entry.canonical, entry.canonical, skip=True, complete=False)
+        parts = [entry.canonical]
+        k = j
+        numbered = False
+        number: str | None = None
+        named = False
+        if "arm" in flags:
+            e = self.name_end(k, limit=4)
+            if e > k and self._number(e) > e:
+                parts.append(self._words(k, e))
+                k = e
+        if "name" in flags:
+            e = self.name_end(k)
+            if e > k:
+                parts.append(self._words(k, e))
+                k = e
+                named = True
+        if "number" in flags:
+            e = self._number(k)
+            if e > k:
+                number = self.t[k].text
+                parts.append(number)
+                k = e
+                numbered = True
+        if "name" in flags and not named and numbered:
+            named = True
+        if "needname" in flags and not named:
+            return None
+        if entry.suffix and numbered and [tok.fold for tok in self.t[k : k + len(entry.suffix)]] == [
+            w.casefold() for w in entry.suffix
+        ]:
+            parts.append(" ".join(entry.suffix))
+            k += len(entry.suffix)
+        node = Node(
+            i,
+            k,
+            "",
+            entry.canonical,
+            numbered=numbered,
+            number=number,
+            party_organ=entry.canonical.startswith("Đảng ủy"),
+        )
+        if "neednumber" in flags and not numbered:
+            if not as_parent and not self.t[i].is_cap:
+                return None
+            node.complete = False
+            node.open_head = entry.canonical
+        has_parent = has_place = False
+        if "parent" in flags and k < self.n:
+            parent = None
+            if self.t[k].fold == _OPEN and not numbered:
+                parent = self.parse(k + 1, as_parent=True, depth=depth + 1)
+                if parent is not None and parent.end < self.n and self.t[parent.end].fold == _CLOSE and not parent.skip:
+                    k_end = parent.end + 1
+                else:
+                    parent = None
+            else:
+                parent = self.parse(k, as_parent=True, depth=depth + 1)
+                if parent is not None and parent.skip and parent.canonical not in ("Cơ quan",):
+                    parent = None
+                k_end = parent.end if parent is not None else k
+            if parent is not None:
+                parts.append(parent.canonical)
+                node.children.append(parent)
+                k = k_end
+                has_parent = True
+                if not parent.complete and parent.open_head is None:
+                    node.complete = False
+        if ("place" in flags or "placename" in flags) and not has_parent and k < self.n:
+            e, place, place_named = self.place_end(k) if "place" in flags else (k, "", False)
+            if e == k and "placename" in flags:
+                e2 = self._place_name_end(k)
+                if e2 > k:
+                    e, place, place_named = e2, self._words(k, e2), True
+            if e > k:
+                parts.append(place)
+                k = e
+                has_place = True
+                node.expandable = not place_named
+        if "country" in flags and k < self.n:
+            m = self.countries.longest(self.t, k)
+            if m is not None:
+                parts.append(m[1].canonical)
+                k = m[0]
+        if "needparent" in flags and not (has_parent or has_place):
+            node.complete = False
+        if "needplace" in flags and not has_place:
+            node.complete = False
+        if ("parent" in flags or "placename" in flags) and not (has_parent or has_place) and not numbered:
+            node.expandable = True
+        node.end = k
+        node.canonical = " ".join(p for p in parts if p)
+        return self._joined(node, depth)
+
+    def _joined(self, node: Node, depth: int) -> Node:
+        """"Bộ Tổng Tham mưu - Cơ quan Bộ Quốc phòng": two bodies named as one."""
+        t, k = self.t, node.end
+        if k + 3 < self.n and t[k].fold == "-" and t[k + 1].fold == "cơ" and t[k + 2].fold == "quan":
+            other = self.parse(k + 3, depth=depth + 1)
+            if other is not None and other.complete and not other.skip and node.complete:
+                return Node(
+                    node.start,
+                    other.end,
+                    f"{node.canonical} - Cơ quan {other.canonical}",
+                    node.head,
+                    children=[node, other],
+                )
+        return node
+
+    def scan(self, blocked: set[int]) -> list[Node]:
+        """All top-level units, left to right, skipping blocked tokens (officers' names)."""
+        out: list[Node] = []
+        i = 0
+        while i < self.n:
+            if i in blocked:
+                i += 1
+                continue
+            node = self.parse(i)
+            if node is None:
+                i += 1
+                continue
+            out.append(node)
+            i = max(node.end, i + 1)
+        return out
