@@ -390,7 +390,8 @@ def freq(
     help="Characters of context on each side.",
 )
 @click.option("--keep-case", is_flag=True, help="Match the case of WORD exactly.")
-def kwic(word, inputs: Inputs, output: Output, width, keep_case) -> int:
+@click.option("--keep-boilerplate", is_flag=True, help="Search web-page boilerplate lines too.")
+def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplate) -> int:
     """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
 
     \b
@@ -403,6 +404,7 @@ def kwic(word, inputs: Inputs, output: Output, width, keep_case) -> int:
         inputs.documents(),
         width=width,
         keep_case=keep_case,
+        keep_boilerplate=keep_boilerplate,
         jobs=inputs.workers,
         use_cache=inputs.use_cache,
     )

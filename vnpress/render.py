@@ -26,6 +26,7 @@ class Table:
     rows: Iterable[Mapping[str, Any]]
     title: str | None = None
     numeric: set[str] = field(default_factory=set)  # right-aligned in the table format
+    right_aligned: set[str] = field(default_factory=set)  # text columns to right-align too (kwic context)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ def _write_table(table: Table, out: IO[str], options: OutputOptions) -> None:
         header_style="bold" if options.color else "",
     )
     for c in table.columns:
-        rich_table.add_column(c, justify="right" if c in table.numeric else "left", overflow="fold")
+        rich_table.add_column(
+            c, justify="right" if c in table.numeric or c in table.right_aligned else "left", overflow="fold"
+        )
     for row in table.rows:
         rich_table.add_row(*(_cell(row.get(c)) for c in table.columns))
     console.print(rich_table)

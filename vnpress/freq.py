@@ -1,0 +1,241 @@
+"""Word frequencies of a corpus: segmented words (or word n-grams), as a corpus linguist counts them.
+
+What is counted (see :mod:`vnpress.tokens` for the kinds):
+
+- a token is a segmented word ("công tác", "lực lượng vũ trang") cut at line breaks; only tokens of
+  kind ``word`` (Vietnamese words, abbreviations such as LLVT, loanwords) that are not stop words and
+  not on a boilerplate line are *counted tokens*; punctuation, numbers, dates, phone numbers, URLs,
+  e-mail addresses, document codes and junk never are;
+- the key of a word is its normal form (NFC, one tone placement: "Chính uỷ" = "Chính ủy"), case-folded
+  unless ``keep_case``; the word shown is the most frequent form as written (NFC, single spaces), ties
+  going to the form first in Vietnamese alphabetical order;
+- an n-gram is ``ngram`` counted tokens in a row on one line with nothing left out between them: a
+  sentence end, a comma, a number, a stop word or a line break ends the run, so no n-gram spans a
+  sentence and none glues together words that were apart in the text;
+- ``per_10k`` is count / counted tokens (or n-grams) of the scope × 10,000, rounded half up to two
+  decimals; ``documents`` is the number of documents of the corpus the word occurs in (also with
+  ``by_file``, where the other columns are per file);
+- rows go by count, most frequent first, ties in Vietnamese alphabetical order of the word;
+  ``rank`` is the row's position in that order (1, 2, 3 … even for ties), restarting per file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from .boilerplate import boilerplate_spans
+from .corpus import Document
+from .data import data_lines, user_lines
+from .errors import UsageError
+from .normalise import fold
+from .render import Table
+from .segment import segment_documents
+from .tokens import Token, collation_key, document_tokens
+
+COLUMNS = ("rank", "word", "count", "per_10k", "documents")
+NUMERIC = {"rank", "count", "per_10k", "documents"}
+
+
+def stopword_key(entry: str) -> str:
+    """The key of a stop-word entry: ``thực_hiện`` and ``Thực hiện`` are ``thực hiện``."""
+    return " ".join(fold(entry.replace("_", " ")).split())
+
+
+@cache
+def bundled_stopwords() -> frozenset[str]:
+    """The curated list in ``data/stopwords.txt`` (see ``data/STOPWORDS.md``)."""
+    return frozenset(stopword_key(line) for line in data_lines("stopwords.txt"))
+
+
+def load_stopwords(files: Iterable[str] = (), *, bundled: bool = True) -> frozenset[str]:
+    """Stop-word keys: the bundled list (unless ``bundled`` is false) plus each file's, one word a line."""
+    words = set(bundled_stopwords()) if bundled else set()
+    for path in files:
+        words.update(stopword_key(line) for line in user_lines(path))
+    return frozenset(words)
+
+
+def in_boilerplate(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token (in text order), whether it lies on one of the boilerplate line ``spans``."""
+    out: list[bool] = []
+    k = 0
+    for t in tokens:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= t.start < spans[k][1])
+    return out
+
+
+def counted_runs(
+    text: str, words: Sequence, *, stopwords: frozenset[str], keep_boilerplate: bool
+) -> list[list[Token]]:
+    """The counted tokens of one document, as runs of tokens that stand next to each other on a line."""
+    tokens = document_tokens(text, words)
+    skip = [False] * len(tokens) if keep_boilerplate else in_boilerplate(tokens, boilerplate_spans(text))
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for t, boiler in zip(tokens, skip, strict=True):
+        counted = t.is_word and not boiler and (not stopwords or t.norm.casefold() not in stopwords)
+        if not counted or (run and run[-1].line != t.line):
+            if run:
+                runs.append(run)
+            run = []
+        if counted:
+            run.append(t)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class _Counts:
+    """Counts of one scope (the corpus or one file): per key, and per key the forms as written."""
+
+    total: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, key: str, form: str) -> None:
+        self.total += 1
+        self.counts[key] += 1
+        self.forms[key][form] += 1
+
+    def merge(self, other: _Counts) -> None:
+        self.total += other.total
+        self.counts.update(other.counts)
+        for key, forms in other.forms.items():
+            self.forms[key].update(forms)
+
+
+def _ngrams(runs: list[list[Token]], n: int, keep_case: bool) -> Iterator[tuple[str, str]]:
+    """``(key, form)`` of every n-gram inside the runs."""
+    for run in runs:
+        keys = [t.norm if keep_case else t.norm.casefold() for t in run]
+        forms = [" ".join(_nfc(t.text).split()) for t in run]
+        for i in range(len(run) - n + 1):
+            yield " ".join(keys[i : i + n]), " ".join(forms[i : i + n])
+
+
+def _best_form(forms: Counter[str]) -> str:
+    """The most frequent written form; ties to the first in Vietnamese alphabetical order."""
+    return min(forms.items(), key=lambda kv: (-kv[1], collation_key(kv[0])))[0]
+
+
+def per_10k(count: int, total: int) -> float:
+    """``count / total × 10,000`` rounded half up to two decimals, computed exactly."""
+    if total <= 0:
+        return 0.0
+    hundredths = (count * 1_000_000 * 2 + total) // (2 * total)
+    return hundredths / 100
+
+
+def _rows(scope: _Counts, documents: Counter[str], *, top: int, min_count: int) -> list[dict]:
+    entries = [(key, n, _best_form(scope.forms[key])) for key, n in scope.counts.items() if n >= min_count]
+    entries.sort(key=lambda e: (-e[1], collation_key(e[2]), e[0]))
+    if top:
+        entries = entries[:top]
+    return [
+        {
+            "rank": i,
+            "word": form,
+            "count": n,
+            "per_10k": per_10k(n, scope.total),
+            "documents": documents[key],
+        }
+        for i, (key, n, form) in enumerate(entries, 1)
+    ]
+
+
+def count_documents(
+    segmented: Iterable[tuple[Document, Sequence]],
+    *,
+    ngram: int = 1,
+    keep_case: bool = False,
+    stopwords: frozenset[str] = frozenset(),
+    keep_boilerplate: bool = False,
+) -> tuple[list[tuple[str, _Counts]], Counter[str]]:
+    """Per document ``(path, counts)`` in input order, and per key the number of documents it is in."""
+    per_doc: list[tuple[str, _Counts]] = []
+    documents: Counter[str] = Counter()
+    for doc, words in segmented:
+        runs = counted_runs(doc.text, words, stopwords=stopwords, keep_boilerplate=keep_boilerplate)
+        counts = _Counts()
+        for key, form in _ngrams(runs, ngram, keep_case):
+            counts.add(key, form)
+        documents.update(counts.counts.keys())
+        per_doc.append((doc.path, counts))
+    return per_doc, documents
+
+
+def frequency_table(
+    docs: Iterable[Document],
+    *,
+    top: int = 50,
+    ngram: int = 1,
+    min_count: int = 1,
+    by_file: bool = False,
+    keep_case: bool = False,
+    stopword_files: Sequence[str] = (),
+    use_stopwords: bool = True,
+    keep_boilerplate: bool = False,
+    jobs: int | None = 1,
+    use_cache: bool = True,
+) -> Table:
+    """The frequency list of ``docs``: columns ``rank, word, count, per_10k, documents`` (``file`` first
+    with ``by_file``). ``top`` = 0 keeps every row. ``use_stopwords=False`` drops the bundled list;
+    words from ``stopword_files`` are left out either way."""
+    stopwords = load_stopwords(stopword_files, bundled=use_stopwords)
+    return segmented_frequency_table(
+        segment_documents(docs, jobs=jobs, use_cache=use_cache),
+        top=top,
+        ngram=ngram,
+        min_count=min_count,
+        by_file=by_file,
+        keep_case=keep_case,
+        stopwords=stopwords,
+        keep_boilerplate=keep_boilerplate,
+    )
+
+
+def segmented_frequency_table(
+    segmented: Iterable[tuple[Document, Sequence]],
+    *,
+    top: int = 50,
+    ngram: int = 1,
+    min_count: int = 1,
+    by_file: bool = False,
+    keep_case: bool = False,
+    stopwords: frozenset[str] = frozenset(),
+    keep_boilerplate: bool = False,
+) -> Table:
+    """:func:`frequency_table` of documents already segmented (``(doc, words)`` pairs), with the
+    stop-word keys given (see :func:`load_stopwords`)."""
+    if ngram < 1:
+        raise UsageError("--ngram must be at least 1")
+    if top < 0 or min_count < 1:
+        raise UsageError("--top must be 0 or more and --min-count at least 1")
+    per_doc, documents = count_documents(
+        segmented, ngram=ngram, keep_case=keep_case, stopwords=stopwords, keep_boilerplate=keep_boilerplate
+    )
+    columns = list(COLUMNS)
+    if by_file:
+        rows: list[dict] = []
+        for path, counts in per_doc:
+            rows.extend(
+                {"file": path, **row} for row in _rows(counts, documents, top=top, min_count=min_count)
+            )
+        columns = ["file", *columns]
+    else:
+        corpus = _Counts()
+        for _, counts in per_doc:
+            corpus.merge(counts)
+        rows = _rows(corpus, documents, top=top, min_count=min_count)
+    return Table(columns=columns, rows=rows, numeric=set(NUMERIC))
