@@ -12,6 +12,7 @@ Everything runs on the normalised text with regular expressions compiled once, i
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -331,13 +332,15 @@ class _Scanner:
     def standalone_codes(self, taken: list[tuple[int, int]]) -> list[_Doc]:
         """Codes whose letters name their kind, written without a kind word: "thực hiện 05-NQ/TW"."""
         docs = []
-        covered = sorted(taken)
+        covered = sorted(taken)  # disjoint, in text order
+        starts = [a for a, _ in covered]
         for m in CODE_RX.finditer(self.t):
             if m.start() and self.t[m.start() - 1].isalnum():
                 continue
             segments = re.findall(r"[A-ZĐƯ][A-Za-z0-9ĐđƯư.]*", m.group(0))
             dk = self.rules.by_code.get(segments[0]) if segments else None
-            if not dk or len(segments) < 2 or any(s <= m.start() < e for s, e in covered):
+            k = bisect.bisect_right(starts, m.start())
+            if not dk or len(segments) < 2 or (k and covered[k - 1][1] > m.start()):
                 continue
             fields: dict[str, str] = {}
             self.tail(fields, m.end())
@@ -373,30 +376,34 @@ class _Scanner:
 
 def _complete_short(docs: list[_Doc]) -> None:
     """A short mention takes the number, term and name of the full mention of the same document:
-    the nearest one before it, or else the first one after it."""
+    the nearest one before it, or else the first one after it. Full mentions are indexed by kind and
+    leading number, or by kind and each shorter form of their name, so this stays linear."""
+    full: dict[tuple[str, str], list[int]] = {}
+    for j, f in enumerate(docs):
+        if f.number and not f.short:
+            full.setdefault((f.kind, "#" + str(_lead(f.number))), []).append(j)
+        if f.name and not f.number:
+            words = f.name.split()
+            for k in range(1, len(words)):
+                full.setdefault((f.kind, " ".join(words[:k])), []).append(j)
+    originals = [(d.number, d.name) for d in docs]
     for i, d in enumerate(docs):
-        if d.short and d.number:
-            same = [
-                j
-                for j, f in enumerate(docs)
-                if not f.short and f.kind == d.kind and _lead(f.number) == _lead(d.number)
-            ]
-        elif d.name and not d.number:
-            same = [
-                j for j, f in enumerate(docs)
-                if j != i and f.kind == d.kind and f.name and f.name != d.name and f.name.startswith(d.name + " ")
-            ]  # fmt: skip
+        number, name = originals[i]
+        if d.short and number:
+            same = full.get((d.kind, "#" + str(_lead(number))), [])
+        elif name and not number:
+            same = full.get((d.kind, name), [])
         else:
             continue
         if not same:
             continue
-        before = [j for j in same if j < i]
-        full = docs[before[-1] if before else same[0]]
-        d.fields["resolved_from"] = d.name or d.number or ""
-        d.number, d.name = full.number, full.name
-        d.term = d.term or full.term
-        d.issuer = d.issuer or full.issuer
-        d.date = d.date or full.date
+        k = bisect.bisect_left(same, i)
+        f = docs[same[k - 1] if k else same[0]]
+        d.fields["resolved_from"] = name or number or ""
+        d.number, d.name = originals[same[k - 1] if k else same[0]]
+        d.term = d.term or f.term
+        d.issuer = d.issuer or f.issuer
+        d.date = d.date or f.date
 
 
 def _inside_name(prev: str, tok: str, after: str, inner: frozenset[str]) -> bool:
