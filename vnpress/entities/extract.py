@@ -41,7 +41,7 @@ class _Resolver:
         for top in nodes:
             for node in top.walk():
                 if node.numbered and node.number:
-                    numbers.setdefault(node.head, set()).add(node.number)
+                    numbers.setdefault(node.head, set()).add(node.base or f"{node.head} {node.number}")
                 if node.open_head:
                     opened.add(node.open_head)
         self.rules: list[tuple[re.Pattern[str], str]] = []
@@ -49,7 +49,7 @@ class _Resolver:
             nums = numbers.get(head, set())
             if len(nums) == 1:
                 rx = re.compile(rf"(?<!\w){re.escape(head)}(?!\s+(?:\d|[IVX]+\b|[^\W\d_]+\d))(?!\w)")
-                self.rules.append((rx, f"{head} {next(iter(nums))}"))
+                self.rules.append((rx, next(iter(nums))))
         self.fuller: dict[str, str] = {}
 
     def open(self, text: str) -> str:
@@ -107,6 +107,8 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
             canonical = res.open(node.canonical)
             if node.open_head and not node.numbered and canonical == node.canonical:
                 continue  # an unnumbered formation the article does not name
+            if node is top and node.open_head and not node.numbered and len(node.head.split()) < 2:
+                continue  # a lone "Vùng", "Tàu", "Kho": too vague to stand for the article's unit
             if not node.complete and not node.open_head:
                 continue
             found.append((node, canonical, node.canonical if canonical != node.canonical else None))
@@ -141,7 +143,7 @@ def _officer_mentions(
         person["police"] = person["police"] or police
         positions = []
         for p in h.positions:
-            text = res.open(p.text)
+            text = p.render(res.open)
             if text not in positions:
                 positions.append(text)
         s, e, text = _span(norm, tokens, h.rank_start, h.name_end)
@@ -180,7 +182,9 @@ def _later_names(norm: Normalised, tokens: list[Token], hits: list[OfficerHit], 
     out: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
-        cands = names.get(tokens[i].fold) if i not in taken and tokens[i].is_cap else None
+        cands = names.get(tokens[i].fold)
+        if cands and (i in taken or not tokens[i].is_cap):
+            cands = None
         matched = None
         for folds, key in cands or ():
             j = i + len(folds)

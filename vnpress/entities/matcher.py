@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
+_DASH_SET = frozenset("–—−‐‑")
 _WORD_RX = r"\d+(?:[.,/]\d+)*|[^\W\d_]+\d+(?:/\d+)?|\w+|\n|[^\w\s]"
 _GLUED = re.compile(r"^([^\W\d_]+)(\d+)$")
 
@@ -28,7 +29,8 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.fold = text.casefold().translate(_DASHES)
+        fold = text.casefold()
+        self.fold = "-" if fold in _DASH_SET else fold
         self.abbr = abbr
 
     def __repr__(self) -> str:
@@ -76,22 +78,24 @@ def tokenize(text: str, pattern: re.Pattern[str], abbrevs: dict[str, tuple[str, 
     """Tokens of normalised text, with abbreviations spelled out into several tokens sharing a span."""
     out: list[Token] = []
     append = out.append
+    get = abbrevs.get
     for m in pattern.finditer(text):
         word = m.group()
         s, e = m.span()
-        expansion = abbrevs.get(word)
+        expansion = get(word)
         if expansion is not None:
             for w in expansion:
                 append(Token(s, e, w, abbr=True))
             continue
-        glued = _GLUED.match(word) if word[:1].isalpha() else None
-        if glued and glued.group(1) in abbrevs:  # "QK3" → Quân khu 3
-            cut = s + len(glued.group(1))
-            for w in abbrevs[glued.group(1)]:
-                append(Token(s, cut, w, abbr=True))
-            append(Token(cut, e, glued.group(2)))
-            continue
-        if word == "." and out and out[-1].abbr and out[-1].fold in _PLACE_ABBR_END:
+        if word[-1].isdigit() and word[0].isalpha():
+            glued = _GLUED.match(word)
+            if glued and glued.group(1) in abbrevs:  # "QK3" → Quân khu 3
+                cut = s + len(glued.group(1))
+                for w in abbrevs[glued.group(1)]:
+                    append(Token(s, cut, w, abbr=True))
+                append(Token(cut, e, glued.group(2)))
+                continue
+        elif word == "." and out and out[-1].abbr and out[-1].fold in _PLACE_ABBR_END:
             continue  # "TP. Hồ Chí Minh": the abbreviation's own full stop
         append(Token(s, e, word))
     return _drop_glosses(out)

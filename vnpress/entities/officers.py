@@ -45,7 +45,11 @@ class Position:
 
     @property
     def text(self) -> str:
-        body = f"{self.post} {self.unit_text}".strip() if self.unit_text else self.post
+        return self.render(lambda unit: unit)
+
+    def render(self, resolve) -> str:
+        """The post as reported, its unit passed through ``resolve`` (the article's own numbering)."""
+        body = f"{self.post} {resolve(self.unit_text)}" if self.unit_text else self.post
         return f"nguyên {body}" if self.former else body
 
 
@@ -67,7 +71,11 @@ def find_ranks(tokens: list[Token], g: Gazetteer) -> list[tuple[int, int, str]]:
     ranks, notranks = g.trie("rank"), g.trie("notrank")
     out = []
     i, n = 0, len(tokens)
+    root = ranks.root
     while i < n:
+        if tokens[i].fold not in root:
+            i += 1
+            continue
         m = ranks.longest(tokens, i)
         if m is None or not tokens[i].is_word:
             i += 1

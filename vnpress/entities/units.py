@@ -24,6 +24,7 @@ _STOP_LOWER = frozenset(
     "đồng chí bộ đội cán bộ chiến sĩ nhân dân".split()
 )
 _OPEN, _CLOSE = "(", ")"
+_PRESS = frozenset({"Quân đội nhân dân Việt Nam", "Công an nhân dân"})
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
 
 
@@ -44,6 +45,7 @@ class Node:
     expandable: bool = False  # a bare organ or bare place that a fuller mention may complete
     numbered: bool = False
     number: str | None = None
+    base: str = ""  # head, arm or name, number and suffix, without parent or place ("Vùng 2 Hải quân")
     party_organ: bool = False  # "Đảng ủy …": a post without a unit takes its parent, not the organ
 
     def walk(self):
@@ -222,21 +224,26 @@ class UnitParser:
             if e > k and self._number(e) > e:
                 parts.append(self._words(k, e))
                 k = e
-        if "name" in flags:
-            e = self.name_end(k)
-            if e > k:
-                parts.append(self._words(k, e))
-                k = e
-                named = True
         if "number" in flags:
             e = self._number(k)
             if e > k:
                 number = self.t[k].text
                 parts.append(number)
                 k = e
-                numbered = True
-        if "name" in flags and not named and numbered:
-            named = True
+                numbered = named = True
+        if "name" in flags and not numbered:
+            e = self.name_end(k)
+            if e > k:
+                parts.append(self._words(k, e))
+                k = e
+                named = True
+                if "number" in flags:
+                    e = self._number(k)
+                    if e > k:
+                        number = self.t[k].text
+                        parts.append(number)
+                        k = e
+                        numbered = True
         if "needname" in flags and not named:
             return None
         if entry.suffix and numbered and [tok.fold for tok in self.t[k : k + len(entry.suffix)]] == [
@@ -244,6 +251,7 @@ class UnitParser:
         ]:
             parts.append(" ".join(entry.suffix))
             k += len(entry.suffix)
+        base = " ".join(parts)
         node = Node(
             i,
             k,
@@ -251,6 +259,7 @@ class UnitParser:
             entry.canonical,
             numbered=numbered,
             number=number,
+            base=base,
             party_organ=entry.canonical.startswith("Đảng ủy"),
         )
         if "neednumber" in flags and not numbered:
@@ -320,17 +329,45 @@ class UnitParser:
                 )
         return node
 
+    def _code_part(self, node: Node) -> bool:
+        """"109-NQ/QUTW": an abbreviation inside a document code is not a mention of the body."""
+        first = self.t[node.start]
+        if not first.abbr or node.start == 0:
+            return False
+        prev = self.t[node.start - 1]
+        return prev.text in ("/", "-") and prev.end == first.start
+
+    def _dateline(self, node: Node) -> bool:
+        """"QĐND - Ngày 28-12", "QĐND Online - …": the newspaper's name, not the army."""
+        toks = self.t[node.start : node.end]
+        if not all(tok.abbr and tok.start == toks[0].start for tok in toks):
+            return False
+        if node.start > 0 and not self.t[node.start - 1].is_newline:
+            return False
+        nxt = self.t[node.end].fold if node.end < self.n else ""
+        return node.canonical in _PRESS and nxt in ("-", "online", "điện")
+
     def scan(self, blocked: set[int]) -> list[Node]:
         """All top-level units, left to right, skipping blocked tokens (officers' names)."""
         out: list[Node] = []
         i = 0
+        unit_root, post_root = self.units.root, self.posts.root
         while i < self.n:
-            if i in blocked:
+            fold = self.t[i].fold
+            if i in blocked or (fold not in unit_root and fold not in post_root):
                 i += 1
+                continue
+            post = self.posts.longest(self.t, i)
+            head = self._head(i)
+            if post is not None and (head is None or post[0] > head[0]):
+                i = post[0]  # "Đại đội trưởng" is a post, not "Đại đội"
                 continue
             node = self.parse(i)
             if node is None:
                 i += 1
+                continue
+            if self._code_part(node) or self._dateline(node):
+                i = node.end
                 continue
             out.append(node)
             i = max(node.end, i + 1)
