@@ -547,6 +547,11 @@ def one(text: str) -> list[tuple[str, dict]]:
                 ("Quyết định 5", {"number": "5", "issuer": "Ủy ban nhân dân thành phố Hải Phòng"}),
             ],
         ),
+        # after a bare number, a connective or verb phrase closes the mention even at a sentence start
+        (
+            "Chỉ thị 05 tiếp tục được thực hiện; Chỉ thị 16 chống dịch.",
+            [("Chỉ thị 05", {"number": "05"}), ("Chỉ thị 16", {"number": "16"})],
+        ),
         # a law with its own code
         (
             "Luật Quốc phòng số 22/2018/QH14 có hiệu lực",
@@ -580,6 +585,7 @@ def test_phenomena(text, expected):
         "Sinh viên Trường Đại học Luật Hà Nội; Luật sư Trần Văn B; theo Luật định",
         "Nghị quyết Đại hội XIII của Đảng; Nghị quyết Trung ương đã chỉ rõ; hoàn chỉnh Quy chế để phối hợp",
         "Quy chế dân chủ ở cơ sở; Chiến lược bảo vệ Tổ quốc",
+        "Năm nay đơn vị tuyển quân. Hướng dẫn 30 thanh niên làm thủ tục. Quyết định 15 người được khen.",
     ],
 )
 def test_generic_mentions_are_not_documents(text):

@@ -53,6 +53,7 @@ LEAD_RX = re.compile(
 )
 LIST_SEP_RX = re.compile(rf"{WS}*(?:,|;|và|,{WS}*và){WS}*(?P<so>số{WS}*)?", re.IGNORECASE)
 ROMAN_RX = re.compile(_ROMAN)
+SENTENCE_START_RX = re.compile(r"[.!?:…\n][\s“\"'(–-]*$")
 PLURAL_BEFORE_RX = re.compile(r"(?:các|những)\s+$", re.IGNORECASE)
 TOPIC_BEFORE_RX = re.compile(r"về\s*[“\"]?\s*$")
 QUOTED_RX = re.compile(rf"{WS}*[“\"](?P<title>[^”\"\n]{{3,200}})[”\"]")
@@ -128,6 +129,12 @@ def _is_count(text: str, end: int) -> bool:
     return word in _context("count") or f"{word} {after}" in _context("count")
 
 
+def _ends_cleanly(text: str, end: int) -> bool:
+    """Whether what follows ``end`` closes a document's mention: punctuation, the end, or a connective."""
+    m = _NEXT_WORDS_RX.match(text, end)
+    return not m or not m.group(1)[0].isalnum() or _stops_title(m.group(1), m.group(2))
+
+
 def _stops_title(word: str, after: str | None) -> bool:
     word = word.lower()
     return word in _context("stop") or f"{word} {(after or '').lower()}" in _context("stop")
@@ -171,6 +178,10 @@ class _Scanner:
                 break
             p = join.end()
         return (", ".join(names), end) if names else (None, pos)
+
+    def _sentence_start(self, start: int) -> bool:
+        before = self.t[max(0, start - 6) : start]
+        return bool(SENTENCE_START_RX.search(("\n" if start <= 6 else "") + before))
 
     def _name_run(self, pos: int) -> int:
         """The end of a body's own name after its head word: capitalised words, numbers, and the
@@ -259,6 +270,12 @@ class _Scanner:
             is_code or lead.group("so") or capital or (plural and lead.group("colon") and len(items) > 1)
         ):
             return [], pos
+        if (
+            not (is_code or lead.group("so") or any(item[4] for item in items))
+            and self._sentence_start(start)
+            and not _ends_cleanly(self.t, items[0][1])
+        ):
+            return [], pos  # "Hướng dẫn 30 thanh niên …", "Quyết định 15 …": the kind word is a verb here
         shared = items[-1][4]
         docs = []
         for i, (s, e, written, item_is_code, fields) in enumerate(items):
