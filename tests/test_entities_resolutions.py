@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from vnpress.entities.document_rules import document_rules
+from vnpress.entities.document_rules import document_rules, document_rules_for
 from vnpress.entities.resolutions import find_resolutions
 from vnpress.errors import DataFileError
 from vnpress.normalise import normalise
@@ -552,6 +552,11 @@ def one(text: str) -> list[tuple[str, dict]]:
             "Chỉ thị 05 tiếp tục được thực hiện; Chỉ thị 16 chống dịch.",
             [("Chỉ thị 05", {"number": "05"}), ("Chỉ thị 16", {"number": "16"})],
         ),
+        # a constitution is named by its year, however it is written
+        (
+            "Theo Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013 và Hiến pháp 1992; Hiến pháp và pháp luật.",
+            [("Hiến pháp năm 2013", {"name": "năm 2013"}), ("Hiến pháp năm 1992", {"name": "năm 1992"})],
+        ),
         # a law with its own code
         (
             "Luật Quốc phòng số 22/2018/QH14 có hiệu lực",
@@ -624,3 +629,19 @@ def test_user_kinds_file_with_an_unknown_naming_is_refused(tmp_path):
 def test_empty_and_document_free_texts():
     assert find_resolutions(normalise("")) == []
     assert find_resolutions(normalise("Hội nghị diễn ra sáng 06-4 tại Hà Nội.")) == []
+
+
+def test_gazetteer_files_are_told_apart_by_their_header(tmp_path):
+    kinds = tmp_path / "kinds.tsv"
+    kinds.write_text("# mine\nkind\tvariants\tcodes\tnamed\nKế hoạch\tKế hoạch\tKH\t\n", encoding="utf-8")
+    issuers = tmp_path / "issuers.tsv"
+    issuers.write_text(
+        "issuer\tvariants\trole\nBộ Tư lệnh Vùng 2 Hải quân\tBTL Vùng 2\tissuer\n", encoding="utf-8"
+    )
+    units = tmp_path / "units.tsv"
+    units.write_text("canonical\tvariants\nLữ đoàn 125\t\n", encoding="utf-8")
+    rules = document_rules_for((str(kinds), str(issuers), str(units)))
+    found = find_resolutions(normalise("Thực hiện Kế hoạch số 12/KH-BTL của BTL Vùng 2."), rules)
+    assert [(m.canonical, m.fields["issuer"]) for m in found] == [
+        ("Kế hoạch 12/KH-BTL", "Bộ Tư lệnh Vùng 2 Hải quân")
+    ]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import bundled_tsv, user_tsv
+from ..data import bundled_tsv, read_user_text, user_tsv
 from ..errors import DataFileError
 from ..normalise import normalise_word
 
@@ -144,3 +144,20 @@ def document_rules(extra_kinds: tuple[str, ...] = (), extra_issuers: tuple[str, 
         issuer_rows += user_tsv(path, ISSUER_COLUMNS, required=1)
     source = ", ".join(("document_kinds.tsv", *extra_kinds, *extra_issuers))
     return build_rules(kind_rows, issuer_rows, source)
+
+
+def document_rules_for(user_files: tuple[str, ...] = ()) -> DocumentRules:
+    """The rules extended by those of the user's ``--gazetteer`` files that are document kinds or
+    issuers, told apart by their header (``kind``/``variants`` or ``issuer``); others are not ours."""
+    kinds: list[str] = []
+    issuers: list[str] = []
+    for path in user_files:
+        header = next(
+            (ln for ln in read_user_text(path).splitlines() if ln.strip() and not ln.startswith("#")), ""
+        )
+        columns = {c.strip() for c in header.split("\t")}
+        if {"kind", "variants"} <= columns:
+            kinds.append(path)
+        elif {"issuer", "role"} <= columns:
+            issuers.append(path)
+    return document_rules(tuple(kinds), tuple(issuers))

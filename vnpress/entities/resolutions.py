@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,7 +58,10 @@ SENTENCE_START_RX = re.compile(r"[.!?:…\n][\s“\"'(–-]*$")
 PLURAL_BEFORE_RX = re.compile(r"(?:các|những)\s+$", re.IGNORECASE)
 TOPIC_BEFORE_RX = re.compile(r"về\s*[“\"]?\s*$")
 QUOTED_RX = re.compile(rf"{WS}*[“\"](?P<title>[^”\"\n]{{3,200}})[”\"]")
-YEAR_RX = re.compile(rf"{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+YEAR_RX = re.compile(
+    rf"(?:{WS}+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 NAME_TOKEN_RX = re.compile(rf"(?:{WS}+|,{WS}+(?=chống\b|khen\b|bảo\s+vệ\b))(?P<tok>\w+)")
 NOT_A_TITLE_BEFORE_RX = re.compile(
     r"(?:Đại\s+học|Trường|Khoa|Học\s+viện|Viện|ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|Công\s+ty|Văn\s+phòng)\s+$"
@@ -144,6 +148,8 @@ class _Scanner:
     def __init__(self, text: str, rules: DocumentRules):
         self.t = text
         self.rules = rules
+        Finder = Callable[[DocumentKind, int, int], tuple[list[_Doc], int]]
+        self.by_name: dict[str, Finder] = {"title": self.titled, "quoted": self.quoted, "year": self.year}
 
     # --- the pieces after a number: term, date, issuer -------------------------------------------
     def term(self, pos: int) -> tuple[list[str], int]:
@@ -379,11 +385,13 @@ class _Scanner:
                 found, end = self.plenum(plenum, km.start(), km.end())
             dk = self.rules.kinds.get(word)
             if not found and dk:
-                found, end = self.numbered(dk, km.start(), km.end())
-                if not found and dk.named in ("title", "quoted", "year"):
-                    found, end = getattr(
-                        self, {"title": "titled", "quoted": "quoted", "year": "year"}[dk.named]
-                    )(dk, km.start(), km.end())
+                named = self.by_name.get(dk.named)
+                if dk.named == "year":  # "Hiến pháp 1992" is named by its year, not numbered 1992
+                    found, end = named(dk, km.start(), km.end())
+                if not found:
+                    found, end = self.numbered(dk, km.start(), km.end())
+                if not found and named:
+                    found, end = named(dk, km.start(), km.end())
             if found:
                 docs += found
                 taken.append((km.start(), end))
@@ -431,23 +439,19 @@ def _inside_name(prev: str, tok: str, after: str, inner: frozenset[str]) -> bool
         or tok.isdigit()
         or (prev[:1].isupper() and f"{prev.lower()} {low}" in inner)  # "Quân khu", "Chính trị"
         or (low in inner and after[:1].isupper())  # "tỉnh Bến Tre"
-        or (
-            f"{low} {after.lower()}" in inner
-            and f"{low} {after.lower()}".count(" ") == 1
-            and not prev[:1].isupper()
-        )
-        or (f"{prev.lower()} {low}" in inner and not prev[:1].isupper())  # "thành phố Hải Phòng"
+        or (not prev[:1].isupper() and f"{low} {after.lower()}" in inner)  # "thành" of "thành phố Hải Phòng"
+        or (not prev[:1].isupper() and f"{prev.lower()} {low}" in inner)  # its "phố"
     )
 
 
-def _title_tokens(text: str, pos: int, limit: int = 15):
+def _title_tokens(text: str, pos: int, limit: int = 15) -> Iterator[tuple[int, int, str]]:
     """The words of a title from ``pos``, while they follow one another (a comma only in "Phòng, chống" …)."""
-    end = pos
-    for n, m in enumerate(NAME_TOKEN_RX.finditer(text, pos)):
-        if m.start() != end or n >= limit:
+    for _ in range(limit):
+        m = NAME_TOKEN_RX.match(text, pos)
+        if not m:
             return
-        end = m.end()
-        yield m.start("tok"), m.end(), m.group("tok")
+        pos = m.end()
+        yield m.start("tok"), pos, m.group("tok")
 
 
 def _lead(number: str | None) -> str | None:
