@@ -128,7 +128,14 @@ def _dictionary(dict_files: tuple[str, ...]) -> Dictionary:
 
 
 def _snippet(text: str, start: int, end: int) -> str:
+    """About CONTEXT_CHARS characters either side of ``text[start:end]``, cut between words."""
     lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    if lo > 0:
+        cut = text.find(" ", lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < len(text):
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut >= 0 else hi
     body = _SPACE.sub(" ", text[lo:hi]).strip()
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .abbrev_detect import abbreviation_letters, parse_short_form
+from .abbrev_detect import abbreviation_letters, is_syllable, parse_short_form
 
 _PAREN = re.compile(r"\(([^()\n]{1,200})\)")
 _HARD_STOP = re.compile(r"[.;:!?()\[\]\n]")
@@ -122,32 +122,48 @@ def match_forward(letters: str, text: str, start: int, end: int) -> tuple[int, i
     return words[0].start, words[matched[-1]].end
 
 
-def _short_forms(content: str, offset: int) -> list[tuple[str, int, int]] | None:
-    """The short forms listed in a bracket's content, with their spans, or None if it is not a list of them."""
+_LIST_TOKENS = re.compile(r"(,|;|\bvà\b)|([^\s,;]+)")
+ShortForm = tuple[str, int, int, bool]  # abbreviation, start, end, joined to the one before by a space only
+
+
+def _short_forms(content: str, offset: int) -> list[ShortForm] | None:
+    """The short forms listed in a bracket's content ("CTĐ, CTCT", "PCCC và CNCH", "BTL BĐBP"), with
+    their spans, or None if the content is anything else."""
     intro = _INTRO.match(content)
-    pos = intro.end() if intro else 0
-    items: list[tuple[str, int, int]] = []
-    for m in re.finditer(r"[^,;]+", content[pos:]):
-        for piece in re.split(r"\s+và\s+", m.group()):
-            stripped = piece.strip()
-            if not stripped:
+    items: list[ShortForm] = []
+    after_separator = True
+    for m in _LIST_TOKENS.finditer(content, intro.end() if intro else 0):
+        if m.group(1):
+            if after_separator:
                 return None
-            parsed = parse_short_form(stripped)
-            if parsed is None:
-                return None
-            at = content.index(stripped, pos + m.start())
-            items.append((parsed[0], offset + at, offset + at + len(parsed[0])))
-    return items or None
+            after_separator = True
+            continue
+        parsed = parse_short_form(m.group(2))
+        if parsed is None:
+            return None
+        items.append(
+            (
+                parsed[0],
+                offset + m.start(2),
+                offset + m.start(2) + len(parsed[0]),
+                bool(items) and not after_separator,
+            )
+        )
+        after_separator = False
+    return items if items and not after_separator else None
 
 
-def _forward(text: str, paren_start: int, forms: list[tuple[str, int, int]]) -> list[Definition]:
+def _forward(text: str, paren_start: int, forms: list[ShortForm]) -> list[Definition]:
     found: list[Definition] = []
     end = paren_start
-    for abbr, s, e in reversed(forms):
+    for abbr, s, e, spaced in reversed(forms):
         span = match_backward(abbreviation_letters(abbr), text, end)
         if span is None:
             break
         found.append(Definition(abbr, text[span[0] : span[1]], s, (s, e)))
+        if spaced:
+            end = span[0]
+            continue
         before = text[: span[0]].rstrip()
         sep = _LIST_SEP_BEFORE.search(before, max(0, len(before) - 5))
         if sep is None:
@@ -165,7 +181,7 @@ def _reverse(text: str, paren: re.Match[str]) -> list[Definition]:
         if not m:
             break
         parsed = parse_short_form(m.group(1))
-        if parsed is None or parsed[1]:
+        if parsed is None or parsed[1] or is_syllable(parsed[0]):  # "HOÀNG ANH (thực hiện)" is a byline
             break
         forms.insert(0, (parsed[0], m.start(1), m.start(1) + len(parsed[0])))
         sep = _LIST_SEP_BEFORE.search(before, max(0, m.start(1) - 6), m.start(1))

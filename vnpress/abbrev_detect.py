@@ -49,7 +49,7 @@ _MASKS = re.compile(
 )
 
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
-_SYLLABLE = re.compile(rf"^{_ONSET}[aăâeêioôơuưy]{{1,3}}(?:ch|nh|ng|[cmnpt])?$")
+_SYLLABLE = re.compile(rf"^{_ONSET}[aăâeêioôơuưy]{{1,3}}(?:ch|nh|ng|[cmnptk])?$")  # -k: Đắk Lắk
 _RUN_GAP = re.compile(r"^[^\S\n]*[,;:&\-–—\"“”'‘’]?[^\S\n]*$")
 
 

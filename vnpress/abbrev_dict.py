@@ -21,7 +21,6 @@ DATA_FILE = "abbreviations.tsv"
 COLUMNS = ["abbreviation", "expansion", "category", "when"]
 USER_CATEGORY = "user"
 DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
-_UPPER_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def _entries_from_rows(rows: list[dict[str, str]], source: str, default_category
     out = []
     for row in rows:
         abbreviation = row["abbreviation"]
-        if not _UPPER_LETTER.search(abbreviation) or any(c.isspace() for c in abbreviation):
+        if not any(c.isupper() for c in abbreviation) or any(c.isspace() for c in abbreviation):
             raise DataFileError(source, row["_line"], f"not an abbreviation: {abbreviation!r}")
         when = None
         if row.get("when"):

@@ -456,12 +456,22 @@ def expand_abbrev(
         output.emit(abbrev.dictionary_table(dict_files=dict_files, category=category))
         return _finish()
     if rewrite:
-        abbrev.rewrite_documents(
-            inputs.documents(), sys.stdout, dict_files=dict_files, keep_abbrev=keep_abbrev, jobs=inputs.workers
-        )
+        try:
+            abbrev.rewrite_documents(
+                inputs.documents(),
+                sys.stdout,
+                dict_files=dict_files,
+                keep_abbrev=keep_abbrev,
+                jobs=inputs.workers,
+            )
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
         return _finish()
     output.emit(
-        abbrev.abbreviation_table(inputs.documents(), by_file=by_file, dict_files=dict_files, jobs=inputs.workers)
+        abbrev.abbreviation_table(
+            inputs.documents(), by_file=by_file, dict_files=dict_files, jobs=inputs.workers
+        )
     )
     return _finish()
 
