@@ -80,25 +80,35 @@ def test_nothing_overlaps_or_repeats_a_domain_mention(found):
 
 
 def test_bio_tags_become_repaired_entities():
-    sentence = "Ông , Nguyễn Văn A thăm Hà Nội … và “ Huế ”"
+    sentence = "Ông , Nguyễn Văn A thăm Hà Nội … Bộ Quốc phòng và “ Huế ” phong cách Hồ Chí Minh năm 2018 tỉnh Bến Tre"
     tagged = [
         ("Ông", "Nc", "B-NP", "O"),
-        (",", "CH", "O", "B-PER"),
+        (",", "CH", "O", "B-PER"),  # starts with punctuation: cut off
         ("Nguyễn Văn A", "Np", "B-NP", "I-PER"),
         ("thăm", "V", "B-VP", "O"),
         ("Hà Nội", "Np", "B-NP", "B-LOC"),
-        ("…", "CH", "O", "I-LOC"),
-        ("và", "C", "O", "I-ORG"),  # I- after another type starts a new entity
+        ("…", "CH", "O", "I-LOC"),  # ends with punctuation: cut off
+        ("Bộ", "N", "B-NP", "I-ORG"),  # I- after another type starts a new entity
+        ("Quốc phòng", "N", "B-NP", "I-ORG"),
+        ("và", "C", "O", "O"),
         ("“", "CH", "O", "B-LOC"),
-        ("Huế", "Np", "B-NP", "B-LOC"),
+        ("Huế", "Np", "B-NP", "I-LOC"),
         ("”", "CH", "O", "I-LOC"),
+        ("phong cách", "N", "B-NP", "B-LOC"),  # lower-case words before the name: cut off
+        ("Hồ Chí Minh", "Np", "B-NP", "I-LOC"),
+        ("năm", "N", "B-NP", "B-LOC"),  # no capital at all: dropped
+        ("2018", "M", "B-NP", "I-LOC"),
+        ("tỉnh", "N", "B-NP", "B-LOC"),  # a place's rank stays
+        ("Bến Tre", "Np", "B-NP", "I-LOC"),
     ]
     got = [(kind, sentence[a:b]) for kind, a, b in entities(sentence, tagged)]
     assert got == [
         ("person", "Nguyễn Văn A"),
         ("location", "Hà Nội"),
-        ("organization", "và"),
+        ("organization", "Bộ Quốc phòng"),
         ("location", "Huế"),
+        ("location", "Hồ Chí Minh"),
+        ("location", "tỉnh Bến Tre"),
     ]
 
 

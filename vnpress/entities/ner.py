@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..normalise import Normalised, fold, normalise
 from .model import Mention
@@ -89,6 +90,36 @@ def _strip_punctuation(text: str, a: int, b: int) -> Span:
     return a, b
 
 
+_LEADING_WORD_RX = re.compile(r"(\w+)\s+")
+
+
+def _repair(text: str, a: int, b: int) -> Span:
+    """No punctuation at either end, no lower-case words before the name ("phong cách Hồ Chí Minh"
+    gives "Hồ Chí Minh") except the words of a place's rank ("tỉnh Bến Tre"), and no name at all
+    without a capital letter ("năm 2018", "chỉnh đốn")."""
+    a, b = _strip_punctuation(text, a, b)
+    places = _place_words()
+    while a < b and (m := _LEADING_WORD_RX.match(text, a, b)) and m.group(1)[0].islower():
+        two = _LEADING_WORD_RX.match(text, m.end(), b)
+        if m.group(1) in places or (two and f"{m.group(1)} {two.group(1)}" in places):
+            break
+        a = m.end()
+    a, b = _strip_punctuation(text, a, b)
+    return (a, b) if any(c.isupper() for c in text[a:b]) else (a, a)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """ "tỉnh", "thành phố", "huyện" …: the lower-case words data/document_issuers.tsv allows before a name."""
+    from .document_rules import document_rules
+
+    return frozenset(
+        w
+        for w in document_rules().inner_words
+        if w[:1].islower() and (" " not in w or w in ("thành phố", "thị xã"))
+    )
+
+
 def entities(sentence: str, tagged: list[tuple[str, ...]]) -> list[tuple[str, int, int]]:
     """(type, start, end) in ``sentence`` from underthesea's BIO tags, repaired."""
     spans = align(sentence, [t[0] for t in tagged])
@@ -104,7 +135,7 @@ def entities(sentence: str, tagged: list[tuple[str, ...]]) -> list[tuple[str, in
             found.append((label, a, b))
     out = []
     for label, a, b in found:
-        a, b = _strip_punctuation(sentence, a, b)
+        a, b = _repair(sentence, a, b)
         if a < b:
             out.append((NER_LABELS[label], a, b))
     return out
