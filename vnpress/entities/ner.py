@@ -110,7 +110,7 @@ def _repair(text: str, a: int, b: int) -> Span:
 
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    """ "tỉnh", "thành phố", "huyện" …: the lower-case words data/document_issuers.tsv allows before a name."""
+    """The words of a place's rank ("tỉnh", "thành phố", "huyện" …), from data/document_issuers.tsv."""
     from .document_rules import document_rules
 
     return frozenset(
