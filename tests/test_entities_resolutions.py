@@ -79,6 +79,60 @@ def test_seed_resolution_f1_is_one_with_score_py(score, gold):
 
 
 EXPECTED = {
+    "police_and_navy.txt": [
+        (
+            "Nghị định số 03/2019/NĐ-CP",
+            "Nghị định 03/2019/NĐ-CP",
+            {"kind": "Nghị định", "number": "03/2019/NĐ-CP", "issuer": "Chính phủ", "date": "05-09-2019"},
+        ),
+        (
+            "Thông tư liên tịch số 01/2021/TTLT-BCA-BQP",
+            "Thông tư liên tịch 01/2021/TTLT-BCA-BQP",
+            {"kind": "Thông tư liên tịch", "number": "01/2021/TTLT-BCA-BQP"},
+        ),
+        (
+            "Nghị quyết số 12-NQ/TW",
+            "Nghị quyết 12-NQ/TW",
+            {"kind": "Nghị quyết", "number": "12-NQ/TW", "issuer": "Bộ Chính trị", "date": "16-3-2022"},
+        ),
+        (
+            "Kết luận số 35-KL/T.Ư",
+            "Kết luận 35-KL/T.Ư",
+            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": "Ban Bí thư"},
+        ),
+        ("Chỉ thị 16", "Chỉ thị 16", {"kind": "Chỉ thị", "number": "16"}),
+        (
+            "Pháp lệnh Cảnh sát môi trường",
+            "Pháp lệnh Cảnh sát môi trường",
+            {"kind": "Pháp lệnh", "name": "Cảnh sát môi trường"},
+        ),
+        (
+            "Luật Công an nhân dân năm 2018",
+            "Luật Công an nhân dân năm 2018",
+            {"kind": "Luật", "name": "Công an nhân dân năm 2018"},
+        ),
+        (
+            "Nghị quyết số 12",
+            "Nghị quyết 12-NQ/TW",
+            {
+                "kind": "Nghị quyết",
+                "number": "12-NQ/TW",
+                "issuer": "Bộ Chính trị",
+                "date": "16-3-2022",
+                "resolved_from": "12",
+            },
+        ),
+        (
+            "Kết luận 35",
+            "Kết luận 35-KL/T.Ư",
+            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": "Ban Bí thư", "resolved_from": "35"},
+        ),
+        (
+            "Luật Công an nhân dân",
+            "Luật Công an nhân dân năm 2018",
+            {"kind": "Luật", "name": "Công an nhân dân năm 2018", "resolved_from": "Công an nhân dân"},
+        ),
+    ],
     "government_codes.txt": [
         (
             "Quyết định số 2124/QĐ-BQP",
