@@ -61,7 +61,7 @@ def parse_types(types: str | Sequence[str] | None, *, ner: bool) -> set[str] | N
         needs_ner = [t for t in unknown if t in NER_TYPES]
         if needs_ner and len(needs_ner) == len(unknown):
             raise UsageError(f"--type {', '.join(needs_ner)} needs --ner")
-        listed = ", ".join(t for t in TYPE_ORDER if t in valid or t in NER_TYPES)
+        listed = ", ".join(ENTITY_TYPES) + "; with --ner also " + ", ".join(NER_TYPES)
         raise UsageError(f"unknown entity type {', '.join(unknown)} (valid: {listed})")
     return wanted or None
 
@@ -77,7 +77,9 @@ def _document_mentions(doc: Document, *, user_files: tuple[str, ...], ner: bool)
         except ImportError as e:  # pragma: no cover - the module ships with vnpress
             raise VnpressError(f"--ner is not available: {e}") from None
         mentions = mentions + list(find_ner(doc.text, mentions))
-        mentions.sort(key=lambda m: (m.start, TYPE_ORDER.index(m.type) if m.type in TYPE_ORDER else 99, -m.end))
+        mentions.sort(
+            key=lambda m: (m.start, TYPE_ORDER.index(m.type) if m.type in TYPE_ORDER else 99, -m.end)
+        )
     return mentions
 
 
@@ -119,18 +121,13 @@ def _aggregate(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
 
 def _row_order(row: dict[str, Any]) -> tuple:
     t = row["type"]
-    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -row["count"], row["canonical"], row["rank"] or "")
-
-
-def _officer_ranks(mentions: list[Mention]) -> None:
-    """One officer is one person per document: every mention of a name gets the rank first stated."""
-    first: dict[str, str] = {}
-    for m in mentions:
-        if m.type == "officer" and m.fields.get("rank"):
-            first.setdefault(m.canonical, m.fields["rank"])
-    for m in mentions:
-        if m.type == "officer" and m.canonical in first and m.fields.get("rank") != first[m.canonical]:
-            m.fields["stated_rank"] = m.fields.get("rank")
+    return (
+        TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER),
+        t,
+        -row["count"],
+        row["canonical"],
+        row["rank"] or "",
+    )
 
 
 def entity_table(
@@ -147,7 +144,10 @@ def entity_table(
     """The ``entities`` command's table: mentions, or entities aggregated over the corpus or per file."""
     wanted = parse_types(types, ner=ner)
     user_files = tuple(gazetteers or ())
+    from .extract import _document_rules
+
     load_gazetteer(user_files)  # a malformed user file fails here, before any document is read
+    _document_rules(user_files)
     func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
     results = map_documents(func, docs, jobs=jobs)
 

@@ -21,12 +21,20 @@ from .units import Node, UnitParser
 
 
 @lru_cache(maxsize=8)
+def _document_rules(user_files: tuple[str, ...]):
+    """The resolutions' rules, extended by the user's files of document kinds or issuers."""
+    from .document_rules import document_rules_for
+
+    return document_rules_for(user_files)
+
+
+@lru_cache(maxsize=8)
 def _pattern(g_id: int, abbrevs: tuple[str, ...]) -> re.Pattern[str]:
     return tokenizer_pattern(abbrevs)
 
 
 def title_case_name(name: str) -> str:
-    """"NGUYỄN HUY HIỆU" → "Nguyễn Huy Hiệu"; names already in mixed case stay as written."""
+    """ "NGUYỄN HUY HIỆU" → "Nguyễn Huy Hiệu"; names already in mixed case stay as written."""
     if any(c.isalpha() for c in name) and name.upper() == name:
         return " ".join(w[:1] + w[1:].lower() for w in name.split())
     return name
@@ -76,6 +84,7 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     from .resolutions import find_resolutions
 
     norm = normalise(text)
+    rules = _document_rules(g.user_files)
     pattern = _pattern(id(g), tuple(sorted(g.abbrevs)))
     tokens = tokenize(norm.text, pattern, g.abbrevs)
     parser = UnitParser(g, tokens)
@@ -86,11 +95,13 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
         blocked.update(range(h.rank_start, h.name_end))
     nodes = parser.scan(blocked)
 
-    extra_open = {p.unit.open_head for h in hits for p in h.positions if p.unit is not None and p.unit.open_head}
+    extra_open = {
+        p.unit.open_head for h in hits for p in h.positions if p.unit is not None and p.unit.open_head
+    }
     res = _Resolver(nodes, {x for x in extra_open if x})
     units = _unit_mentions(norm, tokens, nodes, res)
     mentions = units + _officer_mentions(norm, tokens, hits, ranks, res)
-    mentions += find_resolutions(norm)
+    mentions += find_resolutions(norm, rules)
     mentions.sort(key=lambda m: (m.start, _ORDER.get(m.type, 9), -m.end))
     return mentions
 
@@ -130,7 +141,11 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
 
 
 def _officer_mentions(
-    norm: Normalised, tokens: list[Token], hits: list[OfficerHit], ranks: list[tuple[int, int, str]], res: _Resolver
+    norm: Normalised,
+    tokens: list[Token],
+    hits: list[OfficerHit],
+    ranks: list[tuple[int, int, str]],
+    res: _Resolver,
 ) -> list[Mention]:
     out: list[Mention] = []
     people: dict[str, dict] = {}
@@ -170,7 +185,9 @@ def _police_after(tokens: list[Token], k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k].fold == "công" and tokens[k + 1].fold == "an"
 
 
-def _later_names(norm: Normalised, tokens: list[Token], hits: list[OfficerHit], people: dict[str, dict]) -> list[Mention]:
+def _later_names(
+    norm: Normalised, tokens: list[Token], hits: list[OfficerHit], people: dict[str, dict]
+) -> list[Mention]:
     """Full names written again without a rank ("đồng chí Nguyễn Mạnh Hùng"): the same officer."""
     taken: set[int] = set()
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -188,7 +205,9 @@ def _later_names(norm: Normalised, tokens: list[Token], hits: list[OfficerHit], 
         matched = None
         for folds, key in cands or ():
             j = i + len(folds)
-            if tuple(tok.fold for tok in tokens[i:j]) == folds and (j >= n or not (tokens[j].is_cap and tokens[j].is_word)):
+            if tuple(tok.fold for tok in tokens[i:j]) == folds and (
+                j >= n or not (tokens[j].is_cap and tokens[j].is_word)
+            ):
                 matched = (j, key)
                 break
         if matched is None:

@@ -8,7 +8,6 @@ document costs one dictionary walk per word, however large the gazetteer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,6 +54,7 @@ class Gazetteer:
     tries: dict[str, Trie] = field(default_factory=dict)
     abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
     rank_order: dict[str, int] = field(default_factory=dict)
+    user_files: tuple[str, ...] = ()  # also read for document kinds and issuers (see resolutions)
 
     def trie(self, kind: str) -> Trie:
         return self.tries.setdefault(kind, Trie())
@@ -83,14 +83,12 @@ def _parse_row(row: dict[str, str], source: str, line: int) -> Entry:
         elif kind != "unit" or flag in UNIT_FLAGS:
             flags.add(flag)
         else:
-            raise DataFileError(source, line, f"unknown unit flag {flag!r} (valid: {', '.join(sorted(UNIT_FLAGS))})")
+            raise DataFileError(
+                source, line, f"unknown unit flag {flag!r} (valid: {', '.join(sorted(UNIT_FLAGS))})"
+            )
     if not form.split():
         raise DataFileError(source, line, "empty 'form' column")
     return Entry(kind, form, canonical, frozenset(flags), suffix)
-
-
-def _rows_with_lines(text_rows: Sequence[dict[str, str]], source: str) -> Iterable[tuple[int, dict[str, str]]]:
-    return ((n, row) for n, row in enumerate(text_rows, 2))
 
 
 def _read(rows: list[dict[str, str]], source: str, text: str | None) -> list[Entry]:
@@ -104,10 +102,31 @@ def _data_line_numbers(text: str) -> list[int]:
     return lines[1:]  # after the header
 
 
+def _header(text: str) -> set[str]:
+    line = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+    return {c.strip() for c in line.split("\t")}
+
+
+def is_document_rules(text: str) -> bool:
+    """A user file in the format of document_kinds.tsv or document_issuers.tsv: the resolutions'."""
+    header = _header(text)
+    return {"kind", "variants"} <= header or {"issuer", "role"} <= header
+
+
 def load_user_file(path: str) -> list[Entry]:
+    """Rows of a user's ``--gazetteer`` file; a file of document kinds or issuers has none of ours."""
     from ..data import read_user_text
 
     text = read_user_text(path)
+    if is_document_rules(text):
+        return []
+    if not {"type", "form"} <= _header(text):
+        raise DataFileError(
+            path,
+            None,
+            "header must name the columns type, form, canonical, flags (ranks, posts, units) "
+            "or kind, variants, codes, named (document kinds) or issuer, variants, role (issuers)",
+        )
     rows = user_tsv(path, COLUMNS, required=2)
     return _read(rows, path, text)
 
@@ -118,7 +137,7 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     :class:`DataFileError` naming the file and line of the first malformed row."""
     from ..data import data_path
 
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(user_files=user_files)
     for name in BUNDLED:
         text = data_path(name).read_text(encoding="utf-8")
         for entry in _read(bundled_tsv(name, COLUMNS, required=2), name, text):

@@ -102,7 +102,7 @@ def tokenize(text: str, pattern: re.Pattern[str], abbrevs: dict[str, tuple[str, 
 
 
 def _drop_glosses(tokens: list[Token]) -> list[Token]:
-    """"Bộ Chỉ huy Quân sự (CHQS) tỉnh": an abbreviation given in brackets after the words it stands
+    """ "Bộ Chỉ huy Quân sự (CHQS) tỉnh": an abbreviation given in brackets after the words it stands
     for is dropped, so that the name reads on across it."""
     out: list[Token] = []
     i, n = 0, len(tokens)

@@ -33,6 +33,9 @@ _LEVEL = {
 }
 _POLICE = ("công an", "cảnh sát")
 _NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip", "đồng", "trong", "và"})
+_CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
+_CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
+_BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 
@@ -136,9 +139,9 @@ class OfficerFinder:
                     caps = tok.is_upper
                 elif caps != tok.is_upper:
                     break
-            if self.posts.longest(t, j) or self.titles.longest(t, j) or self.p.unit_at(j):
-                if not (len(tok.text) > 1 and tok.is_upper and j > k):
-                    break
+            stop = self.posts.longest(t, j) or self.titles.longest(t, j) or self.p.unit_at(j)
+            if stop and not (len(tok.text) > 1 and tok.is_upper and j > k):
+                break
             if g_rank(self.g, t, j):
                 break
             j += 1
@@ -191,7 +194,7 @@ class OfficerFinder:
         return out, end
 
     def _chain(self, unit: Node, k: int, text: str) -> tuple[int, str]:
-        """"Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
+        """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
         level = _LEVEL.get(unit.head)
         t = self.t
         while level and k + 1 < self.n and t[k].fold == ",":
@@ -210,6 +213,8 @@ class OfficerFinder:
         consumed: set[int] = set()
         shared: list[Position] = []
         for rs, re_, rank in ranks:
+            if self._credit(rs):
+                continue
             k, police = self._skip_titles(re_)
             e = self._name_end(k)
             if e - k < 2:
@@ -220,9 +225,13 @@ class OfficerFinder:
                 continue
             hit = OfficerHit(rs, re_, rank, k, e, self._words(k, e), police)
             j = e
-            if j < self.n and t[j].fold in (",", "-", "(", ":"):
-                j += 1
-            elif j + 1 < self.n and t[j].is_newline and t[k].is_upper:
+            if (
+                j < self.n
+                and t[j].fold in (",", "-", "(", ":")
+                or j + 1 < self.n
+                and t[j].is_newline
+                and t[k].is_upper
+            ):
                 j += 1
             positions, pend = self.parse_positions(j)
             if positions:
@@ -252,6 +261,17 @@ class OfficerFinder:
             hits.append(hit)
         return hits
 
+    def _credit(self, rs: int) -> bool:
+        """ "Ảnh: Thượng úy …", "(Tin, ảnh: …)": a byline or photo credit names no officer."""
+        t = self.t
+        if rs == 0 or t[rs - 1].fold != ":":
+            return False
+        b = rs - 2
+        while b >= 0 and t[b].fold in _CREDIT_WORDS:
+            b -= 1
+        label = {tok.fold for tok in t[b + 1 : rs - 1]}
+        return bool(label & _CREDIT_HEADS) and (b < 0 or t[b].fold in ("(", "|", "\n", ".", "-"))
+
     def _listed_after(self, prev: OfficerHit, rs: int) -> bool:
         """Is the rank at ``rs`` the next in a list after ``prev`` ("A, Trung tướng B")?"""
         between = [tok.fold for tok in self.t[prev.end : rs]]
@@ -265,9 +285,8 @@ class OfficerFinder:
         for start in range(max(0, b - 30), b):
             if start in consumed or not (t[start].is_cap and t[start].is_word):
                 continue
-            if start > 0 and t[start - 1].fold not in (",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"):
-                if not t[start - 1].is_newline:
-                    continue
+            if start > 0 and t[start - 1].fold not in _BEFORE_POSTS:
+                continue
             if self.posts.longest(t, start) is None and self.former.longest(t, start) is None:
                 continue
             positions, end = self.parse_positions(start)
@@ -276,8 +295,10 @@ class OfficerFinder:
                 return positions
         return []
 
-    def _short(self, rs: int, re_: int, rank: str, k: int, e: int, hits: list[OfficerHit]) -> OfficerHit | None:
-        """"Đại tá Hiền" after "Đại tá Lê Tuấn Hiền": the same officer, named short."""
+    def _short(
+        self, rs: int, re_: int, rank: str, k: int, e: int, hits: list[OfficerHit]
+    ) -> OfficerHit | None:
+        """ "Đại tá Hiền" after "Đại tá Lê Tuấn Hiền": the same officer, named short."""
         word = self.t[k].fold
         for h in hits:
             if h.name.split()[-1].casefold() == word and h.rank == rank:

@@ -10,6 +10,7 @@ reported too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
@@ -17,15 +18,108 @@ from .matcher import Token
 
 # Lowercase words that end a name rather than continue it ("Cục Chính trị tổ chức …").
 _STOP_LOWER = frozenset(
-    "và với của cho tại trong ngoài trên dưới đã đang sẽ vừa là có được bị đến từ về theo cùng các những "
-    "một này đó ấy nay khi để thì mà nhưng hay hoặc tổ chức chủ trì phát biểu tham dự dự trao tặng nhận "
-    "làm thực hiện tiến hành phối hợp đơn vị luôn cũng rất đều năm ngày tháng sáng chiều tối lúc "
-    "tỉnh thành huyện quận xã phường thị trấn khu vực cấp vào ra lên xuống kiêm nguyên "
-    "đồng chí bộ đội cán bộ chiến sĩ nhân dân".split()
+    [
+        "và",
+        "với",
+        "của",
+        "cho",
+        "tại",
+        "trong",
+        "ngoài",
+        "trên",
+        "dưới",
+        "đã",
+        "đang",
+        "sẽ",
+        "vừa",
+        "là",
+        "có",
+        "được",
+        "bị",
+        "đến",
+        "từ",
+        "về",
+        "theo",
+        "cùng",
+        "các",
+        "những",
+        "một",
+        "này",
+        "đó",
+        "ấy",
+        "nay",
+        "khi",
+        "để",
+        "thì",
+        "mà",
+        "nhưng",
+        "hay",
+        "hoặc",
+        "tổ",
+        "chức",
+        "chủ",
+        "trì",
+        "phát",
+        "biểu",
+        "tham",
+        "dự",
+        "dự",
+        "trao",
+        "tặng",
+        "nhận",
+        "làm",
+        "thực",
+        "hiện",
+        "tiến",
+        "hành",
+        "phối",
+        "hợp",
+        "đơn",
+        "vị",
+        "luôn",
+        "cũng",
+        "rất",
+        "đều",
+        "năm",
+        "ngày",
+        "tháng",
+        "sáng",
+        "chiều",
+        "tối",
+        "lúc",
+        "tỉnh",
+        "thành",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "khu",
+        "vực",
+        "cấp",
+        "vào",
+        "ra",
+        "lên",
+        "xuống",
+        "kiêm",
+        "nguyên",
+        "đồng",
+        "chí",
+        "bộ",
+        "đội",
+        "cán",
+        "bộ",
+        "chiến",
+        "sĩ",
+        "nhân",
+        "dân",
+    ]
 )
 _OPEN, _CLOSE = "(", ")"
+_FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
 _PRESS = frozenset({"Quân đội nhân dân Việt Nam", "Công an nhân dân"})
-_ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+_ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
 
 
 @dataclass
@@ -179,11 +273,20 @@ class UnitParser:
         j = k
         while j < n and j - k < 6:
             tok = t[j]
-            if tok.is_word and tok.is_cap and not self.starts_unit(j) and not self.posts.longest(t, j):
-                j += 1
-            elif tok.is_number and j > k and t[j - 1].fold in ("phường", "quận"):
-                j += 1
-            elif tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
+            if (
+                tok.is_word
+                and tok.is_cap
+                and not self.starts_unit(j)
+                and not self.posts.longest(t, j)
+                or tok.is_number
+                and j > k
+                and t[j - 1].fold in ("phường", "quận")
+                or tok.fold == "-"
+                and j > k
+                and j + 1 < n
+                and t[j + 1].is_cap
+                and t[j + 1].is_word
+            ):
                 j += 1
             else:
                 break
@@ -209,6 +312,8 @@ class UnitParser:
             return None
         head = self._head(i)
         if head is None:
+            if _FACTORY_CODE.match(self.t[i].text):  # "Z176": the defence factories go by their code
+                return Node(i, i + 1, self.t[i].text, self.t[i].text, numbered=True, number=self.t[i].text)
             return None
         j, entry = head
         flags = entry.flags
@@ -246,9 +351,12 @@ class UnitParser:
                         numbered = True
         if "needname" in flags and not named:
             return None
-        if entry.suffix and numbered and [tok.fold for tok in self.t[k : k + len(entry.suffix)]] == [
-            w.casefold() for w in entry.suffix
-        ]:
+        if (
+            entry.suffix
+            and numbered
+            and [tok.fold for tok in self.t[k : k + len(entry.suffix)]]
+            == [w.casefold() for w in entry.suffix]
+        ):
             parts.append(" ".join(entry.suffix))
             k += len(entry.suffix)
         base = " ".join(parts)
@@ -272,7 +380,12 @@ class UnitParser:
             parent = None
             if self.t[k].fold == _OPEN and not numbered:
                 parent = self.parse(k + 1, as_parent=True, depth=depth + 1)
-                if parent is not None and parent.end < self.n and self.t[parent.end].fold == _CLOSE and not parent.skip:
+                if (
+                    parent is not None
+                    and parent.end < self.n
+                    and self.t[parent.end].fold == _CLOSE
+                    and not parent.skip
+                ):
                     k_end = parent.end + 1
                 else:
                     parent = None
@@ -315,7 +428,7 @@ class UnitParser:
         return self._joined(node, depth)
 
     def _joined(self, node: Node, depth: int) -> Node:
-        """"Bộ Tổng Tham mưu - Cơ quan Bộ Quốc phòng": two bodies named as one."""
+        """ "Bộ Tổng Tham mưu - Cơ quan Bộ Quốc phòng": two bodies named as one."""
         t, k = self.t, node.end
         if k + 3 < self.n and t[k].fold == "-" and t[k + 1].fold == "cơ" and t[k + 2].fold == "quan":
             other = self.parse(k + 3, depth=depth + 1)
@@ -330,7 +443,7 @@ class UnitParser:
         return node
 
     def _code_part(self, node: Node) -> bool:
-        """"109-NQ/QUTW": an abbreviation inside a document code is not a mention of the body."""
+        """ "109-NQ/QUTW": an abbreviation inside a document code is not a mention of the body."""
         first = self.t[node.start]
         if not first.abbr or node.start == 0:
             return False
@@ -338,7 +451,7 @@ class UnitParser:
         return prev.text in ("/", "-") and prev.end == first.start
 
     def _dateline(self, node: Node) -> bool:
-        """"QĐND - Ngày 28-12", "QĐND Online - …": the newspaper's name, not the army."""
+        """ "QĐND - Ngày 28-12", "QĐND Online - …": the newspaper's name, not the army."""
         toks = self.t[node.start : node.end]
         if not all(tok.abbr and tok.start == toks[0].start for tok in toks):
             return False
@@ -354,7 +467,7 @@ class UnitParser:
         unit_root, post_root = self.units.root, self.posts.root
         while i < self.n:
             fold = self.t[i].fold
-            if i in blocked or (fold not in unit_root and fold not in post_root):
+            if i in blocked or (fold not in unit_root and fold not in post_root and fold[:1] != "z"):
                 i += 1
                 continue
             post = self.posts.longest(self.t, i)

@@ -1,0 +1,182 @@
+"""Officers: rank, name as written, posts completed with their unit; what is not an officer."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnpress.entities import extract_entities
+
+
+def officers(text: str) -> list[tuple[str, str, list[str]]]:
+    """(canonical name, rank, posts) per officer mention, in text order."""
+    return [
+        (m.canonical, m.fields["rank"], m.fields["positions"])
+        for m in extract_entities(text)
+        if m.type == "officer"
+    ]
+
+
+def ranks(text: str) -> list[tuple[str, str | None]]:
+    return [(m.canonical, m.fields["service"]) for m in extract_entities(text) if m.type == "rank"]
+
+
+def test_posts_take_the_unit_of_the_next_post():
+    assert officers("Trung tướng Trần Hoài Trung, Bí thư Đảng ủy, Chính ủy Quân khu 7 chủ trì hội nghị.") == [
+        ("Trần Hoài Trung", "Trung tướng", ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"])
+    ]
+
+
+def test_unnumbered_quan_khu_in_posts_resolves_to_the_article_one():
+    text = "Lực lượng vũ trang Quân khu 7.\nTrung tướng Trần Hoài Trung, Bí thư Đảng ủy, Chính ủy Quân khu trao thưởng."
+    assert officers(text) == [
+        ("Trần Hoài Trung", "Trung tướng", ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"])
+    ]
+
+
+def test_kiem_joins_two_posts():
+    assert officers("Đại tá Đỗ Văn Bình, Phó Tư lệnh kiêm Tham mưu trưởng Quân đoàn 12 phát biểu.") == [
+        ("Đỗ Văn Bình", "Đại tá", ["Phó Tư lệnh Quân đoàn 12", "Tham mưu trưởng Quân đoàn 12"])
+    ]
+
+
+def test_posts_before_a_colon_are_shared_until_the_semicolon():
+    text = (
+        "Dự có các đồng chí Ủy viên Trung ương Đảng, Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam: "
+        "Thượng tướng Trịnh Văn Quyết, Trung tướng Nguyễn Văn Gấu; Thượng tướng Phùng Sĩ Tấn, "
+        "Phó tổng Tham mưu trưởng Quân đội nhân dân Việt Nam."
+    )
+    shared = ["Ủy viên Trung ương Đảng", "Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam"]
+    assert officers(text) == [
+        ("Trịnh Văn Quyết", "Thượng tướng", shared),
+        ("Nguyễn Văn Gấu", "Trung tướng", shared),
+        ("Phùng Sĩ Tấn", "Thượng tướng", ["Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"]),
+    ]
+
+
+def test_post_written_before_the_rank():
+    assert officers("Chính ủy Quân khu 5, Trung tướng Nguyễn Hùng Thắng cùng dự.") == [
+        ("Nguyễn Hùng Thắng", "Trung tướng", ["Chính ủy Quân khu 5"])
+    ]
+
+
+def test_former_posts_are_marked():
+    assert officers("Thượng tướng Nguyễn Huy Hiệu, nguyên Thứ trưởng Bộ Quốc phòng dự.") == [
+        ("Nguyễn Huy Hiệu", "Thượng tướng", ["nguyên Thứ trưởng Bộ Quốc phòng"])
+    ]
+    assert officers("Đại tá Lê Văn A, Ủy viên Trung ương Đảng, nguyên Tư lệnh Quân khu 9 phát biểu.") == [
+        ("Lê Văn A", "Đại tá", ["Ủy viên Trung ương Đảng", "nguyên Tư lệnh Quân khu 9"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PGS, TS, Thượng tướng Nguyễn Trọng Bình phát biểu", "Nguyễn Trọng Bình"),
+        ("Thượng tướng, Viện sĩ, Tiến sĩ NGUYỄN HUY HIỆU", "Nguyễn Huy Hiệu"),
+        ("Thiếu tướng, PGS.TS Lê Văn Cường cho biết", "Lê Văn Cường"),
+        ("Đại tá, Anh hùng LLVT nhân dân Phạm Văn Tư kể lại", "Phạm Văn Tư"),
+        ("Thượng tá QNCN Hà Văn Sáu nhận", "Hà Văn Sáu"),
+    ],
+)
+def test_stacked_titles_are_not_part_of_the_name(text, name):
+    assert [o[0] for o in officers(text)] == [name]
+
+
+def test_all_caps_signature_with_posts_on_the_next_line():
+    text = "PGS, TS, Thượng tướng NGUYỄN TRỌNG BÌNH\nỦy viên Trung ương Đảng, Giám đốc Học viện Chính trị\n"
+    found = [m for m in extract_entities(text) if m.type == "officer"]
+    assert [(m.canonical, m.fields["name"], m.fields["positions"]) for m in found] == [
+        ("Nguyễn Trọng Bình", "NGUYỄN TRỌNG BÌNH", ["Ủy viên Trung ương Đảng", "Giám đốc Học viện Chính trị"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tin, ảnh: TRẦN ANH MINH",
+        "Các đại biểu tham dự hội nghị. Ảnh: Kim Hồng |",
+        "Ảnh: Thượng úy Nguyễn Văn An",
+        "Buổi lễ (Ảnh: Đại úy Trần Bình).",
+        "Đồng chí Phó Chủ nhiệm Tổng cục Chính trị đánh giá cao kết quả.",
+        "được thăng quân hàm Thiếu tướng năm 2020",
+        "NGUYỄN BẰNG",
+    ],
+)
+def test_not_officers(text):
+    assert officers(text) == []
+
+
+def test_short_later_mention_is_the_same_officer():
+    text = "Đại tá Lê Tuấn Hiền chủ trì. Đại tá Hiền nhấn mạnh. Đồng chí Lê Tuấn Hiền kết luận."
+    found = [m for m in extract_entities(text) if m.type == "officer"]
+    assert [(m.text, m.canonical, m.fields["rank"]) for m in found] == [
+        ("Đại tá Lê Tuấn Hiền", "Lê Tuấn Hiền", "Đại tá"),
+        ("Đại tá Hiền", "Lê Tuấn Hiền", "Đại tá"),
+        ("Lê Tuấn Hiền", "Lê Tuấn Hiền", "Đại tá"),
+    ]
+
+
+def test_name_stops_at_a_post_or_a_dash():
+    assert officers(
+        "Đại tá Lê Tuấn Hiền-Phó Bí thư Thường trực Đảng ủy Quân sự tỉnh, Chính ủy Bộ CHQS tỉnh chủ trì."
+    ) == [
+        (
+            "Lê Tuấn Hiền",
+            "Đại tá",
+            ["Phó Bí thư Thường trực Đảng ủy Quân sự tỉnh", "Chính ủy Bộ Chỉ huy Quân sự tỉnh"],
+        )
+    ]
+    assert officers("Trung tướng Trần Hoài Trung Chính ủy Quân khu 7 dự.") == [
+        ("Trần Hoài Trung", "Trung tướng", ["Chính ủy Quân khu 7"])
+    ]
+
+
+def test_given_names_that_look_like_unit_words_stay_in_the_name():
+    assert [o[0] for o in officers("Thiếu tướng Chu Văn Đoàn, Trung tá Nguyễn Văn Quân phát biểu")] == [
+        "Chu Văn Đoàn",
+        "Nguyễn Văn Quân",
+    ]
+
+
+def test_hierarchy_chain_stays_in_the_post():
+    assert officers(
+        "Thượng úy Phạm Quang Huy, Đại đội trưởng Đại đội 9, Tiểu đoàn 4, Trung đoàn 209 được khen."
+    ) == [("Phạm Quang Huy", "Thượng úy", ["Đại đội trưởng Đại đội 9, Tiểu đoàn 4, Trung đoàn 209"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chuẩn Đô đốc Trần Thanh Nghiêm", [("Chuẩn Đô đốc", None)]),
+        ("Chuẩn đô đốc Trần Thanh Nghiêm", [("Chuẩn Đô đốc", None)]),
+        ("Phó Đô đốc Phạm Hoài Nam", [("Phó Đô đốc", None)]),
+        ("Đại uý Lê Văn Tâm", [("Đại úy", None)]),
+        ("Trung sĩ Vũ Đình Khoa", [("Trung sĩ", None)]),
+        ("Thiếu tướng Công an Nguyễn Văn Sơn", [("Thiếu tướng", "police")]),
+        ("Thiếu tướng Nguyễn Minh Khoa, Giám đốc Công an tỉnh Bắc Ninh", [("Thiếu tướng", "police")]),
+        ("Trung tướng Lê Văn B, Tư lệnh Cảnh sát biển Việt Nam", [("Trung tướng", None)]),
+        ("hạ sĩ quan, binh sĩ", []),
+    ],
+)
+def test_rank_canonical_forms_and_service(text, expected):
+    assert ranks(text) == expected
+
+
+def test_police_officer_carries_the_service():
+    found = [m for m in extract_entities("Thiếu tướng Công an Nguyễn Văn Sơn dự.") if m.type == "officer"]
+    assert [(m.canonical, m.fields["rank"], m.fields["service"]) for m in found] == [
+        ("Nguyễn Văn Sơn", "Thiếu tướng", "police")
+    ]
+
+
+def test_tone_placement_and_nfd_do_not_change_results_and_offsets_hold():
+    import unicodedata
+
+    text = "Thiếu tướng Nguyễn Mạnh Hùng, Bí thư Đảng uỷ, Chính uỷ Quân khu 3 dự."
+    nfd = unicodedata.normalize("NFD", text)
+    a = extract_entities(text)
+    b = extract_entities(nfd)
+    assert [(m.type, m.canonical) for m in a] == [(m.type, m.canonical) for m in b]
+    for m in b:
+        assert nfd[m.start : m.end] == m.text
+    assert officers(text)[0][2] == ["Bí thư Đảng ủy Quân khu 3", "Chính ủy Quân khu 3"]
