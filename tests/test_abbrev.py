@@ -264,7 +264,16 @@ def test_when_patterns_pick_the_reading(text, expansion):
 def test_compounds_of_known_pieces_are_spelled_out_piece_by_piece():
     assert found("giáo dục QS-QP cho học sinh") == {"QS-QP": ("quân sự - quốc phòng", "dictionary")}
     assert found("hợp tác QP-AN") == {"QP-AN": ("quốc phòng - an ninh", "dictionary")}
-    assert found("khu vực ABC-QP") == {"ABC-QP": (None, "unknown")}
+    assert found("khu vực XY-QP") == {"XY-QP": (None, "unknown")}
+
+
+def test_compounds_of_full_abbreviations_are_split():
+    assert found("Thường trực HĐND-UBND tỉnh") == {
+        "HĐND": ("Hội đồng nhân dân", "dictionary"),
+        "UBND": ("Ủy ban nhân dân", "dictionary"),
+    }
+    assert found("khu vực ABC-QP") == {"ABC": (None, "unknown"), "QP": ("quốc phòng", "dictionary")}
+    assert found("liên hoan VIỆT-LÀO") == {}
 
 
 def test_user_dictionary_adds_and_overrides(tmp_path):

@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from typing import IO, Any
 
 from .abbrev_define import find_definitions
-from .abbrev_detect import Candidate, find_candidates
+from .abbrev_detect import Candidate, find_candidates, is_roman, is_syllable
 from .abbrev_dict import Dictionary, dictionary_table, load_dictionary, lookup_key
 from .corpus import Document
 from .normalise import normalise, normalise_word
@@ -84,19 +84,35 @@ def _resolve_one(
 
 def _resolve(
     c: Candidate, text: str, active: dict[str, str], dictionary: Dictionary
-) -> tuple[str | None, str]:
+) -> list[tuple[Candidate, str | None, str]]:
+    """``(candidate, expansion, source)`` for a token: the token whole if it is known; a compound of
+    two-letter pieces (``QS-QP``) spelled out piece by piece; any other compound of full
+    abbreviations (``HĐND-UBND``) split into its pieces, which are abbreviations in their own right."""
     before = text[max(0, c.start - CONTEXT_CHARS) : c.start]
     after = text[c.end_with_number : c.end_with_number + CONTEXT_CHARS]
     expansion, source = _resolve_one(c.text, lookup_key(c.text), active, dictionary, before, after)
     if expansion is not None or len(c.parts) < 2:
-        return expansion, source
-    pieces = [_resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after) for p in c.parts]
-    if any(e is None for e, _ in pieces):
-        return None, "unknown"
-    joined = pieces[0][0] or ""
-    for joiner, (piece, _) in zip(c.joiners, pieces[1:], strict=True):
-        joined += JOINED_WITH.get(joiner, " ") + (piece or "")
-    return joined, "defined" if any(s == "defined" for _, s in pieces) else "dictionary"
+        return [(c, expansion, source)]
+    sizes = {len(p.text) for p in c.parts}
+    if sizes == {1} or c.wordlike:
+        return [(c, None, "unknown")]
+    if sizes == {2}:
+        pieces = [
+            _resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after) for p in c.parts
+        ]
+        if any(e is None for e, _ in pieces):
+            return [(c, None, "unknown")]
+        joined = pieces[0][0] or ""
+        for joiner, (piece, _) in zip(c.joiners, pieces[1:], strict=True):
+            joined += JOINED_WITH.get(joiner, " ") + (piece or "")
+        return [(c, joined, "defined" if any(s == "defined" for _, s in pieces) else "dictionary")]
+    out = []
+    for p in c.parts:
+        if len(p.text) < 2 or is_roman(p.text):
+            continue
+        piece = Candidate(p.text, p.start, p.end, wordlike=is_syllable(p.text))
+        out.append((piece, *_resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after)))
+    return out
 
 
 def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
@@ -110,15 +126,15 @@ def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
     pending = iter(definitions)
     upcoming = next(pending, None)
     out: list[Occurrence] = []
-    for c in find_candidates(text):
-        while upcoming is not None and upcoming.position <= c.start:
+    for token in find_candidates(text):
+        while upcoming is not None and upcoming.position <= token.start:
             active[lookup_key(upcoming.abbreviation)] = upcoming.expansion
             upcoming = next(pending, None)
-        expansion, source = _resolve(c, text, active, dictionary)
-        if expansion is None and (c.wordlike or c.number):
-            continue
-        site = (c.start, c.end) in sites
-        out.append(Occurrence(c.text, c.start, c.end, c.number, c.glued, expansion, source, site))
+        for c, expansion, source in _resolve(token, text, active, dictionary):
+            if expansion is None and (c.wordlike or c.number):
+                continue
+            site = (c.start, c.end) in sites
+            out.append(Occurrence(c.text, c.start, c.end, c.number, c.glued, expansion, source, site))
     return out
 
 
