@@ -20,6 +20,7 @@ NAMING = ("", "title", "quoted", "year", "plenum")
 ROLES = ("issuer", "head", "inner")
 
 _TRUNG_UONG = r"(?:Trung\s+ương|T\.\s?Ư|TƯ|TW)"
+_TU_RX = re.compile(r"(?<!\w)(?:T\.\s?Ư|TƯ|TW)(?!\w)")
 
 
 def key(words: str) -> str:
@@ -122,7 +123,7 @@ def build_rules(
 
 def _fold_spaces(s: str) -> str:
     s = " ".join(s.split())
-    return re.sub(r"T\.\s?Ư|TƯ|TW", "Trung ương", s)
+    return _TU_RX.sub("Trung ương", s)
 
 
 def issuer_name(rules: DocumentRules, written: str) -> str:

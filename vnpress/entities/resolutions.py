@@ -70,6 +70,13 @@ NOT_A_TITLE_BEFORE_RX = re.compile(
 )
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
             "một": 1, "lăm": 5}  # fmt: skip
+CLOSE_RX = re.compile(rf"{WS}*\)")
+NUMBER_WORD_RX = re.compile(rf"{WS}+số{WS}+", re.IGNORECASE)
+CODE_LETTERS_RX = re.compile(r"[A-ZĐƯ][A-Za-z0-9ĐđƯư.]*")
+LEAD_NUMBER_RX = re.compile(r"\d+")
+OPEN_QUOTE_BEFORE_RX = re.compile(r"[“\"]\s*$")
+_SPACES_RX = re.compile(r"\s+")
+_DASHES_RX = re.compile(r"[–—]")
 _NEXT_WORDS_RX = re.compile(r"[^\S\n]*(%|\w+)(?:[^\S\n]+(\w+))?")
 
 
@@ -98,7 +105,7 @@ class _Doc:
 
 
 def _clean_code(written: str) -> str:
-    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", written))
+    return _SPACES_RX.sub("", _DASHES_RX.sub("-", written))
 
 
 def _ordinal(word: str) -> str | None:
@@ -158,7 +165,7 @@ class _Scanner:
             return [], pos
         end = m.end()
         if m.group("open"):
-            close = re.compile(rf"{WS}*\)").match(self.t, end)
+            close = CLOSE_RX.match(self.t, end)
             end = close.end() if close else end
         return ROMAN_RX.findall(m.group("terms")), end
 
@@ -287,7 +294,7 @@ class _Scanner:
         for i, (s, e, written, item_is_code, fields) in enumerate(items):
             kind = dk.kind
             if i and item_is_code:
-                letters = re.search(r"[A-ZĐƯ][A-Za-zĐđƯư]*", written)
+                letters = CODE_LETTERS_RX.search(written)
                 other = self.rules.by_code.get(letters.group(0)) if letters else None
                 kind = other.kind if other else kind
             merged = {**shared, **fields}
@@ -301,8 +308,8 @@ class _Scanner:
         t = self.t
         if not t[start].isupper() or NOT_A_TITLE_BEFORE_RX.search(t, max(0, start - 100), start):
             return [], pos
-        if TOPIC_BEFORE_RX.search(t, max(0, start - 6), start) and re.search(
-            r"[“\"]\s*$", t[max(0, start - 3) : start]
+        if TOPIC_BEFORE_RX.search(t, max(0, start - 6), start) and OPEN_QUOTE_BEFORE_RX.search(
+            t, max(0, start - 3), start
         ):
             return [], pos
         words: list[tuple[int, int]] = []
@@ -331,7 +338,7 @@ class _Scanner:
         name = " ".join(t[words[0][0] : end].split())
         fields: dict[str, str] = {}
         number = None
-        code = re.compile(rf"{WS}+số{WS}+").match(t, end)
+        code = NUMBER_WORD_RX.match(t, end)
         if code and (cm := CODE_RX.match(t, code.end())):
             number, end = _clean_code(cm.group(0)), cm.end()
         self.tail(fields, end)
@@ -360,7 +367,7 @@ class _Scanner:
         for m in CODE_RX.finditer(self.t):
             if m.start() and self.t[m.start() - 1].isalnum():
                 continue
-            segments = re.findall(r"[A-ZĐƯ][A-Za-z0-9ĐđƯư.]*", m.group(0))
+            segments = CODE_LETTERS_RX.findall(m.group(0))
             dk = self.rules.by_code.get(segments[0]) if segments else None
             k = bisect.bisect_right(starts, m.start())
             if not dk or len(segments) < 2 or (k and covered[k - 1][1] > m.start()):
@@ -455,7 +462,7 @@ def _title_tokens(text: str, pos: int, limit: int = 15) -> Iterator[tuple[int, i
 
 
 def _lead(number: str | None) -> str | None:
-    m = re.match(r"\d+", number or "")
+    m = LEAD_NUMBER_RX.match(number or "")
     return str(int(m.group(0))) if m else None
 
 
