@@ -611,6 +611,21 @@ def one(text: str) -> list[tuple[str, dict]]:
             "Theo Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013 và Hiến pháp 1992; Hiến pháp và pháp luật.",
             [("Hiến pháp năm 2013", {"name": "năm 2013"}), ("Hiến pháp năm 1992", {"name": "năm 1992"})],
         ),
+        # a headline in capitals names the same law as the running text
+        (
+            "QUÁN TRIỆT LUẬT SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM VÀ TRIỂN KHAI NHIỆM VỤ\nĐơn vị quán triệt Luật Sĩ quan"
+            " Quân đội nhân dân Việt Nam.",
+            [
+                (
+                    "Luật Sĩ quan Quân đội nhân dân Việt Nam",
+                    {
+                        "name": "Sĩ quan Quân đội nhân dân Việt Nam",
+                        "resolved_from": "SĨ QUAN QUÂN ĐỘI NHÂN DÂN VIỆT NAM",
+                    },
+                ),
+                ("Luật Sĩ quan Quân đội nhân dân Việt Nam", {"name": "Sĩ quan Quân đội nhân dân Việt Nam"}),
+            ],
+        ),
         # a law with its own code
         (
             "Luật Quốc phòng số 22/2018/QH14 có hiệu lực",

@@ -408,23 +408,31 @@ class _Scanner:
 
 def _complete_short(docs: list[_Doc]) -> None:
     """A short mention takes the number, term and name of the full mention of the same document:
-    the nearest one before it, or else the first one after it. Full mentions are indexed by kind and
-    leading number, or by kind and each shorter form of their name, so this stays linear."""
+    the nearest one before it, or else the first one after it. "Short" is a bare number ("Nghị quyết
+    số 230" of "230-NQ/QUTW"), the first words of a title ("Luật Quốc phòng" of "… năm 2018"), or a
+    title in capitals ("LUẬT QUỐC PHÒNG") when the text also writes it in running case. Full mentions
+    are indexed by kind and leading number, or by kind and the shorter forms of their title, so this
+    stays linear."""
     full: dict[tuple[str, str], list[int]] = {}
+    whole: dict[tuple[str, str], list[int]] = {}  # titles in running case, for titles in capitals
     for j, f in enumerate(docs):
         if f.number and not f.short:
             full.setdefault((f.kind, "#" + str(_lead(f.number))), []).append(j)
-        if f.name and not f.number:
-            words = f.name.split()
+        if f.name and not f.number and not f.name.isupper():
+            words = f.name.casefold().split()
             for k in range(1, len(words)):
                 full.setdefault((f.kind, " ".join(words[:k])), []).append(j)
+            whole.setdefault((f.kind, " ".join(words)), []).append(j)
     originals = [(d.number, d.name) for d in docs]
     for i, d in enumerate(docs):
         number, name = originals[i]
         if d.short and number:
             same = full.get((d.kind, "#" + str(_lead(number))), [])
         elif name and not number:
-            same = full.get((d.kind, name), [])
+            folded = " ".join(name.casefold().split())
+            same = full.get((d.kind, folded), []) or (
+                whole.get((d.kind, folded), []) if name.isupper() else []
+            )
         else:
             continue
         if not same:
