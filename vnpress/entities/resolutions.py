@@ -13,71 +13,42 @@ Everything runs on the normalised text with regular expressions compiled once, i
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
-from ..data import bundled_tsv
 from ..normalise import Normalised
+from .document_patterns import (
+    CLOSE_RX,
+    CODE_LETTERS_RX,
+    CODE_RX,
+    DATE_RX,
+    ISSUER_JOIN_RX,
+    LEAD_RX,
+    LIST_SEP_RX,
+    NOT_A_TITLE_BEFORE_RX,
+    NUMBER_RX,
+    NUMBER_WORD_RX,
+    OF_RX,
+    OPEN_QUOTE_BEFORE_RX,
+    PLENUM_RX,
+    PLURAL_BEFORE_RX,
+    QUOTED_RX,
+    ROMAN_RX,
+    SENTENCE_START_RX,
+    TERM_RX,
+    TOPIC_BEFORE_RX,
+    YEAR_RX,
+    clean_code,
+    ends_cleanly,
+    inside_name,
+    is_count,
+    lead_number,
+    ordinal,
+    stops_title,
+    title_tokens,
+)
 from .document_rules import DocumentKind, DocumentRules, document_rules, issuer_name, key
 from .model import Mention
-
-WS = r"[^\S\n]"
-_SEP = rf"{WS}*[-–—/]{WS}*"
-_LETTERS = r"[A-ZĐƯ](?:[A-Za-z0-9ĐđƯư]|\.(?=[A-ZĐƯ]))*(?!\w)"
-CODE_RX = re.compile(rf"\d+(?:{_SEP}\d+)*(?:{_SEP}{_LETTERS})+")
-NUMBER_RX = re.compile(rf"\d{{1,5}}(?!\w|[.,]\d|{WS}*[-–/]{WS}*\d)")
-_ROMAN = r"[IVXLC]+(?!\w)"
-_ORDINAL = r"(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín))?)"
-_TU = r"(?:Trung\s+ương|T\.\s?Ư|TƯ|TW)"
-PLENUM_RX = re.compile(
-    rf"{WS}+(?:Hội\s+nghị\s+)?(?:"
-    rf"(?:Ban\s+Chấp\s+hành\s+)?{_TU}(?:\s+Đảng)?{WS}*(?:lần\s+thứ\s+(?P<o1>{_ORDINAL})|(?P<n1>\d{{1,2}}))"
-    rf"|lần\s+thứ\s+(?P<o2>{_ORDINAL})\s+(?:của\s+)?Ban\s+Chấp\s+hành\s+{_TU}(?:\s+Đảng)?(?:\s+Cộng\s+sản\s+Việt\s+Nam)?"
-    r")(?!\w)",
-    re.IGNORECASE,
-)
-TERM_RX = re.compile(
-    rf"{WS}*,?{WS}*(?P<open>\()?{WS}*(?:các{WS}+)?khóa{WS}+(?P<terms>{_ROMAN}(?:{WS}*(?:,|và){WS}*(?:khóa{WS}+)?{_ROMAN})*)",
-    re.IGNORECASE,
-)
-DATE_RX = re.compile(
-    rf"{WS}*,?{WS}*ngày{WS}+(?:(?P<d>\d{{1,2}}){WS}*[-/.]{WS}*(?P<m>\d{{1,2}}){WS}*[-/.]{WS}*(?P<y>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}}){WS}+tháng{WS}+(?P<m2>\d{{1,2}}){WS}+năm{WS}+(?P<y2>\d{{4}}))(?!\d)",
-    re.IGNORECASE,
-)
-OF_RX = re.compile(rf"{WS}*,?{WS}*của{WS}+")
-ISSUER_JOIN_RX = re.compile(rf"{WS}*(?:,|và|,{WS}*và){WS}+")
-LEAD_RX = re.compile(
-    rf"(?P<qual>{WS}+(?:chuyên\s+đề|lãnh\s+đạo))?{WS}*(?P<colon>:)?{WS}*(?P<so>số{WS}*)?", re.IGNORECASE
-)
-LIST_SEP_RX = re.compile(rf"{WS}*(?:,|;|và|,{WS}*và){WS}*(?P<so>số{WS}*)?", re.IGNORECASE)
-ROMAN_RX = re.compile(_ROMAN)
-SENTENCE_START_RX = re.compile(r"[.!?:…\n][\s“\"'(–-]*$")
-PLURAL_BEFORE_RX = re.compile(r"(?:các|những)\s+$", re.IGNORECASE)
-TOPIC_BEFORE_RX = re.compile(r"về\s*[“\"]?\s*$")
-QUOTED_RX = re.compile(rf"{WS}*[“\"](?P<title>[^”\"\n]{{3,200}})[”\"]")
-YEAR_RX = re.compile(
-    rf"(?:{WS}+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)",
-    re.IGNORECASE,
-)
-NAME_TOKEN_RX = re.compile(rf"(?:{WS}+|,{WS}+(?=chống\b|khen\b|bảo\s+vệ\b))(?P<tok>\w+)")
-NOT_A_TITLE_BEFORE_RX = re.compile(
-    r"(?:Đại\s+học|Trường|Khoa|Học\s+viện|Viện|ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|Công\s+ty|Văn\s+phòng)\s+$"
-    r"|Công\s+ước[^.;\n]{0,80}về\s+$",
-    re.IGNORECASE,
-)
-ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-            "một": 1, "lăm": 5}  # fmt: skip
-CLOSE_RX = re.compile(rf"{WS}*\)")
-NUMBER_WORD_RX = re.compile(rf"{WS}+số{WS}+", re.IGNORECASE)
-CODE_LETTERS_RX = re.compile(r"[A-ZĐƯ][A-Za-z0-9ĐđƯư.]*")
-LEAD_NUMBER_RX = re.compile(r"\d+")
-OPEN_QUOTE_BEFORE_RX = re.compile(r"[“\"]\s*$")
-_SPACES_RX = re.compile(r"\s+")
-_DASHES_RX = re.compile(r"[–—]")
-_NEXT_WORDS_RX = re.compile(r"[^\S\n]*(%|\w+)(?:[^\S\n]+(\w+))?")
 
 
 @dataclass
@@ -102,53 +73,6 @@ class _Doc:
         if self.plenum and self.term:
             return f"{self.kind} {self.number} (khóa {self.term})"
         return f"{self.kind} {self.number}"
-
-
-def _clean_code(written: str) -> str:
-    return _SPACES_RX.sub("", _DASHES_RX.sub("-", written))
-
-
-def _ordinal(word: str) -> str | None:
-    if word.isdigit():
-        return str(int(word))
-    parts = word.lower().split()
-    values = [ORDINALS.get(p) for p in parts]
-    if any(v is None for v in values):
-        return None
-    return str(values[0] + (values[1] if len(values) > 1 else 0))  # mười + một … chín
-
-
-@cache
-def _context(role: str) -> frozenset[str]:
-    """The words of ``data/document_context.tsv`` with this role, lower-cased."""
-    rows = bundled_tsv("document_context.tsv", ["words", "role"], required=2)
-    return frozenset(" ".join(r["words"].lower().split()) for r in rows if r["role"] == role)
-
-
-def _is_count(text: str, end: int) -> bool:
-    """Whether the number ending at ``end`` counts something ("2 năm", "3 đồng chí", "15%")."""
-    m = _NEXT_WORDS_RX.match(text, end)
-    if not m:
-        return False
-    word, after = m.group(1).lower(), (m.group(2) or "").lower()
-    if word == "%":
-        return True
-    if word == "năm" and len(after) == 4 and after.isdigit():
-        return False  # "Nghị quyết 28 năm 2008"
-    if word == "ngày" and after[:1].isdigit():
-        return False  # a date follows
-    return word in _context("count") or f"{word} {after}" in _context("count")
-
-
-def _ends_cleanly(text: str, end: int) -> bool:
-    """Whether what follows ``end`` closes a document's mention: punctuation, the end, or a connective."""
-    m = _NEXT_WORDS_RX.match(text, end)
-    return not m or not m.group(1)[0].isalnum() or _stops_title(m.group(1), m.group(2))
-
-
-def _stops_title(word: str, after: str | None) -> bool:
-    word = word.lower()
-    return word in _context("stop") or f"{word} {(after or '').lower()}" in _context("stop")
 
 
 class _Scanner:
@@ -202,10 +126,10 @@ class _Scanner:
         inner = self.rules.inner_words
         end = pos
         prev = ""
-        tokens = list(_title_tokens(self.t, pos, limit=12))
+        tokens = list(title_tokens(self.t, pos, limit=12))
         for i, (_, te, tok) in enumerate(tokens):
             after = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-            if not _inside_name(prev, tok, after, inner):
+            if not inside_name(prev, tok, after, inner):
                 break
             end, prev = te, tok
         return end
@@ -242,8 +166,8 @@ class _Scanner:
         m = PLENUM_RX.match(self.t, pos)
         if not m:
             return [], pos
-        number = m.group("n1") or _ordinal(" ".join((m.group("o1") or m.group("o2") or "").split()))
-        if not number or (m.group("n1") and _is_count(self.t, m.end())):
+        number = m.group("n1") or ordinal(" ".join((m.group("o1") or m.group("o2") or "").split()))
+        if not number or (m.group("n1") and is_count(self.t, m.end())):
             return [], pos
         terms, end = self.term(m.end())
         docs = [_Doc(start, end, dk.kind, number=number, term=t, plenum=True) for t in terms] or [
@@ -265,7 +189,7 @@ class _Scanner:
             code = CODE_RX.match(self.t, p)
             bare = None if code else NUMBER_RX.match(self.t, p)
             m = code or bare
-            if not m or (bare and _is_count(self.t, m.end())):
+            if not m or (bare and is_count(self.t, m.end())):
                 break
             if items and bool(code) != items[0][3]:
                 break
@@ -286,7 +210,7 @@ class _Scanner:
         if (
             not (is_code or lead.group("so") or any(item[4] for item in items))
             and self._sentence_start(start)
-            and not _ends_cleanly(self.t, items[0][1])
+            and not ends_cleanly(self.t, items[0][1])
         ):
             return [], pos  # "Hướng dẫn 30 thanh niên …", "Quyết định 15 …": the kind word is a verb here
         shared = items[-1][4]
@@ -299,7 +223,7 @@ class _Scanner:
                 kind = other.kind if other else kind
             merged = {**shared, **fields}
             docs.append(
-                _Doc(s, e, kind, number=_clean_code(written) if item_is_code else written, short=not item_is_code,
+                _Doc(s, e, kind, number=clean_code(written) if item_is_code else written, short=not item_is_code,
                      term=merged.get("term"), issuer=merged.get("issuer"), date=merged.get("date"))
             )  # fmt: skip
         return docs, tail_end
@@ -313,10 +237,10 @@ class _Scanner:
         ):
             return [], pos
         words: list[tuple[int, int]] = []
-        tokens = list(_title_tokens(t, pos))
+        tokens = list(title_tokens(t, pos))
         for i, (ts, te, tok) in enumerate(tokens):
             after = tokens[i + 1][2] if i + 1 < len(tokens) else None
-            if not words and (not tok[0].isupper() or _stops_title(tok, after)):
+            if not words and (not tok[0].isupper() or stops_title(tok, after)):
                 return [], pos
             if (
                 tok.lower() == "năm"
@@ -327,7 +251,7 @@ class _Scanner:
             ):
                 words.append((ts, tokens[i + 1][1]))
                 break
-            if words and (_stops_title(tok, after) or self.rules.kind_rx.match(t, ts)):
+            if words and (stops_title(tok, after) or self.rules.kind_rx.match(t, ts)):
                 break
             words.append((ts, te))
             if tok.isdigit():
@@ -340,7 +264,7 @@ class _Scanner:
         number = None
         code = NUMBER_WORD_RX.match(t, end)
         if code and (cm := CODE_RX.match(t, code.end())):
-            number, end = _clean_code(cm.group(0)), cm.end()
+            number, end = clean_code(cm.group(0)), cm.end()
         self.tail(fields, end)
         return [_Doc(start, end, dk.kind, number=number, name=name, **fields)], end
 
@@ -374,7 +298,7 @@ class _Scanner:
                 continue
             fields: dict[str, str] = {}
             self.tail(fields, m.end())
-            docs.append(_Doc(m.start(), m.end(), dk.kind, number=_clean_code(m.group(0)), **fields))
+            docs.append(_Doc(m.start(), m.end(), dk.kind, number=clean_code(m.group(0)), **fields))
         return docs
 
     def scan(self) -> list[_Doc]:
@@ -417,7 +341,7 @@ def _complete_short(docs: list[_Doc]) -> None:
     whole: dict[tuple[str, str], list[int]] = {}  # titles in running case, for titles in capitals
     for j, f in enumerate(docs):
         if f.number and not f.short:
-            full.setdefault((f.kind, "#" + str(_lead(f.number))), []).append(j)
+            full.setdefault((f.kind, "#" + str(lead_number(f.number))), []).append(j)
         if f.name and not f.number and not f.name.isupper():
             words = f.name.casefold().split()
             for k in range(1, len(words)):
@@ -427,7 +351,7 @@ def _complete_short(docs: list[_Doc]) -> None:
     for i, d in enumerate(docs):
         number, name = originals[i]
         if d.short and number:
-            same = full.get((d.kind, "#" + str(_lead(number))), [])
+            same = full.get((d.kind, "#" + str(lead_number(number))), [])
         elif name and not number:
             folded = " ".join(name.casefold().split())
             same = full.get((d.kind, folded), []) or (
@@ -444,34 +368,6 @@ def _complete_short(docs: list[_Doc]) -> None:
         d.term = d.term or f.term
         d.issuer = d.issuer or f.issuer
         d.date = d.date or f.date
-
-
-def _inside_name(prev: str, tok: str, after: str, inner: frozenset[str]) -> bool:
-    """Whether ``tok`` (between ``prev`` and ``after``) still belongs to a body's name."""
-    low = tok.lower()
-    return (
-        tok[0].isupper()
-        or tok.isdigit()
-        or (prev[:1].isupper() and f"{prev.lower()} {low}" in inner)  # "Quân khu", "Chính trị"
-        or (low in inner and after[:1].isupper())  # "tỉnh Bến Tre"
-        or (not prev[:1].isupper() and f"{low} {after.lower()}" in inner)  # "thành" of "thành phố Hải Phòng"
-        or (not prev[:1].isupper() and f"{prev.lower()} {low}" in inner)  # its "phố"
-    )
-
-
-def _title_tokens(text: str, pos: int, limit: int = 15) -> Iterator[tuple[int, int, str]]:
-    """The words of a title from ``pos``, while they follow one another (a comma only in "Phòng, chống" …)."""
-    for _ in range(limit):
-        m = NAME_TOKEN_RX.match(text, pos)
-        if not m:
-            return
-        pos = m.end()
-        yield m.start("tok"), pos, m.group("tok")
-
-
-def _lead(number: str | None) -> str | None:
-    m = LEAD_NUMBER_RX.match(number or "")
-    return str(int(m.group(0))) if m else None
 
 
 def find_resolutions(norm: Normalised, rules: DocumentRules | None = None) -> list[Mention]:
