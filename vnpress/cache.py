@@ -22,6 +22,7 @@ import operator
 import os
 import sqlite3
 import sys
+import time
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -156,6 +157,27 @@ def _is_corruption(err: sqlite3.Error) -> bool:
     return isinstance(err, sqlite3.DatabaseError)
 
 
+def _is_busy(err: sqlite3.Error) -> bool:
+    return isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err))
+
+
+def _retry_while_busy(op, undo=None):
+    """``op()``, retried while another process holds a lock SQLite's own busy handler does not wait
+    for (switching a new file to WAL, WAL recovery), for up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        try:
+            return op()
+        except sqlite3.OperationalError as e:
+            if not _is_busy(e) or time.monotonic() + delay > deadline:
+                raise
+            if undo is not None:
+                undo()
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
 class SegmentCache:
     """The segmentation cache of one process. Use from one thread; every method is best-effort."""
 
@@ -206,7 +228,7 @@ class SegmentCache:
 
     def _open_or_rebuild(self) -> None:
         try:
-            self._connect()
+            _retry_while_busy(self._connect)
         except sqlite3.Error as e:
             if _is_corruption(e):
                 self._rebuild(e)
@@ -220,7 +242,7 @@ class SegmentCache:
         self.close()
         try:
             _remove_files(self.path)
-            self._connect()
+            _retry_while_busy(self._connect)
         except (sqlite3.Error, OSError) as e:
             self._disable(e)
 
@@ -235,13 +257,13 @@ class SegmentCache:
             if self.disabled or self._conn is None:
                 return default
             try:
-                return op(self._conn)
+                return _retry_while_busy(lambda: op(self._conn), self._rollback)
             except sqlite3.Error as e:
                 self._rollback()
                 if _is_corruption(e) and attempt == 0:
                     self._rebuild(e)
                     continue
-                if "locked" in str(e) or "busy" in str(e):
+                if _is_busy(e):
                     log.warning("cache %s is busy (%s): these results are not cached", self.path, e)
                     return default
                 self._disable(e)

@@ -1,0 +1,133 @@
+"""map_documents and the batch runner: order, batching, streaming, errors, Ctrl-C."""
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from vnpress import parallel
+from vnpress.corpus import Document
+from vnpress.parallel import BATCH_CHARS, BATCH_DOCS, Runner, batches, lookahead, map_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def docs(n: int, size: int = 10):
+    return [Document(f"d{i:04d}.txt", f"{i:0{size}d}") for i in range(n)]
+
+
+# Module-level, so that worker processes can unpickle them.
+def text_and_pid(doc: Document) -> tuple[str, int]:
+    return doc.text.upper(), os.getpid()
+
+
+def fail_on_seven(doc: Document) -> str:
+    if doc.path == "d0007.txt":
+        raise ValueError("seven")
+    return doc.text
+
+
+def test_batches_close_at_the_document_count_or_the_character_count():
+    sizes = [len(b) for b in batches(docs(BATCH_DOCS * 2 + 3))]
+    assert sizes == [BATCH_DOCS, BATCH_DOCS, 3]
+    big = [Document(str(i), "x" * (BATCH_CHARS // 2)) for i in range(5)]
+    assert [len(b) for b in batches(big)] == [2, 2, 1]
+    assert list(batches([])) == []
+
+
+def test_lookahead_says_whether_there_is_a_single_item():
+    assert list(lookahead([])) == []
+    assert list(lookahead(["a"])) == [("a", True)]
+    assert list(lookahead("abc")) == [("a", False), ("b", False), ("c", False)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2, None])
+def test_results_come_back_in_input_order_whatever_the_jobs(jobs):
+    corpus = docs(BATCH_DOCS * 3 + 5)
+    out = list(map_documents(text_and_pid, corpus, jobs=jobs))
+    assert [d for d, _ in out] == corpus
+    assert [r[0] for _, r in out] == [d.text.upper() for d in corpus]
+
+
+def test_several_batches_go_to_worker_processes():
+    out = list(map_documents(text_and_pid, docs(BATCH_DOCS * 4), jobs=2))
+    pids = {pid for _, (_, pid) in out}
+    assert os.getpid() not in pids
+    assert 1 <= len(pids) <= 2
+    # a batch is one task: the documents of a batch were all handled by one process
+    for start in range(0, len(out), BATCH_DOCS):
+        assert len({pid for _, (_, pid) in out[start : start + BATCH_DOCS]}) == 1
+
+
+def test_one_job_or_a_single_batch_runs_in_process(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    for jobs, n in [(1, BATCH_DOCS * 3), (4, BATCH_DOCS - 1)]:
+        out = list(map_documents(text_and_pid, docs(n), jobs=jobs))
+        assert {pid for _, (_, pid) in out} == {os.getpid()}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_corpus_is_streamed_not_read_whole(jobs):
+    consumed = itertools.count()
+
+    def endless():
+        for i in itertools.count():
+            next(consumed)
+            yield Document(f"{i}", f"text {i}")
+
+    results = map_documents(text_and_pid, endless(), jobs=jobs)
+    first = list(itertools.islice(results, 3 * BATCH_DOCS))
+    results.close()  # terminates the pool
+    assert [d.path for d, _ in first] == [str(i) for i in range(3 * BATCH_DOCS)]
+    read = next(consumed)
+    window = Runner(jobs).window
+    assert read <= (window + 4) * BATCH_DOCS
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_in_the_function_reaches_the_caller(jobs):
+    with pytest.raises(ValueError, match="seven"):
+        list(map_documents(fail_on_seven, docs(BATCH_DOCS * 3), jobs=jobs))
+
+
+def test_start_method_forks_only_a_single_threaded_parent():
+    import threading
+
+    assert parallel.start_method() in ("fork", "forkserver", "spawn")
+    if sys.platform.startswith("linux"):
+        assert parallel.start_method() == "fork"
+        stop = threading.Event()
+        t = threading.Thread(target=stop.wait)
+        t.start()
+        try:
+            assert parallel.start_method() == "forkserver"
+        finally:
+            stop.set()
+            t.join()
+
+
+def test_ctrl_c_exits_130_without_a_traceback_from_the_workers(synthetic_corpus, tmp_path):
+    corpus = synthetic_corpus(300)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vnpress", "freq", str(corpus), "--jobs", "2", "--format", "tsv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, which a terminal's Ctrl-C signals whole
+    )
+    time.sleep(3.0)
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err.decode()
+    assert err.decode().strip() == "vnpress: interrupted"  # click writes a newline after the ^C
+    assert out == b""
