@@ -654,6 +654,7 @@ def test_phenomena(text, expected):
         "thực hiện đúng quy định; đúng hướng dẫn, quy định.",
         "Kết luận hội nghị, Thiếu tướng Nguyễn Mạnh Hùng yêu cầu",
         "Quyết định 2 năm qua; quyết định 3 vấn đề; Kết luận 3 nội dung; Quyết định khen thưởng 15 tập thể",
+        "Kết luận 1 số vấn đề cần rút kinh nghiệm.",
         "Nghị quyết 28 đã qua 10 năm; Hướng dẫn 2 đơn vị; Chỉ thị 5 đồng chí",  # the first one is a document
         "Tổng kết Nghị quyết Trung ương 3 (khóa VIII) về “Chiến lược cán bộ thời kỳ mới”",
         "Sinh viên Trường Đại học Luật Hà Nội; Luật sư Trần Văn B; theo Luật định",
