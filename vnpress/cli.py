@@ -319,7 +319,7 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
     default=1,
     show_default=True,
     metavar="N",
-    help="Count word n-grams within sentences.",
+    help="Count runs of N words; a run never crosses a sentence end, comma, line break or left-out word.",
 )
 @click.option(
     "--min-count",
@@ -329,7 +329,11 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
     metavar="K",
     help="Only words seen at least K times.",
 )
-@click.option("--by-file", is_flag=True, help="One frequency list per document.")
+@click.option(
+    "--by-file",
+    is_flag=True,
+    help="One frequency list per document (the documents column stays corpus-wide).",
+)
 @click.option("--keep-case", is_flag=True, help="Count 'Đảng' and 'đảng' apart.")
 @click.option(
     "--stopwords",
@@ -337,10 +341,12 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
     multiple=True,
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="More stop words, one a line (repeatable).",
+    help="More stop words, one a line (repeatable); with --no-stopwords, the only ones.",
 )
-@click.option("--no-stopwords", is_flag=True, help="Count stop words too.")
-@click.option("--keep-boilerplate", is_flag=True, help="Count web-page boilerplate lines too.")
+@click.option("--no-stopwords", is_flag=True, help="Leave out no stop words (drop the bundled list).")
+@click.option(
+    "--keep-boilerplate", is_flag=True, help="Count page-furniture lines too ('Tin liên quan', 'Xem thêm' …)."
+)
 def freq(
     inputs: Inputs,
     output: Output,
@@ -354,6 +360,10 @@ def freq(
     keep_boilerplate,
 ) -> int:
     """Word frequencies (segmented words, not syllables), with documents and a rate per 10,000 words.
+
+    Words are counted case-folded and with one tone spelling (Chính uỷ = Chính ủy); punctuation,
+    numbers, dates, phone numbers, URLs, e-mails, document codes, non-Vietnamese junk, stop words
+    (vnpress/data/stopwords.txt) and page-furniture lines are not. Ties are in alphabetical order.
 
     \b
     Example: vnpress freq seeds/ --top 50
@@ -393,6 +403,9 @@ def freq(
 @click.option("--keep-boilerplate", is_flag=True, help="Search web-page boilerplate lines too.")
 def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplate) -> int:
     """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
+
+    WORD matches whole words in one tone spelling, case-folded ("chính uỷ" finds "Chính ủy"); a
+    phrase matches a run of words on one line. start/end are character offsets into the file.
 
     \b
     Example: vnpress kwic "công tác" seeds/

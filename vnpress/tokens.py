@@ -26,8 +26,8 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from typing import NamedTuple
 
 from .normalise import normalise_word, strip_tones
 
@@ -160,12 +160,12 @@ def _syllable_kind(syllable: str) -> str:
 # -- tokens of a document ---------------------------------------------------------------------------
 
 _LINE_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK_RX = re.compile(f"[{_LINE_BREAK}]")
+# A line break, or a syllable of punctuation only ("Kim Hồng |"): where a segmented word is cut.
+_CUT_RX = re.compile(rf"[{_LINE_BREAK}]|(?:^|\s)[^\w\s]+\s|\s[^\w\s]+$")
 _PIECE_RX = re.compile(rf"[^\s{_LINE_BREAK}]+(?:[^\S{_LINE_BREAK}]+[^\s{_LINE_BREAK}]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A piece of a segmented word: its span in the original text, the text as written there, its
     normal form (NFC, one tone placement, single spaces), its kind and the line it is on."""
 
@@ -228,7 +228,7 @@ def document_tokens(text: str, words: Sequence) -> list[Token]:
     code_starts = [a for a, _ in codes]
     out: list[Token] = []
     for w in words:
-        if not _LINE_BREAK_RX.search(w.text) and not _needs_cut(w.text):
+        if not _CUT_RX.search(w.text):
             pieces = [(w.start, w.end, w.text, " ".join(w.norm.split()))]
         else:
             pieces = [(a, b, t, " ".join(normalise_word(t).split())) for a, b, t in _pieces(w.text, w.start)]
@@ -236,13 +236,6 @@ def document_tokens(text: str, words: Sequence) -> list[Token]:
             kind = _kind(norm, a, b, codes, code_starts)
             out.append(Token(a, b, t, norm, kind, bisect.bisect_right(starts, a) - 1))
     return out
-
-
-def _needs_cut(text: str) -> bool:
-    """Whether a word on one line has a punctuation-only syllable to cut off ("Kim Hồng |")."""
-    if " " not in text and "\u00a0" not in text and "\t" not in text:
-        return False
-    return any(not any(c.isalnum() for c in s) for s in text.split())
 
 
 def _kind(norm: str, a: int, b: int, codes: list[tuple[int, int]], code_starts: list[int]) -> str:
@@ -255,7 +248,7 @@ def _kind(norm: str, a: int, b: int, codes: list[tuple[int, int]], code_starts: 
     return _classify_cached(norm)
 
 
-@cache
+@lru_cache(maxsize=1 << 18)
 def _classify_cached(norm: str) -> str:
     return classify(norm)
 
@@ -267,7 +260,7 @@ _ORDER = {c: i for i, c in enumerate(_ALPHABET)}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def collation_key(word: str) -> tuple:
     """A sort key in Vietnamese dictionary order: letters in the order of the alphabet
     (a ă â b c d đ e ê …), then tones (none, huyền, hỏi, ngã, sắc, nặng), then the exact string."""
