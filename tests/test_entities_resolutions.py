@@ -606,6 +606,36 @@ def one(text: str) -> list[tuple[str, dict]]:
             "Chỉ thị 05 tiếp tục được thực hiện; Chỉ thị 16 chống dịch.",
             [("Chỉ thị 05", {"number": "05"}), ("Chỉ thị 16", {"number": "16"})],
         ),
+        # bare numbers closed by a code share its letters; a code of another kind is its own document
+        (
+            "Thực hiện Nghị quyết số 1659, 1660 và 1662-NQ/QUTW ngày 20-12-2022 của Quân ủy T.Ư; Quy định 59, 05-NQ/TW.",
+            [
+                (
+                    "Nghị quyết 1659-NQ/QUTW",
+                    {
+                        "number": "1659-NQ/QUTW",
+                        "issuer": "Quân ủy Trung ương",
+                        "date": "20-12-2022",
+                        "resolved_from": "1659",
+                    },
+                ),
+                (
+                    "Nghị quyết 1660-NQ/QUTW",
+                    {
+                        "number": "1660-NQ/QUTW",
+                        "issuer": "Quân ủy Trung ương",
+                        "date": "20-12-2022",
+                        "resolved_from": "1660",
+                    },
+                ),
+                (
+                    "Nghị quyết 1662-NQ/QUTW",
+                    {"number": "1662-NQ/QUTW", "issuer": "Quân ủy Trung ương", "date": "20-12-2022"},
+                ),
+                ("Quy định 59", {"number": "59"}),
+                ("Nghị quyết 05-NQ/TW", {"number": "05-NQ/TW"}),
+            ],
+        ),
         # a constitution is named by its year, however it is written
         (
             "Theo Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013 và Hiến pháp 1992; Hiến pháp và pháp luật.",

@@ -23,6 +23,7 @@ from .document_patterns import (
     CODE_RX,
     DATE_RX,
     ISSUER_JOIN_RX,
+    LEAD_NUMBER_RX,
     LEAD_RX,
     LIST_SEP_RX,
     NOT_A_TITLE_BEFORE_RX,
@@ -116,6 +117,12 @@ class _Scanner:
             p = join.end()
         return (", ".join(names), end) if names else (None, pos)
 
+    def _code_kind(self, code: str, dk: DocumentKind) -> DocumentKind:
+        """The kind a code's letters name ("NQ" → Nghị quyết), else ``dk``."""
+        letters = CODE_LETTERS_RX.search(code)
+        other = self.rules.by_code.get(letters.group(0)) if letters else None
+        return other if other and other.kind != dk.kind else dk
+
     def _sentence_start(self, start: int) -> bool:
         before = self.t[max(0, start - 6) : start]
         return bool(SENTENCE_START_RX.search(("\n" if start <= 6 else "") + before))
@@ -185,19 +192,24 @@ class _Scanner:
         items: list[tuple[int, int, str, bool, dict[str, str]]] = []  # start, end, number, is_code, fields
         p = tail_end = lead.end()
         first_start = start
+        closing = None
         while True:
             code = CODE_RX.match(self.t, p)
             bare = None if code else NUMBER_RX.match(self.t, p)
             m = code or bare
             if not m or (bare and is_count(self.t, m.end())):
                 break
-            if items and bool(code) != items[0][3]:
+            if items and code and not items[0][3]:
+                if self._code_kind(code.group(0), dk) is not dk:
+                    break  # "Quy định 59, 05-NQ/TW": a document of another kind
+                closing = code  # "số 1659, 1660, 1661-NQ/QUTW": the code's letters belong to every number
+            elif items and bool(code) != items[0][3]:
                 break
             fields: dict[str, str] = {}
             end = tail_end = self.tail(fields, m.end())
             items.append((first_start if not items else m.start(), m.end(), m.group(0), bool(code), fields))
             sep = LIST_SEP_RX.match(self.t, end)
-            if not sep:
+            if not sep or closing:
                 break
             p = sep.end()
         if not items:
@@ -214,18 +226,20 @@ class _Scanner:
         ):
             return [], pos  # "Hướng dẫn 30 thanh niên …", "Quyết định 15 …": the kind word is a verb here
         shared = items[-1][4]
+        suffix = ""
+        if closing:
+            suffix = clean_code(closing.group(0))[len(LEAD_NUMBER_RX.match(closing.group(0)).group(0)) :]
         docs = []
         for i, (s, e, written, item_is_code, fields) in enumerate(items):
-            kind = dk.kind
-            if i and item_is_code:
-                letters = CODE_LETTERS_RX.search(written)
-                other = self.rules.by_code.get(letters.group(0)) if letters else None
-                kind = other.kind if other else kind
+            kind = self._code_kind(written, dk).kind if i and item_is_code else dk.kind
             merged = {**shared, **fields}
+            number = clean_code(written) if item_is_code else written + suffix
             docs.append(
-                _Doc(s, e, kind, number=clean_code(written) if item_is_code else written, short=not item_is_code,
+                _Doc(s, e, kind, number=number, short=not (item_is_code or suffix),
                      term=merged.get("term"), issuer=merged.get("issuer"), date=merged.get("date"))
             )  # fmt: skip
+            if suffix and not item_is_code:
+                docs[-1].fields["resolved_from"] = written
         return docs, tail_end
 
     def titled(self, dk: DocumentKind, start: int, pos: int) -> tuple[list[_Doc], int]:
