@@ -13,6 +13,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnpress.entities.document_rules import document_rules, document_rules_for
 from vnpress.entities.resolutions import find_resolutions
@@ -745,3 +747,34 @@ def test_gazetteer_files_are_told_apart_by_their_header(tmp_path):
     assert [(m.canonical, m.fields["issuer"]) for m in found] == [
         ("Kế hoạch 12/KH-BTL", "Bộ Tư lệnh Vùng 2 Hải quân")
     ]
+
+
+FRAGMENTS = [
+    "Nghị quyết số 05-NQ/TW",
+    "Nghị quyết Trung ương 4 (khoá XII)",
+    " của Quân uỷ T.Ư",
+    "các Quy định: 59, 61",
+    " ngày 17/1/2022",
+    "Luật Quốc phòng năm 2018",
+    "Hiến pháp 2013",
+    "Đề án “Xây dựng lực lượng”",
+    "quyết định 3 vấn đề",
+    ", ",
+    " và ",
+    ". ",
+    "\n",
+    "12- KL/TW",
+    "Chỉ thị 05",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12), st.sampled_from(["NFC", "NFD"]))
+def test_every_mention_indexes_its_text_whatever_the_mix(parts, form):
+    text = unicodedata.normalize(form, "".join(parts))
+    found = find_resolutions(normalise(text))
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.canonical.startswith(m.fields["kind"])
+        assert m.fields["number"] or m.fields["name"]
+    assert [m.start for m in found] == sorted(m.start for m in found)
