@@ -76,7 +76,7 @@ def test_a_glued_abbreviation_records_its_number_and_the_missing_space():
         "Tin, ảnh: TRẦN ANH MINH - LÊ HOÀNG",
         "QUÂN KHU 7 TỔNG KẾT CÔNG TÁC QUÂN SỰ, QUỐC PHÒNG NĂM 2023",
         "BỘ CHỈ HUY QUÂN SỰ TỈNH ĐẮK LẮK: DIỄN TẬP KHU VỰC PHÒNG THỦ",
-        "PetroVietnam, VnExpress, iPhone, eKYC, ThS Nguyễn Văn A",
+        "PetroVietnam, VnExpress, iPhone, eKYC, TikTok, McDonald",
     ],
 )
 def test_not_abbreviations(text):

@@ -35,18 +35,23 @@ _U = f"[{re.escape(UPPER)}]"
 _L = f"[{re.escape(LOWER)}]"
 
 JOINERS = ".-–&"
-_WORD = re.compile(r"[^\W_]+(?:[.\-–&][^\W_]+)*")
+_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?{_U}[^\W_]*(?:[.\-–&][^\W_]+)*")  # words with a capital
 _SPLIT = re.compile(r"([.\-–&])")
 _SIMPLE = re.compile(rf"^(?P<pre>[^\W\d_]*{_L})?(?P<abbr>{_U}{{2,}})(?P<num>\d+)?$")
 _CAPS = re.compile(rf"^{_U}+$")
 _ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
-_MASKS = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"“”()]+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|(?<![\w@/.])[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org|gov|edu|info|int|biz|io)(?![\w.])(?:/[^\s()]*)?"
-    r"|(?<![\w/])\d+(?:[/-]\d+)*[/-][A-ZĐ][^\W_]*(?:[/&-][^\W_]+)*"  # document numbers: 35-NQ/TW, 12/QĐ-BQP
-)
+_TLD = r"\.(?i:vn|com|net|org|gov|edu|info|int|biz|io)(?![\w.])"
+_MASKS = [  # (a cheap test, the pattern): URLs, e-mail addresses, domain names, document numbers
+    ("://", re.compile(r"(?:https?://)[^\s<>\"“”()]+")),
+    ("www.", re.compile(r"www\.[^\s<>\"“”()]+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (re.compile(_TLD), re.compile(rf"(?<![\w@/.])[\w-]+(?:\.[\w-]+)*{_TLD}(?:/[^\s()]*)?")),
+    (
+        re.compile(r"\d[/-]"),
+        re.compile(r"(?<![\w/])\d+(?:[/-]\d+)*[/-][A-ZĐ][^\W_]*(?:[/&-][^\W_]+)*"),
+    ),  # 35-NQ/TW
+]
 
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
 _SYLLABLE = re.compile(rf"^{_ONSET}[aăâeêioôơuưy]{{1,3}}(?:ch|nh|ng|[cmnptk])?$")  # -k: Đắk Lắk
@@ -94,7 +99,11 @@ class Candidate:
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _MASKS.finditer(text)]
+    spans: set[tuple[int, int]] = set()
+    for test, pattern in _MASKS:
+        if (test in text) if isinstance(test, str) else test.search(text):
+            spans.update(m.span() for m in pattern.finditer(text))
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -145,12 +154,18 @@ def _simple(part: Part) -> _Token:
     )
 
 
-def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Token]:
+def _tokens(text: str, masks: list[tuple[int, int]], known: frozenset[str]) -> list[_Token]:
+    """The tokens with a capital letter (the others are never abbreviations, and a gap with letters in
+    it breaks a run of capitalised words anyway)."""
     tokens: list[_Token] = []
     for m in _WORD.finditer(text):
+        word = m.group()
         if _inside(masks, m.start(), m.end()):
             continue
-        parts, joiners = _split(m.group(), m.start())
+        if word in known:
+            tokens.append(_Token(m.start(), m.end(), False, Candidate(word, m.start(), m.end())))
+            continue
+        parts, joiners = _split(word, m.start())
         if len(parts) == 1:
             tokens.append(_simple(parts[0]))
             continue
@@ -175,15 +190,18 @@ def _tokens(text: str, masks: list[tuple[int, int]]) -> list[_Token]:
             near_code = (i - 1 in coded and joiners[i - 1] in "-–") or (i + 1 in coded and joiners[i] in "-–")
             if i in coded or near_code:
                 tokens.append(_Token(part.start, part.end, False, None))
+            elif part.text in known:
+                tokens.append(_Token(part.start, part.end, False, Candidate(part.text, part.start, part.end)))
             else:
                 tokens.append(_simple(part))
     return tokens
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Candidate]:
     """Abbreviation candidates of ``text``, in order. Capitalised syllables next to one another
-    (a name, a headline) are left out; a lone one is kept as ``wordlike``."""
-    tokens = _tokens(text, masked_spans(text))
+    (a name, a headline) are left out; a lone one is kept as ``wordlike``. ``known`` adds words
+    written in mixed case that are abbreviations all the same (``ThS``, ``TTg``)."""
+    tokens = _tokens(text, masked_spans(text), known)
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
         if tok.candidate is None:

@@ -71,6 +71,10 @@ class Dictionary:
                 return entry
         return None
 
+    def mixed_case(self) -> frozenset[str]:
+        """Abbreviations written with small letters too (``ThS``): found only because they are known."""
+        return frozenset(k for k in self._entries if not k.isupper() and "." not in k and "-" not in k)
+
     def categories(self) -> list[str]:
         return sorted({e.category for e in self.entries()})
 
