@@ -56,6 +56,7 @@ from vnpress.tokens import classify, collation_key, document_tokens, is_abbrevia
         ("nn22t12", "junk"),
         ("74nn22t12", "junk"),
         ("xkcdqwrt", "junk"),
+        ("vềCTĐ", "junk"),  # a missing space: Vietnamese marks outside a Vietnamese syllable
     ],
 )
 def test_kinds(text, kind):

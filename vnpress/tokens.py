@@ -70,12 +70,15 @@ def is_abbreviation(syllable: str) -> bool:
 
 
 def _pronounceable(syllable: str) -> bool:
-    """A loanword a reader can say (``online``, ``Internet``, ``Facebook``): Latin letters with a vowel,
-    no run of five consonants and no letter three times in a row."""
-    s = strip_tones(unicodedata.normalize("NFC", syllable)).lower()
-    if not s.isalpha() or len(s) > 25 or not any(c in _VOWELS for c in s):
+    """A loanword a reader can say (``online``, ``Internet``, ``Facebook``): plain Latin letters, in
+    lower case or capitalised, with a vowel, no run of five consonants and no letter three times in a
+    row. Letters with Vietnamese marks outside a Vietnamese syllable (``vềCTĐ``, a missing space) are not."""
+    if not syllable.isascii() or not syllable.isalpha() or len(syllable) > 25:
         return False
-    if re.search(r"(.)\1\1", s):
+    if not (syllable.islower() or (syllable[0].isupper() and syllable[1:].islower())):
+        return False
+    s = syllable.lower()
+    if not any(c in _VOWELS for c in s) or re.search(r"(.)\1\1", s):
         return False
     run = 0
     for c in s:
