@@ -74,6 +74,7 @@ EXPECTED = {
             "Tiểu đoàn DK1",
             "Tàu 016",
             "Vùng 2 Hải quân",
+            "Đảng ủy Quân chủng Hải quân",  # "Đảng ủy Quân chủng": the article's one Quân chủng
         },
         "ranks": [
             ("Chuẩn Đô đốc", "Chuẩn Đô đốc", None),

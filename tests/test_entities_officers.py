@@ -180,3 +180,37 @@ def test_tone_placement_and_nfd_do_not_change_results_and_offsets_hold():
     for m in b:
         assert nfd[m.start : m.end] == m.text
     assert officers(text)[0][2] == ["Bí thư Đảng ủy Quân khu 3", "Chính ủy Quân khu 3"]
+
+
+def test_photo_aside_after_the_name_is_skipped():
+    assert officers("Thượng tá Lê Văn Dũng (thứ hai từ trái sang), Lữ đoàn trưởng Lữ đoàn 162 báo cáo.") == [
+        ("Lê Văn Dũng", "Thượng tá", ["Lữ đoàn trưởng Lữ đoàn 162"])
+    ]
+
+
+def test_an_organ_takes_its_parent_after_a_comma():
+    assert officers("Thiếu tá Trần Văn Đức, Trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu 4 tham gia.") == [
+        ("Trần Văn Đức", "Thiếu tá", ["Trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu 4"])
+    ]
+
+
+def test_unnamed_quan_chung_resolves_to_the_articles_one():
+    text = "Phó Đô đốc Nguyễn Văn Bổng, Chính ủy Quân chủng Hải quân; Chuẩn đô đốc Trần Thanh Hải, Phó Tư lệnh, Tham mưu trưởng Quân chủng."
+    assert officers(text) == [
+        ("Nguyễn Văn Bổng", "Phó Đô đốc", ["Chính ủy Quân chủng Hải quân"]),
+        (
+            "Trần Thanh Hải",
+            "Chuẩn Đô đốc",
+            ["Phó Tư lệnh Quân chủng Hải quân", "Tham mưu trưởng Quân chủng Hải quân"],
+        ),
+    ]
+
+
+def test_post_before_the_rank_without_a_comma():
+    assert officers("Tư lệnh Vùng 2 Hải quân Chuẩn Đô đốc Phạm Văn Lâm kiểm tra huấn luyện.") == [
+        ("Phạm Văn Lâm", "Chuẩn Đô đốc", ["Tư lệnh Vùng 2 Hải quân"])
+    ]
+
+
+def test_ranked_byline_is_not_an_officer():
+    assert officers("Bài và ảnh: Thượng úy TRẦN VĂN HÙNG") == []

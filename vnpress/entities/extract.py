@@ -44,20 +44,20 @@ class _Resolver:
     """Open formations and bare organs, resolved within one article."""
 
     def __init__(self, nodes: list[Node], extra_open: set[str]):
-        numbers: dict[str, set[str]] = {}
         opened: set[str] = set(extra_open)
+        whole: set[str] = set()
         for top in nodes:
             for node in top.walk():
-                if node.numbered and node.number:
-                    numbers.setdefault(node.head, set()).add(node.base or f"{node.head} {node.number}")
                 if node.open_head:
                     opened.add(node.open_head)
+                elif node.complete and not node.skip:
+                    whole.add(node.base or node.canonical)
         self.rules: list[tuple[re.Pattern[str], str]] = []
         for head in sorted(opened, key=len, reverse=True):
-            nums = numbers.get(head, set())
-            if len(nums) == 1:
-                rx = re.compile(rf"(?<!\w){re.escape(head)}(?!\s+(?:\d|[IVX]+\b|[^\W\d_]+\d))(?!\w)")
-                self.rules.append((rx, next(iter(nums))))
+            fuller = {w for w in whole if w.startswith(head + " ")}
+            if len(fuller) == 1:
+                rx = re.compile(rf"(?<!\w){re.escape(head)}(?=$|,| -)")  # the open head ends its unit
+                self.rules.append((rx, next(iter(fuller))))
         self.fuller: dict[str, str] = {}
 
     def open(self, text: str) -> str:

@@ -9,12 +9,20 @@ ENTITY_TYPES = ("rank", "officer", "unit", "resolution")
 NER_TYPES = ("person", "location", "organization")
 
 # --mentions columns, the same in every format; fields that do not apply to a type are null.
+#   officer     name (as written), rank, positions (list; former posts start with "nguyên "),
+#               service ("police" where stated or implied by a Công an post)
+#   rank        service
+#   unit        resolved_from (what was written, when the article's own context completed it:
+#               "Bộ Tư lệnh Quân khu" → "Bộ Tư lệnh Quân khu 7")
+#   resolution  kind, number, term, issuer, date, and name (a document named by its title)
+# fmt: off
 MENTION_COLUMNS = [
     "file", "type", "start", "end", "text", "canonical",
     "name", "rank", "positions", "service",
     "resolved_from",
     "kind", "number", "term", "issuer", "date",
 ]
+# fmt: on
 
 
 @dataclass
@@ -30,5 +38,12 @@ class Mention:
     fields: dict[str, Any] = field(default_factory=dict)
 
     def row(self, file: str) -> dict[str, Any]:
-        return {"file": file, "type": self.type, "start": self.start, "end": self.end,
-                "text": self.text, "canonical": self.canonical, **self.fields}
+        return {
+            "file": file,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "canonical": self.canonical,
+            **self.fields,
+        }

@@ -197,6 +197,13 @@ class OfficerFinder:
         """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
         level = _LEVEL.get(unit.head)
         t = self.t
+        if not unit.complete and not unit.open_head and not unit.party_organ and not unit.skip:
+            # "Trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu 4": the organ's parent after a comma
+            if k + 1 < self.n and t[k].fold == ",":
+                parent = self.p.parse(k + 1)
+                if parent is not None and parent.complete and not parent.skip:
+                    return parent.end, f"{text}, {parent.canonical}"
+            return k, text
         while level and k + 1 < self.n and t[k].fold == ",":
             nxt = self.p.parse(k + 1)
             if nxt is None or not nxt.numbered or _LEVEL.get(nxt.head, 0) <= level:
@@ -224,7 +231,7 @@ class OfficerFinder:
                         hits.append(hit)
                 continue
             hit = OfficerHit(rs, re_, rank, k, e, self._words(k, e), police)
-            j = e
+            j = self._skip_aside(e)
             if (
                 j < self.n
                 and t[j].fold in (",", "-", "(", ":")
@@ -260,6 +267,18 @@ class OfficerFinder:
                     hit.positions = _merge(before, hit.positions)
             hits.append(hit)
         return hits
+
+    def _skip_aside(self, j: int) -> int:
+        """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post."""
+        t = self.t
+        if j < self.n and t[j].fold == "(":
+            for e in range(j + 1, min(j + 10, self.n)):
+                if t[e].fold == ")":
+                    inner = t[j + 1 : e]
+                    if inner and all(tok.is_lower or tok.is_number or tok.fold == "," for tok in inner):
+                        return e + 1
+                    break
+        return j
 
     def _credit(self, rs: int) -> bool:
         """ "Ảnh: Thượng úy …", "(Tin, ảnh: …)": a byline or photo credit names no officer."""
