@@ -24,7 +24,6 @@ _PAREN = re.compile(r"\(([^()\n]{1,200})\)")
 _HARD_STOP = re.compile(r"[.;:!?()\[\]\n]")
 _WORDS = re.compile(r"[^\W_]+")
 _INTRO = re.compile(r"^(?:sau đây\s+)?(?:gọi|viết)\s+tắt(?:\s+là)?\s*:?\s*", re.IGNORECASE)
-_ITEM_SEP = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _LIST_SEP_BEFORE = re.compile(r"(?:,|;|\bvà\b)\s*$")
 _SF_BEFORE = re.compile(r"(?<![^\W_])([^\W_]+(?:[.\-–&][^\W_]+)*)\s*$")
 SKIPPABLE = frozenset(

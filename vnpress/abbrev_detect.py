@@ -34,14 +34,13 @@ LOWER = _letters(str.islower)
 _U = f"[{re.escape(UPPER)}]"
 _L = f"[{re.escape(LOWER)}]"
 
-JOINERS = ".-–&"
 _WORD = re.compile(rf"(?<![^\W_])[^\W_]*?{_U}[^\W_]*(?:[.\-–&][^\W_]+)*")  # words with a capital
 _SPLIT = re.compile(r"([.\-–&])")
 _SIMPLE = re.compile(rf"^(?P<pre>[^\W\d_]*{_L})?(?P<abbr>{_U}{{2,}})(?P<num>\d+)?$")
 _CAPS = re.compile(rf"^{_U}+$")
 _ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
-_TLD = r"\.(?i:vn|com|net|org|gov|edu|info|int|biz|io)(?![\w.])"
+_TLD = r"\.(?i:vn|com|net|org|gov|edu|info|int|biz|io)(?!\w)(?!\.\w)"
 _MASKS = [  # (a cheap test, the pattern): URLs, e-mail addresses, domain names, document numbers
     ("://", re.compile(r"(?:https?://)[^\s<>\"“”()]+")),
     ("www.", re.compile(r"www\.[^\s<>\"“”()]+")),
