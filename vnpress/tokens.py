@@ -55,7 +55,8 @@ def is_vietnamese_syllable(syllable: str) -> bool:
 
 
 def is_abbreviation(syllable: str) -> bool:
-    """Capitals, maybe with digits, dots or a final small letter: ``LLVT`` ``CTĐ`` ``QK3`` ``T.Ư`` ``TTg`` ``5G``."""
+    """Capitals, maybe with digits, dots or a final small letter: ``LLVT`` ``CTĐ`` ``QK3`` ``T.Ư`` ``TTg``,
+    and designations such as ``B40`` ``T34`` ``5G``."""
     core = syllable.rstrip(".")
     if len(core) < 2:
         return False
@@ -63,21 +64,27 @@ def is_abbreviation(syllable: str) -> bool:
     if core[0].isdigit():
         if upper < 1 or len(core) > 4:
             return False
-    elif not core[0].isupper() or upper < 2:
+    elif not core[0].isupper() or (upper < 2 and not any(c.isdigit() for c in core)):
         return False
     body = core[:-1] if core[-1].islower() and core[-2].isupper() else core
     return all(c.isupper() or c.isdigit() or c in ".&/-" for c in body) and body[-1] not in "/-&"
 
 
-def _pronounceable(syllable: str) -> bool:
-    """A loanword a reader can say (``online``, ``Internet``, ``Facebook``): plain Latin letters, in
-    lower case or capitalised, with a vowel, no run of five consonants and no letter three times in a
-    row. Letters with Vietnamese marks outside a Vietnamese syllable (``vềCTĐ``, a missing space) are not."""
-    if not syllable.isascii() or not syllable.isalpha() or len(syllable) > 25:
+_SYLLABLES = re.compile(rf"(?:{_SYLLABLE.pattern})+")
+
+
+def _loanword(syllable: str) -> bool:
+    """A loanword or a minority-language name a reader can say: in lower case or capitalised, and
+    either Vietnamese syllables written together (``ôtô``, ``ximăng``) or letters with a vowel, no run
+    of five consonants and no letter three times in a row (``online``, ``Internet``, ``Prông``,
+    ``crôm``). ``vềCTĐ`` (a missing space) and ``cctvnnnbnnvakknfjcn`` are not."""
+    if not syllable.isalpha() or len(syllable) > 30:
         return False
     if not (syllable.islower() or (syllable[0].isupper() and syllable[1:].islower())):
         return False
-    s = syllable.lower()
+    s = strip_tones(unicodedata.normalize("NFC", syllable)).lower()
+    if _SYLLABLES.fullmatch(s):
+        return True
     if not any(c in _VOWELS for c in s) or re.search(r"(.)\1\1", s):
         return False
     run = 0
@@ -91,7 +98,7 @@ def _pronounceable(syllable: str) -> bool:
 def _letters_kind(syllable: str) -> str:
     if len(syllable) == 1 and syllable.isalpha():
         return WORD
-    if is_vietnamese_syllable(syllable) or is_abbreviation(syllable) or _pronounceable(syllable):
+    if is_vietnamese_syllable(syllable) or is_abbreviation(syllable) or _loanword(syllable):
         return WORD
     return "junk"
 
@@ -112,6 +119,9 @@ _DATE = re.compile(
 )
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:%|‰|đ|km|m2|m|cm|mm|kg|g|ha|MW|kW|GHz|MHz)?|[+-]?\d*[.,]\d+")
 _WORD_NUMBER = re.compile(r"([^\W\d_]+)-\d+")  # Covid-19, F-16, Su-30
+_DESIGNATION = re.compile(
+    r"[A-ZĐ][A-Za-z]{0,4}-?\d+[A-Z0-9]*(?:-[A-Z0-9]+)*"
+)  # MiG-21, Su-30MK2, S-300, T-90S
 CODE_PATTERN = re.compile(
     r"(?<![\w/.-])\d{1,5}(?:/\d{2,4})?[/-][A-ZĐ][A-Za-zĐđ]{0,7}(?:[/-](?:[A-ZĐ][A-Za-zĐđ]{0,7}|\d{2,4}))*(?![\w/])"
 )
@@ -147,7 +157,7 @@ def _syllable_kind(syllable: str) -> str:
         return WORD
     if _ROMAN.fullmatch(s) or _NUMBER.fullmatch(s):
         return "number"
-    if is_abbreviation(s):
+    if is_abbreviation(s) or _DESIGNATION.fullmatch(s):
         return WORD
     m = _WORD_NUMBER.fullmatch(s)
     if m:
