@@ -103,6 +103,13 @@ def test_a_sequence_does_not_run_over_a_line_break():
     ]
 
 
+def test_a_document_code_split_by_the_segmenter_is_found_whole():
+    text = "Thực hiện Nghị quyết 05-NQ/TW và Nghị quyết 05 - NQ"
+    rows = run("05-nq/tw", text, width=10).rows
+    assert [(r["word"], r["left"], r["right"]) for r in rows] == [("05-NQ/TW", "Nghị quyết", "và Nghị qu")]
+    assert [r["word"] for r in run("05 - NQ", text).rows] == ["05 - NQ"]
+
+
 def test_decomposed_text_keeps_its_offsets():
     text = unicodedata.normalize("NFD", "Chính uỷ Quân khu")
     rows = run("chính ủy", text).rows

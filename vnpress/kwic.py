@@ -3,7 +3,8 @@
 A match is found on the same tokens and keys as ``freq`` counts (:mod:`vnpress.tokens`): the normal
 form (NFC, one tone placement), case-folded unless ``keep_case``. So ``kwic "chính uỷ"`` finds "Chính ủy"
 and "Chính uỷ", and ``kwic "công"`` finds no "công tác", which is one word. A WORD of several syllables
-matches one segmented word or a sequence of words on one line ("Bộ Quốc phòng" = "Bộ" + "Quốc phòng").
+matches one segmented word or a sequence of words on one line ("Bộ Quốc phòng" = "Bộ" + "Quốc phòng"),
+and a code the segmenter cut up is found whole ("05-NQ/TW").
 Lines of page furniture are skipped, as ``freq`` skips them, unless ``keep_boilerplate``: the number of
 rows for a word is then its ``freq`` count (with ``--no-stopwords`` for a stop word).
 """
@@ -38,20 +39,22 @@ def query_key(word: str, *, keep_case: bool = False) -> tuple[str, ...]:
 def find(
     tokens: Sequence[Token], query: tuple[str, ...], *, keep_case: bool = False
 ) -> Iterator[tuple[int, int]]:
-    """``(i, j)``: tokens ``i`` to ``j`` (inclusive), on one line, whose syllables are ``query``."""
-    keys = [tuple((t.norm if keep_case else t.norm.casefold()).split()) for t in tokens]
-    n = len(query)
+    """``(i, j)``: tokens ``i`` to ``j`` (inclusive), on one line, that spell ``query``: their keys
+    joined by a space where the text has one between them and directly where it has none, so that
+    ``Bộ Quốc phòng`` matches "Bộ" + "Quốc phòng" and ``05-NQ/TW`` matches "05" "-" "NQ" "/" "TW"."""
+    target = " ".join(query)
+    keys = [t.norm if keep_case else t.norm.casefold() for t in tokens]
     for i, key in enumerate(keys):
-        if query[: len(key)] != key or not key:
+        if not key or not target.startswith(key):
             continue
-        got, j = len(key), i
-        while got < n and j + 1 < len(tokens) and tokens[j + 1].line == tokens[i].line:
-            nxt = keys[j + 1]
-            if query[got : got + len(nxt)] != nxt or not nxt:
+        built, j = key, i
+        while len(built) < len(target) and j + 1 < len(tokens) and tokens[j + 1].line == tokens[i].line:
+            sep = " " if tokens[j + 1].start > tokens[j].end else ""
+            nxt = built + sep + keys[j + 1]
+            if not target.startswith(nxt):
                 break
-            got += len(nxt)
-            j += 1
-        if got == n:
+            built, j = nxt, j + 1
+        if built == target:
             yield i, j
 
 
