@@ -9,7 +9,7 @@ Spans are stored compactly (gaps and lengths as 32-bit ints, zlib'd), never as W
 database is in WAL mode with a busy timeout, and all writes come from the parent process in one
 transaction per batch, so several vnpress processes can share it. Problems never stop a run: a
 corrupt or truncated file is rebuilt, an unusable one is bypassed, each with a warning through the
-``vnpress`` logger (the CLI prints those on stderr).
+CLI's reporter (see :func:`vnpress.progress.warn`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
-import logging
 import operator
 import os
 import sqlite3
@@ -31,10 +30,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .progress import warn
+
 if TYPE_CHECKING:
     from .render import Table
-
-log = logging.getLogger("vnpress")
 
 ENV_DIR = "VNPRESS_CACHE_DIR"
 FILENAME = "segments.sqlite3"
@@ -238,7 +237,7 @@ class SegmentCache:
             self._disable(e)
 
     def _rebuild(self, err: BaseException) -> None:
-        log.warning("cache %s is damaged (%s): rebuilding it", self.path, err)
+        warn(f"cache {self.path} is damaged ({err}): rebuilding it")
         self.close()
         try:
             _remove_files(self.path)
@@ -247,7 +246,7 @@ class SegmentCache:
             self._disable(e)
 
     def _disable(self, err: BaseException) -> None:
-        log.warning("cache %s cannot be used (%s): running without it", self.path, err)
+        warn(f"cache {self.path} cannot be used ({err}): running without it")
         self.close()
         self.disabled = True
 
@@ -264,7 +263,7 @@ class SegmentCache:
                     self._rebuild(e)
                     continue
                 if _is_busy(e):
-                    log.warning("cache %s is busy (%s): these results are not cached", self.path, e)
+                    warn(f"cache {self.path} is busy ({e}): these results are not cached")
                     return default
                 self._disable(e)
         return default

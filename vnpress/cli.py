@@ -527,20 +527,11 @@ def cache_clear() -> int:
 
 
 def _install_core_hooks(reporter: Reporter) -> None:
-    """The core reports through the ``vnpress`` logger (cache rebuilt…) and the progress hook; route the
-    first to the reporter, and draw the second as a bar only when stderr is a terminal."""
-    import logging
-
+    """The core's warnings (cache rebuilt…) go to the reporter; its progress is drawn as a bar only
+    when stderr is a terminal."""
     from . import progress
 
-    class ToReporter(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            (reporter.warning if record.levelno < logging.ERROR else reporter.error)(record.getMessage())
-
-    log = logging.getLogger("vnpress")
-    log.handlers[:] = [ToReporter(logging.WARNING)]
-    log.propagate = False
-    progress.install(progress.RichBar if _stream_isatty(sys.stderr) else None)
+    progress.install(progress.RichBar if _stream_isatty(sys.stderr) else None, on_warning=reporter.warning)
 
 
 def main(argv: list[str] | None = None) -> None:

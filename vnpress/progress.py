@@ -1,9 +1,13 @@
-"""Progress of long runs, reported by the core and drawn (on stderr, with rich) only if the CLI asks.
+"""What the core tells a front end while it works: progress of long runs, and warnings.
 
-The core calls :func:`tracker` around its document loops and ``advance`` after each batch; that
-costs nothing unless a front end has called :func:`install`. The CLI installs :class:`RichBar`
-only when stderr is a terminal, and the bar appears only once a run has lasted ``delay`` seconds,
-so short runs and pipes see nothing on stderr.
+The core calls :func:`tracker` around its document loops and ``advance`` after each batch, and
+:func:`warn` when something went wrong but the run goes on (a damaged cache rebuilt). Neither costs
+anything nor prints unless a front end has called :func:`install`; without one, warnings go to the
+``vnpress`` logger. The CLI installs :class:`RichBar` only when stderr is a terminal (the bar appears
+once a run has lasted ``delay`` seconds, so short runs and pipes see nothing on stderr) and routes
+warnings to its reporter (``vnpress: warning: …``).
+
+This module is imported at start-up: it must stay light (rich and logging are imported on use).
 """
 
 from __future__ import annotations
@@ -11,16 +15,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any
 
 
-class Tracker(Protocol):
-    def advance(self, docs: int, chars: int) -> None: ...
+class Tracker:
+    """Told how many documents and characters each finished batch held."""
 
-    def close(self) -> None: ...
-
-
-class _Null:
     def advance(self, docs: int, chars: int) -> None:
         pass
 
@@ -28,15 +28,27 @@ class _Null:
         pass
 
 
-_NULL = _Null()
+_NULL = Tracker()
 _factory: Callable[[], Tracker] | None = None
+_on_warning: Callable[[str], Any] | None = None
 _active = False
 
 
-def install(factory: Callable[[], Tracker] | None) -> None:
-    """Report progress to trackers made by ``factory`` (``None``: stop reporting)."""
-    global _factory
-    _factory = factory
+def install(factory: Callable[[], Tracker] | None, on_warning: Callable[[str], Any] | None = None) -> None:
+    """Report progress to trackers made by ``factory``, and warnings to ``on_warning`` (``None``: the
+    silent tracker, and the ``vnpress`` logger)."""
+    global _factory, _on_warning
+    _factory, _on_warning = factory, on_warning
+
+
+def warn(message: str) -> None:
+    """A problem the run survives, for the user to see."""
+    if _on_warning is not None:
+        _on_warning(message)
+    else:
+        import logging
+
+        logging.getLogger("vnpress").warning(message)
 
 
 @contextmanager
@@ -55,7 +67,7 @@ def tracker() -> Iterator[Tracker]:
         t.close()
 
 
-class RichBar:
+class RichBar(Tracker):
     """Documents done, characters per second and time elapsed, on stderr, once ``delay`` has passed.
     The total is unknown (the corpus is streamed), so it counts rather than fills."""
 

@@ -1,0 +1,365 @@
+"""The benchmark of issue 6: six ratios, each measured side by side on a synthetic corpus.
+
+    make bench                                   # defaults: about 5-10 minutes on 2 cores
+    make bench BENCH_ARGS="--runs 5 --timing-size 1000"
+    .venv/bin/python bench/run.py --only 1,6
+
+1. ``vnpress freq --jobs 1 --no-cache`` against a plain loop of ``underthesea.word_tokenize`` over
+   the same files (both as fresh processes: start-up and model loading included on both sides).
+2. ``--jobs 2`` against ``--jobs 1``, both with an empty cache.
+3. A warm-cache rerun against the cold run (same command, ``--jobs 2``).
+4. ``vnpress entities --no-cache`` against ``underthesea.ner``, in characters per second (ner is
+   timed after its model is loaded, on fewer documents, since it is slow).
+5. Peak memory (RSS of vnpress and its workers together, sampled) for the small and the large corpus.
+6. ``vnpress --help`` against ``python -c "import click, rich"``.
+
+Each figure is the median of ``--runs`` runs (one run for memory). Results also go to
+bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import corpus as synthetic  # noqa: E402  (bench/corpus.py, next to this file)
+
+PYTHON = sys.executable
+_script = Path(PYTHON).with_name("vnpress")
+VNPRESS = [str(_script)] if _script.exists() else [PYTHON, "-m", "vnpress"]
+OUT = HERE / "out"
+
+WORD_TOKENIZE_LOOP = """
+import sys
+from pathlib import Path
+from underthesea import word_tokenize
+n = 0
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    n += len(word_tokenize(path.read_text(encoding="utf-8")))
+print(n)
+"""
+
+NER_LOOP = """
+import sys, time
+from pathlib import Path
+from underthesea import ner
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))[: int(sys.argv[2])]]
+ner("Hà Nội")  # load the model before the clock starts
+start = time.perf_counter()
+for text in texts:
+    for line in text.splitlines():
+        if line.strip():
+            ner(line)
+print(time.perf_counter() - start, sum(len(t) for t in texts))
+"""
+
+
+@dataclass
+class Result:
+    number: int
+    name: str
+    ours: str
+    theirs: str
+    ratio: float | None
+    target: str
+    passed: bool | None
+    note: str = ""
+
+
+# -- running things ---------------------------------------------------------------------------------
+def run(cmd: list[str], cache: Path | None = None, check: bool = True) -> tuple[float, bytes, bytes]:
+    """Wall time, stdout and stderr of one fresh process."""
+    env = dict(os.environ)
+    if cache is not None:
+        env["VNPRESS_CACHE_DIR"] = str(cache)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}")
+    return elapsed, proc.stdout, proc.stderr
+
+
+def median_time(cmd: list[str], runs: int, fresh_cache: bool = False, cache: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        c = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT)) if fresh_cache else cache
+        times.append(run(cmd, c)[0])
+        if fresh_cache and c is not None:
+            shutil.rmtree(c, ignore_errors=True)
+    return statistics.median(times)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def peak_memory(cmd: list[str], cache: Path) -> tuple[float, int, int]:
+    """Wall time, the sampled peak of the summed RSS of the process and its workers, and the main
+    process's own peak RSS (from the kernel)."""
+    env = {**os.environ, "VNPRESS_CACHE_DIR": str(cache)}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_rss(p) for p in _tree(proc.pid)))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, peak, usage.ru_maxrss * 1024
+
+
+# -- the six measurements ---------------------------------------------------------------------------
+def overhead(corpus: Path, runs: int) -> Result:
+    ours = median_time([*VNPRESS, "freq", str(corpus), "--jobs", "1", "--no-cache", "--format", "tsv"], runs)
+    theirs = median_time([PYTHON, "-c", WORD_TOKENIZE_LOOP, str(corpus)], runs)
+    ratio = ours / theirs
+    return Result(
+        1,
+        "freq --jobs 1 --no-cache / word_tokenize loop",
+        f"{ours:.2f} s",
+        f"{theirs:.2f} s",
+        ratio,
+        "≤ 1.10",
+        ratio <= 1.10,
+    )
+
+
+def scaling_and_cache(corpus: Path, runs: int) -> list[Result]:
+    freq = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--top", "0"]
+    one = median_time([*freq, "--jobs", "1"], runs, fresh_cache=True)
+    two = median_time([*freq, "--jobs", "2"], runs, fresh_cache=True)
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
+    _, cold_out, _ = run([*freq, "--jobs", "2"], cache)
+    warm = median_time([*freq, "--jobs", "2"], runs, cache=cache)
+    _, warm_out, _ = run([*freq, "--jobs", "2"], cache)
+    _, one_out, _ = run([*freq, "--jobs", "1", "--no-cache"])
+    shutil.rmtree(cache, ignore_errors=True)
+    same = cold_out == warm_out == one_out
+    note = "outputs identical (jobs 1 / jobs 2 / warm)" if same else "OUTPUTS DIFFER"
+    speedup = one / two
+    warm_ratio = two / warm
+    return [
+        Result(
+            2,
+            "freq --jobs 2 vs --jobs 1, cold",
+            f"{two:.2f} s",
+            f"{one:.2f} s",
+            speedup,
+            "≥ 1.7×",
+            speedup >= 1.7 and same,
+            note,
+        ),
+        Result(
+            3,
+            "freq warm cache vs cold (--jobs 2)",
+            f"{warm:.2f} s",
+            f"{two:.2f} s",
+            warm_ratio,
+            "≥ 20×",
+            warm_ratio >= 20 and same,
+            f"warm vs cold --jobs 1: {one / warm:.1f}×",
+        ),
+    ]
+
+
+def entities_vs_ner(corpus: Path, runs: int, ner_docs: int) -> Result:
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))
+    try:
+        ours = median_time([*VNPRESS, "entities", str(corpus), "--no-cache", "--format", "tsv"], runs)
+    except RuntimeError as e:
+        name = "entities --no-cache vs underthesea.ner"
+        return Result(4, name, "n/a", "n/a", None, "≥ 20×", None, f"vnpress entities failed: {e}")
+    _, out, _ = run([PYTHON, "-c", NER_LOOP, str(corpus), str(ner_docs)])
+    ner_seconds, ner_chars = (float(x) for x in out.split())
+    ours_rate, ner_rate = chars / ours, ner_chars / ner_seconds
+    ratio = ours_rate / ner_rate
+    return Result(
+        4,
+        "entities --no-cache vs underthesea.ner (chars/s)",
+        f"{ours_rate / 1000:,.0f}k chars/s ({ours:.2f} s, {chars:,} chars, start-up included)",
+        f"{ner_rate / 1000:,.1f}k chars/s ({ner_docs} docs, model loaded)",
+        ratio,
+        "≥ 20×",
+        ratio >= 20,
+    )
+
+
+def memory(small: Path, large: Path) -> Result:
+    figures = {}
+    for corpus in (small, large):
+        cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
+        cmd = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--jobs", "2"]
+        cold = peak_memory(cmd, cache)
+        warm = peak_memory(cmd, cache)
+        shutil.rmtree(cache, ignore_errors=True)
+        figures[corpus] = (cold, warm)
+    (s_cold, s_warm), (l_cold, l_warm) = figures[small], figures[large]
+    ratio = max(l_cold[1] / s_cold[1], l_warm[1] / s_warm[1])
+
+    def mb(n: int) -> str:
+        return f"{n / 2**20:,.0f} MB"
+
+    n_small, n_large = (len(list(c.glob("*.txt"))) for c in (small, large))
+    return Result(
+        5,
+        f"peak RSS, {n_large:,} vs {n_small:,} articles (freq --jobs 2)",
+        f"cold {mb(l_cold[1])} (main {mb(l_cold[2])}), warm {mb(l_warm[1])}",
+        f"cold {mb(s_cold[1])} (main {mb(s_cold[2])}), warm {mb(s_warm[1])}",
+        ratio,
+        "≤ 1.5×",
+        ratio <= 1.5,
+        f"cold runs: {s_cold[0]:.1f} s and {l_cold[0]:.1f} s; warm: {s_warm[0]:.1f} s and {l_warm[0]:.1f} s",
+    )
+
+
+def startup(runs: int) -> Result:
+    ours = median_time([*VNPRESS, "--help"], runs)
+    theirs = median_time([PYTHON, "-c", "import click, rich"], runs)
+    ratio = ours / theirs
+    return Result(
+        6,
+        "vnpress --help vs python -c 'import click, rich'",
+        f"{ours * 1000:.0f} ms",
+        f"{theirs * 1000:.0f} ms",
+        ratio,
+        "≤ 1.5×",
+        ratio <= 1.5,
+    )
+
+
+# -- report -----------------------------------------------------------------------------------------
+def machine() -> dict[str, object]:
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "load_average": [round(x, 2) for x in load] if load else None,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def report(results: list[Result], info: dict[str, object]) -> None:
+    print(f"vnpress benchmark — {info['date_utc']}")
+    print(
+        f"machine: {info['cores']} cores ({info['usable_cores']} usable), load average {info['load_average']}, "
+        f"Python {info['python']}, {info['platform']}"
+    )
+    print(f"corpora: {info['corpora']}; medians of {info['runs']} runs\n")
+    for r in results:
+        verdict = {True: "PASS", False: "FAIL", None: "n/a"}[r.passed]
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
+        print(f"{r.number}. {r.name}")
+        print(f"   ours: {r.ours}")
+        print(f"   vs:   {r.theirs}")
+        print(f"   ratio {ratio} (target {r.target}): {verdict}" + (f"  [{r.note}]" if r.note else ""))
+    print(f"\nload average at the end: {info['load_average_end']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The six ratios of issue 6.")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1-4")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs=2,
+        default=[2000, 10000],
+        metavar=("SMALL", "LARGE"),
+        help="articles for ratio 5",
+    )
+    parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
+    parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
+    parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="which ratios, e.g. 1,6")
+    args = parser.parse_args(argv)
+    only = {int(x) for x in args.only.split(",")}
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def corpus(n: int) -> Path:
+        return synthetic.build(HERE / "corpus" / f"{n}-{args.seed}", n, args.seed)
+
+    info = machine()
+    info.update(
+        runs=args.runs,
+        corpora=f"{args.timing_size} articles (ratios 1-4), {args.sizes[0]} and {args.sizes[1]} (ratio 5)",
+    )
+    timing = corpus(args.timing_size)
+    results: list[Result] = []
+    if 6 in only:
+        results.append(startup(args.help_runs))
+    if 1 in only:
+        results.append(overhead(timing, args.runs))
+    if only & {2, 3}:
+        results.extend(r for r in scaling_and_cache(timing, args.runs) if r.number in only)
+    if 4 in only:
+        results.append(entities_vs_ner(timing, args.runs, args.ner_docs))
+    if 5 in only:
+        results.append(memory(corpus(args.sizes[0]), corpus(args.sizes[1])))
+    results.sort(key=lambda r: r.number)
+    info["load_average_end"] = machine()["load_average"]
+    report(results, info)
+    (OUT / "results.json").write_text(
+        json.dumps({"machine": info, "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
+    return 0 if all(r.passed is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
