@@ -32,7 +32,12 @@ _LEVEL = {
     "Quân khu": 8,
 }
 _POLICE = ("công an", "cảnh sát")
-_NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip", "đồng", "trong", "và"})
+_NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
+# Words that end an ALL-CAPS name in a headline or caption ("THIẾU TƯỚNG NGUYỄN VĂN A THĂM …").
+_CAPS_STOP = frozenset(
+    "phát thăm trao dự kiểm chủ làm và với của đến gặp tiếp chúc tặng nhận giao khảo tại trong về "
+    "cùng động viên chỉ đạo báo cáo nói cho biết khẳng định nhấn mạnh yêu cầu đề nghị".split()
+)
 _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
 _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
@@ -133,6 +138,10 @@ class OfficerFinder:
         while j < self.n and j - k < 5:
             tok = t[j]
             if not (tok.is_word and tok.is_cap) or tok.abbr or tok.fold in _NAME_STOP:
+                break
+            if tok.fold == "đồng" and j + 1 < self.n and t[j + 1].fold == "chí":
+                break
+            if tok.is_upper and j > k and tok.fold in _CAPS_STOP:
                 break
             if len(tok.text) > 1:
                 if caps is None:

@@ -195,6 +195,8 @@ class UnitParser:
             return k + 1
         if tok.text in _ROMAN:
             return k + 1
+        if tok.is_upper and k + 2 < self.n and self.t[k + 1].fold == "-" and self.t[k + 2].is_number:
+            return k + 3  # "HQ-561", a ship's number
         return k
 
     def name_end(self, k: int, limit: int = 6) -> int:
@@ -294,6 +296,9 @@ class UnitParser:
             j = k + 1
         return j
 
+    def _written(self, i: int, j: int) -> str:
+        return "".join(tok.text for tok in self.t[i:j])
+
     def _words(self, i: int, j: int) -> str:
         """The written words of tokens ``[i, j)``, spaced the way the canonical forms are."""
         out: list[str] = []
@@ -332,7 +337,7 @@ class UnitParser:
         if "number" in flags:
             e = self._number(k)
             if e > k:
-                number = self.t[k].text
+                number = self._written(k, e)
                 parts.append(number)
                 k = e
                 numbered = named = True
@@ -345,7 +350,7 @@ class UnitParser:
                 if "number" in flags:
                     e = self._number(k)
                     if e > k:
-                        number = self.t[k].text
+                        number = self._written(k, e)
                         parts.append(number)
                         k = e
                         numbered = True
