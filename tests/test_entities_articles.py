@@ -72,7 +72,6 @@ EXPECTED = {
             "Quân chủng Hải quân",
             "Quân ủy Trung ương",
             "Tiểu đoàn DK1",
-            "Tàu 016",
             "Vùng 2 Hải quân",
             "Đảng ủy Quân chủng Hải quân",  # "Đảng ủy Quân chủng": the article's one Quân chủng
         },

@@ -322,7 +322,7 @@ class UnitParser:
             return None
         j, entry = head
         flags = entry.flags
-        if "skip" in flags:
+        if "skip" in flags and len(flags) == 1:
             return Node(i, j, entry.canonical, entry.canonical, skip=True, complete=False)
         parts = [entry.canonical]
         k = j
@@ -430,6 +430,9 @@ class UnitParser:
             node.expandable = True
         node.end = k
         node.canonical = " ".join(p for p in parts if p)
+        if "skip" in flags:  # parsed for posts ("Hạm trưởng Tàu 016"), never reported
+            node.skip = True
+            node.complete = False
         return self._joined(node, depth)
 
     def _joined(self, node: Node, depth: int) -> Node:
