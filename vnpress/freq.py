@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .boilerplate import boilerplate_spans
 from .corpus import Document
@@ -103,10 +103,12 @@ class _Counts:
     counts: Counter[str] = field(default_factory=Counter)
     forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
-    def add(self, key: str, form: str) -> None:
-        self.total += 1
-        self.counts[key] += 1
-        self.forms[key][form] += 1
+    def add_pairs(self, pairs: Counter[tuple[str, str]]) -> None:
+        """Add ``(key, form as written) → count``; forms are shown NFC with single spaces."""
+        for (key, raw), n in pairs.items():
+            self.total += n
+            self.counts[key] += n
+            self.forms[key][_display(raw)] += n
 
     def merge(self, other: _Counts) -> None:
         self.total += other.total
@@ -115,13 +117,27 @@ class _Counts:
             self.forms[key].update(forms)
 
 
-def _ngrams(runs: list[list[Token]], n: int, keep_case: bool) -> Iterator[tuple[str, str]]:
-    """``(key, form)`` of every n-gram inside the runs."""
+_GLUE = "\x00"  # joins the written forms of an n-gram's words until they are shown
+
+
+@lru_cache(maxsize=1 << 16)
+def _display(raw: str) -> str:
+    return " ".join(" ".join(_nfc(part).split()) for part in raw.split(_GLUE))
+
+
+def _ngram_pairs(runs: list[list[Token]], n: int, keep_case: bool) -> Counter[tuple[str, str]]:
+    """``(key, form as written) → count`` over every n-gram inside the runs."""
+    pairs: Counter[tuple[str, str]] = Counter()
     for run in runs:
         keys = [t.norm if keep_case else t.norm.casefold() for t in run]
-        forms = [" ".join(_nfc(t.text).split()) for t in run]
-        for i in range(len(run) - n + 1):
-            yield " ".join(keys[i : i + n]), " ".join(forms[i : i + n])
+        texts = [t.text for t in run]
+        if n == 1:
+            pairs.update(zip(keys, texts, strict=True))
+        else:
+            pairs.update(
+                (" ".join(keys[i : i + n]), _GLUE.join(texts[i : i + n])) for i in range(len(run) - n + 1)
+            )
+    return pairs
 
 
 def _best_form(forms: Counter[str]) -> str:
@@ -137,19 +153,14 @@ def per_10k(count: int, total: int) -> float:
     return hundredths / 100
 
 
-def _rows(scope: _Counts, documents: Counter[str], *, top: int, min_count: int) -> list[dict]:
+def _keyed_rows(scope: _Counts, *, top: int, min_count: int) -> list[tuple[str, dict]]:
+    """``(key, row)`` of the rows of one scope, in order, without the documents column."""
     entries = [(key, n, _best_form(scope.forms[key])) for key, n in scope.counts.items() if n >= min_count]
     entries.sort(key=lambda e: (-e[1], collation_key(e[2]), e[0]))
     if top:
         entries = entries[:top]
     return [
-        {
-            "rank": i,
-            "word": form,
-            "count": n,
-            "per_10k": per_10k(n, scope.total),
-            "documents": documents[key],
-        }
+        (key, {"rank": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
         for i, (key, n, form) in enumerate(entries, 1)
     ]
 
@@ -161,18 +172,13 @@ def count_documents(
     keep_case: bool = False,
     stopwords: frozenset[str] = frozenset(),
     keep_boilerplate: bool = False,
-) -> tuple[list[tuple[str, _Counts]], Counter[str]]:
-    """Per document ``(path, counts)`` in input order, and per key the number of documents it is in."""
-    per_doc: list[tuple[str, _Counts]] = []
-    documents: Counter[str] = Counter()
+) -> Iterator[tuple[str, _Counts]]:
+    """``(path, counts)`` for each document, in input order."""
     for doc, words in segmented:
         runs = counted_runs(doc.text, words, stopwords=stopwords, keep_boilerplate=keep_boilerplate)
         counts = _Counts()
-        for key, form in _ngrams(runs, ngram, keep_case):
-            counts.add(key, form)
-        documents.update(counts.counts.keys())
-        per_doc.append((doc.path, counts))
-    return per_doc, documents
+        counts.add_pairs(_ngram_pairs(runs, ngram, keep_case))
+        yield doc.path, counts
 
 
 def frequency_table(
@@ -222,20 +228,31 @@ def segmented_frequency_table(
         raise UsageError("--ngram must be at least 1")
     if top < 0 or min_count < 1:
         raise UsageError("--top must be 0 or more and --min-count at least 1")
-    per_doc, documents = count_documents(
+    documents: Counter[str] = Counter()
+    scopes = count_documents(
         segmented, ngram=ngram, keep_case=keep_case, stopwords=stopwords, keep_boilerplate=keep_boilerplate
     )
     columns = list(COLUMNS)
     if by_file:
+        # Each file's rows are made as it comes, so that only the rows are kept; their documents
+        # column (corpus-wide) is filled in at the end.
         rows: list[dict] = []
-        for path, counts in per_doc:
-            rows.extend(
-                {"file": path, **row} for row in _rows(counts, documents, top=top, min_count=min_count)
-            )
+        keyed: list[str] = []
+        for path, counts in scopes:
+            documents.update(counts.counts.keys())
+            for key, row in _keyed_rows(counts, top=top, min_count=min_count):
+                rows.append({"file": path, **row})
+                keyed.append(key)
+        for key, row in zip(keyed, rows, strict=True):
+            row["documents"] = documents[key]
         columns = ["file", *columns]
     else:
         corpus = _Counts()
-        for _, counts in per_doc:
+        for _, counts in scopes:
+            documents.update(counts.counts.keys())
             corpus.merge(counts)
-        rows = _rows(corpus, documents, top=top, min_count=min_count)
+        rows = []
+        for key, row in _keyed_rows(corpus, top=top, min_count=min_count):
+            row["documents"] = documents[key]
+            rows.append(row)
     return Table(columns=columns, rows=rows, numeric=set(NUMERIC))
