@@ -135,3 +135,27 @@ def test_nested_parents_are_reported_too():
         ("Bộ Tổng Tham mưu", "Bộ Tổng Tham mưu"),
         ("Bộ Quốc phòng", "Bộ Quốc phòng"),
     ]
+
+
+def test_headline_in_capitals_ends_the_place_at_the_province():
+    assert units("BỘ CHQS TỈNH BẾN TRE TỔNG KẾT CÔNG TÁC QUÂN SỰ") == [
+        ("BỘ CHQS TỈNH BẾN TRE", "Bộ Chỉ huy Quân sự tỉnh Bến Tre")
+    ]
+    assert units("BỘ TƯ LỆNH QUÂN KHU 7 HỌP") == [
+        ("BỘ TƯ LỆNH QUÂN KHU 7", "Bộ Tư lệnh Quân khu 7"),
+        ("QUÂN KHU 7", "Quân khu 7"),
+    ]
+
+
+def test_bare_place_takes_the_named_one_of_the_article():
+    found = extract_entities("Bộ CHQS tỉnh Bến Tre họp. Năm tới, Bộ CHQS tỉnh tiếp tục tham mưu.")
+    assert [(m.text, m.canonical, m.fields["resolved_from"]) for m in found if m.type == "unit"] == [
+        ("Bộ CHQS tỉnh Bến Tre", "Bộ Chỉ huy Quân sự tỉnh Bến Tre", None),
+        ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh Bến Tre", "Bộ Chỉ huy Quân sự tỉnh"),
+    ]
+
+
+def test_ship_numbers_complete_posts_but_ships_are_not_units():
+    found = extract_entities("Đại úy Lê Văn Tâm, Hạm trưởng Tàu HQ-561 báo cáo. Tại TP Vũng Tàu, …")
+    assert [m.fields["positions"] for m in found if m.type == "officer"] == [["Hạm trưởng Tàu HQ-561"]]
+    assert [m for m in found if m.type == "unit"] == []

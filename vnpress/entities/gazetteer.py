@@ -18,7 +18,19 @@ from .matcher import Trie, word_folds
 
 COLUMNS = ["type", "form", "canonical", "flags"]
 BUNDLED = ("ranks.tsv", "posts.tsv", "units.tsv")
-TYPES = ("rank", "notrank", "post", "title", "former", "joiner", "unit", "place", "country", "abbrev")
+TYPES = (
+    "rank",
+    "notrank",
+    "post",
+    "title",
+    "former",
+    "joiner",
+    "unit",
+    "place",
+    "province",
+    "country",
+    "abbrev",
+)
 UNIT_FLAGS = {
     "number",
     "neednumber",

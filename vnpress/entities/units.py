@@ -160,6 +160,7 @@ class UnitParser:
         self.units = gazetteer.trie("unit")
         self.places = gazetteer.trie("place")
         self.countries = gazetteer.trie("country")
+        self.provinces = gazetteer.trie("province")
         self.posts = gazetteer.trie("post")
 
     # -- small recognisers
@@ -273,25 +274,24 @@ class UnitParser:
         """Capitalised syllables of a place name ("Bến Tre", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh")."""
         t, n = self.t, self.n
         j = k
-        while j < n and j - k < 6:
+        limit = 6
+        if k < n and t[k].is_upper:  # a headline in capitals shows no word boundary
+            m = self.provinces.longest(t, k)
+            if m is not None:
+                return m[0]
+            limit = 2
+        words = 0
+        while j < n and words < limit:
             tok = t[j]
-            if (
-                tok.is_word
-                and tok.is_cap
-                and not self.starts_unit(j)
-                and not self.posts.longest(t, j)
-                or tok.is_number
-                and j > k
-                and t[j - 1].fold in ("phường", "quận")
-                or tok.fold == "-"
-                and j > k
-                and j + 1 < n
-                and t[j + 1].is_cap
-                and t[j + 1].is_word
-            ):
-                j += 1
-            else:
+            name_word = (
+                tok.is_word and tok.is_cap and not self.starts_unit(j) and not self.posts.longest(t, j)
+            )
+            ward_number = tok.is_number and j > k and t[j - 1].fold in ("phường", "quận")
+            dash = tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word
+            if not (name_word or ward_number or dash):
                 break
+            words += name_word
+            j += 1
         if k < n and j == k and t[k].is_number and k > 0 and t[k - 1].fold in ("phường", "quận", "xã"):
             j = k + 1
         return j
