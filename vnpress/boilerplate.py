@@ -10,7 +10,7 @@ article sentence is never taken out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from .data import bundled_tsv
@@ -68,3 +68,15 @@ def lines(text: str) -> Iterator[tuple[int, int, str]]:
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Spans (offsets into ``text``) of the lines of ``text`` that are page furniture, in order."""
     return [(a, b) for a, b, line in lines(text) if is_boilerplate(line)]
+
+
+def in_boilerplate(tokens: Sequence, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token (anything with a ``start``, in text order), whether it starts on one of the
+    boilerplate line ``spans``."""
+    out: list[bool] = []
+    k = 0
+    for t in tokens:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= t.start < spans[k][1])
+    return out

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from .boilerplate import boilerplate_spans
+from .boilerplate import boilerplate_spans, in_boilerplate
 from .corpus import Document
 from .data import data_lines, user_lines
 from .errors import UsageError
@@ -57,17 +57,6 @@ def load_stopwords(files: Iterable[str] = (), *, bundled: bool = True) -> frozen
     for path in files:
         words.update(stopword_key(line) for line in user_lines(path))
     return frozenset(words)
-
-
-def in_boilerplate(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token (in text order), whether it lies on one of the boilerplate line ``spans``."""
-    out: list[bool] = []
-    k = 0
-    for t in tokens:
-        while k < len(spans) and spans[k][1] <= t.start:
-            k += 1
-        out.append(k < len(spans) and spans[k][0] <= t.start < spans[k][1])
-    return out
 
 
 def counted_runs(

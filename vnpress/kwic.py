@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from .boilerplate import boilerplate_spans
+from .boilerplate import boilerplate_spans, in_boilerplate
 from .corpus import Document
 from .errors import UsageError
-from .freq import in_boilerplate
 from .normalise import normalise_word
 from .render import Table
 from .segment import segment_documents
