@@ -83,6 +83,8 @@ def tokenize(text: str, pattern: re.Pattern[str], abbrevs: dict[str, tuple[str, 
         word = m.group()
         s, e = m.span()
         expansion = get(word)
+        if expansion is not None and out and _in_capitals(out[-1], text, e):
+            expansion = None  # "BỘ TƯ LỆNH": a word of a headline in capitals, not "TƯ" = Trung ương
         if expansion is not None:
             for w in expansion:
                 append(Token(s, e, w, abbr=True))
@@ -122,6 +124,15 @@ def _drop_glosses(tokens: list[Token]) -> list[Token]:
 
 
 _PLACE_ABBR_END = {"phố"}
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _in_capitals(prev: Token, text: str, end: int) -> bool:
+    """Is the word ending at ``end`` inside a run of capitalised words (a headline)?"""
+    if prev.abbr or not prev.is_upper:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and len(m.group(1)) > 1 and m.group(1).isupper()
 
 
 class Trie:

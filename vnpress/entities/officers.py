@@ -35,8 +35,47 @@ _POLICE = ("công an", "cảnh sát")
 _NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
 # Words that end an ALL-CAPS name in a headline or caption ("THIẾU TƯỚNG NGUYỄN VĂN A THĂM …").
 _CAPS_STOP = frozenset(
-    "phát thăm trao dự kiểm chủ làm và với của đến gặp tiếp chúc tặng nhận giao khảo tại trong về "
-    "cùng động viên chỉ đạo báo cáo nói cho biết khẳng định nhấn mạnh yêu cầu đề nghị".split()
+    [
+        "phát",
+        "thăm",
+        "trao",
+        "dự",
+        "kiểm",
+        "chủ",
+        "làm",
+        "và",
+        "với",
+        "của",
+        "đến",
+        "gặp",
+        "tiếp",
+        "chúc",
+        "tặng",
+        "nhận",
+        "giao",
+        "khảo",
+        "tại",
+        "trong",
+        "về",
+        "cùng",
+        "động",
+        "viên",
+        "chỉ",
+        "đạo",
+        "báo",
+        "cáo",
+        "nói",
+        "cho",
+        "biết",
+        "khẳng",
+        "định",
+        "nhấn",
+        "mạnh",
+        "yêu",
+        "cầu",
+        "đề",
+        "nghị",
+    ]
 )
 _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
