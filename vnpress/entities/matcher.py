@@ -83,7 +83,7 @@ def tokenize(text: str, pattern: re.Pattern[str], abbrevs: dict[str, tuple[str, 
         word = m.group()
         s, e = m.span()
         expansion = get(word)
-        if expansion is not None and out and _in_capitals(out[-1], text, e):
+        if expansion is not None and out and _SYLLABLE.match(word) and _in_capitals(out[-1], text, e):
             expansion = None  # "BỘ TƯ LỆNH": a word of a headline in capitals, not "TƯ" = Trung ương
         if expansion is not None:
             for w in expansion:
@@ -124,6 +124,12 @@ def _drop_glosses(tokens: list[Token]) -> list[Token]:
 
 
 _PLACE_ABBR_END = {"phố"}
+_SYLLABLE = re.compile(  # a Vietnamese syllable: "TƯ" may be a word, "CHQS" may not
+    r"^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]+"
+    r"(?:ch|ng|nh|[cmnpt])?$",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
