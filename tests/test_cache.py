@@ -174,3 +174,48 @@ def test_the_real_segmenter_gives_the_same_words_from_the_cache_and_from_workers
     assert run(texts, jobs=2) == cold  # cold cache: workers
     assert run(texts, jobs=1) == cold  # warm cache
     assert cold[0][0] == (0, 8, "Đồng chí", "Đồng chí")
+
+
+ANALYSED: list[str] = []
+
+
+def count_long_words(doc, words, *, minimum):
+    """An analysis for map_segmented: module-level, so that workers can run it."""
+    ANALYSED.append(doc.path)
+    return {"path": doc.path, "long": sum(1 for w in words if len(w.norm) >= minimum)}
+
+
+def analyse(texts, minimum=4, **kwargs):
+    from functools import partial
+
+    from vnpress.segmented import map_segmented
+
+    docs = [Document(f"d{i}.txt", t) for i, t in enumerate(texts)]
+    func = partial(count_long_words, minimum=minimum)
+    return [r for _, r in map_segmented(func, docs, key=f"minimum={minimum}", **kwargs)]
+
+
+def test_map_segmented_caches_the_analysis_and_the_segmentation(calls):
+    ANALYSED.clear()
+    first = analyse(TEXTS)
+    assert first[0] == {"path": "d0.txt", "long": 4}  # Quân, khu, công, 2024.
+    assert (calls, ANALYSED) == (TEXTS, ["d0.txt", "d1.txt", "d2.txt"])
+    calls.clear(), ANALYSED.clear()
+    assert analyse(TEXTS) == first
+    assert (calls, ANALYSED) == ([], [])  # neither segmented nor analysed again
+    assert info().results == 3
+    other = analyse(TEXTS, minimum=5)  # another key: analysed again, from the cached words
+    assert (calls, len(ANALYSED)) == ([], 3)
+    assert [r["long"] for r in other] != [r["long"] for r in first]
+    calls.clear(), ANALYSED.clear()
+    assert analyse(TEXTS, use_cache=False) == first
+    assert (calls, len(ANALYSED)) == (TEXTS, 3)
+    assert clear() == 3 and info().results == 0
+
+
+def test_map_segmented_gives_the_same_results_with_workers():
+    texts = [f"Đại tá Trần Văn {chr(65 + i)} dự Hội nghị Quân ủy Trung ương lần thứ {i}." for i in range(150)]
+    one = analyse(texts, jobs=1, use_cache=False)
+    assert analyse(texts, jobs=2) == one  # cold: in two workers
+    assert analyse(texts, jobs=2) == one  # warm
+    assert one[0] == {"path": "d0.txt", "long": 5}  # Đại tá, Trần Văn A dự, Hội nghị, Quân ủy, Trung ương

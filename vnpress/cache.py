@@ -19,6 +19,7 @@ import hashlib
 import itertools
 import operator
 import os
+import pickle
 import sqlite3
 import sys
 import time
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 ENV_DIR = "VNPRESS_CACHE_DIR"
 FILENAME = "segments.sqlite3"
-SCHEMA = 1  # PRAGMA user_version; another value means an older layout: start afresh
+SCHEMA = 2  # PRAGMA user_version; another value means an older layout: start afresh
 BUSY_TIMEOUT_S = 30.0
 _MAX_VARS = 500  # keys per SELECT … IN (…)
 
@@ -57,7 +58,15 @@ CREATE TABLE IF NOT EXISTS segments (
     spans BLOB NOT NULL,
     PRIMARY KEY (version, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS results (
+    version INTEGER NOT NULL,
+    key BLOB NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (version, key)
+) WITHOUT ROWID;
 """
+SEGMENTS, RESULTS = "segments", "results"
+_VALUE = {SEGMENTS: "spans", RESULTS: "value"}
 
 
 def cache_dir() -> Path:
@@ -156,6 +165,38 @@ def _is_corruption(err: sqlite3.Error) -> bool:
     return isinstance(err, sqlite3.DatabaseError)
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of vnpress's own code and data files: cached analyses (unlike segmentation, which
+    depends on little) are only reused by exactly the code that made them."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".jsonl")
+    ):
+        if "seeds" in path.relative_to(root).parts:
+            continue
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def result_key(prefix: bytes, text: str) -> bytes:
+    """The key of an analysis of ``text`` (the original text: no need to normalise on a hit)."""
+    h = hashlib.blake2b(prefix, digest_size=16)
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def dump_result(value: object) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def load_result(blob: bytes) -> object:
+    return pickle.loads(zlib.decompress(blob))
+
+
 def _is_busy(err: sqlite3.Error) -> bool:
     return isinstance(err, sqlite3.OperationalError) and ("locked" in str(err) or "busy" in str(err))
 
@@ -205,6 +246,7 @@ class SegmentCache:
                 (schema,) = conn.execute("PRAGMA user_version").fetchone()
                 if schema != SCHEMA:  # another process may have just done it
                     conn.execute("DROP TABLE IF EXISTS segments")
+                    conn.execute("DROP TABLE IF EXISTS results")
                     conn.execute("DROP TABLE IF EXISTS versions")
                     for statement in _SCHEMA_SQL.split(";"):
                         if statement.strip():
@@ -274,8 +316,10 @@ class SegmentCache:
                 self._conn.execute("ROLLBACK")
 
     # -- the interface ------------------------------------------------------------------------------
-    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
-        """Packed spans of the keys that are cached (see :func:`unpack_positions`)."""
+    def get_many(self, keys: Sequence[bytes], table: str = SEGMENTS) -> dict[bytes, bytes]:
+        """The stored values of the keys that are there: packed spans (see :func:`unpack_positions`)
+        in ``segments``, zlib'd pickles (see :func:`load_result`) in ``results``."""
+        value = _VALUE[table]
 
         def op(conn: sqlite3.Connection) -> dict[bytes, bytes]:
             found: dict[bytes, bytes] = {}
@@ -283,24 +327,26 @@ class SegmentCache:
             for i in range(0, len(unique), _MAX_VARS):
                 chunk = unique[i : i + _MAX_VARS]
                 marks = ",".join("?" * len(chunk))
-                sql = f"SELECT key, spans FROM segments WHERE version=? AND key IN ({marks})"
+                sql = f"SELECT key, {value} FROM {table} WHERE version=? AND key IN ({marks})"
                 found.update(conn.execute(sql, (self._version_id, *chunk)))
             return found
 
         found = self._run(op, {})
-        self.hits += sum(1 for k in keys if k in found)
-        self.misses += sum(1 for k in keys if k not in found)
+        if table == SEGMENTS:
+            self.hits += sum(1 for k in keys if k in found)
+            self.misses += sum(1 for k in keys if k not in found)
         return found
 
-    def put_many(self, items: Iterable[tuple[bytes, bytes]]) -> None:
-        """Store ``(key, packed spans)`` pairs in one transaction."""
+    def put_many(self, items: Iterable[tuple[bytes, bytes]], table: str = SEGMENTS) -> None:
+        """Store ``(key, value)`` pairs in one transaction."""
         rows = [(self._version_id, k, v) for k, v in items]
         if not rows:
             return
+        sql = f"INSERT OR IGNORE INTO {table}(version, key, {_VALUE[table]}) VALUES (?,?,?)"
 
         def op(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("INSERT OR IGNORE INTO segments(version, key, spans) VALUES (?,?,?)", rows)
+            conn.executemany(sql, rows)
             conn.execute("COMMIT")
 
         self._run(op, None)
@@ -334,8 +380,9 @@ def _size(path: Path) -> int:
 @dataclass(frozen=True)
 class CacheInfo:
     path: str
-    entries: int  # all versions
-    current: int  # usable by this installation
+    entries: int  # segmented texts, all versions
+    current: int  # segmented texts usable by this installation
+    results: int  # cached analyses (freq counts …)
     bytes: int
     versions: Versions
 
@@ -344,18 +391,19 @@ def info(path: Path | None = None) -> CacheInfo:
     """What the cache holds; reading it never creates it."""
     path = Path(path) if path is not None else cache_path()
     versions = current_versions()
-    entries = current = 0
+    entries = current = results = 0
     if path.exists():
         with SegmentCache(path, versions) as cache:
 
-            def op(conn: sqlite3.Connection) -> tuple[int, int]:
+            def op(conn: sqlite3.Connection) -> tuple[int, int, int]:
                 rows = dict(
                     conn.execute("SELECT version, COUNT(*) FROM segments GROUP BY version").fetchall()
                 )
-                return sum(rows.values()), rows.get(cache._version_id, 0)
+                (n,) = conn.execute("SELECT COUNT(*) FROM results").fetchone()
+                return sum(rows.values()), rows.get(cache._version_id, 0), n
 
-            entries, current = cache._run(op, (0, 0))
-    return CacheInfo(str(path), entries, current, _size(path), versions)
+            entries, current, results = cache._run(op, (0, 0, 0))
+    return CacheInfo(str(path), entries, current, results, _size(path), versions)
 
 
 def info_table(path: Path | None = None) -> Table:
@@ -363,21 +411,33 @@ def info_table(path: Path | None = None) -> Table:
     from .render import Table
 
     i = info(path)
-    columns = ["path", "entries", "current_entries", "bytes", "vnpress", "underthesea", "segmenter"]
+    columns = [
+        "path",
+        "entries",
+        "current_entries",
+        "results",
+        "bytes",
+        "vnpress",
+        "underthesea",
+        "segmenter",
+    ]
     row = {
         "path": i.path,
         "entries": i.entries,
         "current_entries": i.current,
+        "results": i.results,
         "bytes": i.bytes,
         "vnpress": i.versions.vnpress,
         "underthesea": i.versions.underthesea,
         "segmenter": i.versions.segmenter,
     }
-    return Table(columns, [row], title="vnpress cache", numeric={"entries", "current_entries", "bytes"})
+    return Table(
+        columns, [row], title="vnpress cache", numeric={"entries", "current_entries", "results", "bytes"}
+    )
 
 
 def clear(path: Path | None = None) -> int:
-    """Delete every entry (of every version); return how many there were."""
+    """Delete every entry (of every version); return how many segmented texts there were."""
     path = Path(path) if path is not None else cache_path()
     if not path.exists():
         return 0
@@ -387,6 +447,7 @@ def clear(path: Path | None = None) -> int:
             conn.execute("BEGIN IMMEDIATE")
             (n,) = conn.execute("SELECT COUNT(*) FROM segments").fetchone()
             conn.execute("DELETE FROM segments")
+            conn.execute("DELETE FROM results")
             conn.execute("DELETE FROM versions WHERE id != ?", (cache._version_id,))
             conn.execute("COMMIT")
             conn.execute("VACUUM")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,6 @@ from .normalise import Normalised, normalise
 
 if TYPE_CHECKING:
     from .cache import SegmentCache
-    from .parallel import Runner
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,101 +221,11 @@ def segment_documents(
 ) -> Iterator[tuple[Document, list[Word]]]:
     """``(doc, words)`` for each document, in input order, the same whatever ``jobs`` is.
 
-    Streams: documents are normalised, looked up in the cache and segmented one batch at a time,
-    with at most a few batches in flight. Only cache misses are segmented, in ``jobs`` worker
-    processes (``None`` or 0: all cores; 1: in-process), each loading the model once; the parent
-    alone writes to the cache, one transaction per batch. ``use_cache=False`` neither reads nor
-    writes the cache; ``cache`` is a :class:`~vnpress.cache.SegmentCache` to use instead of the
-    user's one.
+    Streams one batch at a time; only texts missing from the cache are segmented, in ``jobs`` worker
+    processes (``None`` or 0: all cores; 1: in-process). ``use_cache=False`` neither reads nor writes
+    the cache; ``cache`` is a :class:`~vnpress.cache.SegmentCache` to use instead of the user's one.
+    See :mod:`vnpress.segmented`, and its ``map_segmented`` to cache an analysis of the words too.
     """
-    from . import progress
-    from .cache import SegmentCache
-    from .parallel import Runner, batches, lookahead
+    from .segmented import run_segmented
 
-    store = (cache if cache is not None else SegmentCache()) if use_cache else None
-    if store is not None and store.disabled:
-        store = None
-    runner = Runner(jobs, setup=_model)
-    inflight: deque[_Batch] = deque()
-    ok = False
-    with progress.tracker() as bar:
-        try:
-            for batch, alone in lookahead(batches(docs)):
-                inflight.append(_Batch.submit(batch, store, runner, alone))
-                while len(inflight) >= runner.window:
-                    done = inflight.popleft()
-                    yield from done.results(store)
-                    bar.advance(len(done.docs), done.chars)
-            while inflight:
-                done = inflight.popleft()
-                yield from done.results(store)
-                bar.advance(len(done.docs), done.chars)
-            ok = True
-        finally:
-            runner.close(ok=ok)
-            if store is not None and cache is None:
-                store.close()
-
-
-class _Batch:
-    """Documents on their way through: normalised, looked up, their misses being segmented."""
-
-    __slots__ = ("docs", "norms", "keys", "packed", "missing", "handle", "chars")
-
-    def __init__(self, docs, norms, keys, packed, missing, handle):
-        self.docs: list[Document] = docs
-        self.norms: list[Normalised] = norms
-        self.keys: list[bytes] | None = keys
-        self.packed: list[bytes | list[Span] | None] = packed
-        self.missing: list[int] = missing
-        self.handle = handle
-        self.chars = sum(len(d.text) for d in docs)
-
-    @classmethod
-    def submit(cls, docs: list[Document], store: SegmentCache | None, runner: Runner, alone: bool) -> _Batch:
-        from .cache import text_key
-
-        norms = [normalise(d.text) for d in docs]
-        keys = None
-        packed: list[bytes | list[Span] | None] = [None] * len(docs)
-        if store is not None:
-            keys = [text_key(n.text) for n in norms]
-            found = store.get_many(keys)
-            packed = [found.get(k) for k in keys]
-        missing = [i for i, p in enumerate(packed) if p is None]
-        handle = None
-        if missing:
-            texts = [norms[i].text for i in missing]
-            inline = runner.jobs == 1 or alone
-            if inline and store is None:
-                handle = runner.submit(_segment_batch, texts, alone=True)
-            else:
-                handle = runner.submit(_segment_batch_packed, texts, alone=alone)
-        return cls(docs, norms, keys, packed, missing, handle)
-
-    def results(self, store: SegmentCache | None) -> Iterator[tuple[Document, list[Word]]]:
-        from .cache import unpack_positions
-
-        if self.handle is not None:
-            segmented = self.handle.get()
-            for i, value in zip(self.missing, segmented, strict=True):
-                self.packed[i] = value
-            if store is not None and self.keys is not None:
-                store.put_many((self.keys[i], self.packed[i]) for i in self.missing)  # type: ignore[misc]
-        for doc, norm, value in zip(self.docs, self.norms, self.packed, strict=True):
-            if isinstance(value, bytes):
-                it = iter(unpack_positions(value))
-                yield doc, words_from_spans(norm, zip(it, it, strict=False))
-            else:
-                yield doc, words_from_spans(norm, value or [])
-
-
-def _segment_batch(texts: list[str]) -> list[list[Span]]:
-    return [segment_spans(t) for t in texts]
-
-
-def _segment_batch_packed(texts: list[str]) -> list[bytes]:
-    """Run in workers: spans travel back (and go into the cache) packed, a few bytes a word."""
-    from .cache import pack_spans
-
-    return [pack_spans(segment_spans(t)) for t in texts]
+    return run_segmented(None, docs, jobs=jobs, use_cache=use_cache, cache=cache)
