@@ -214,3 +214,15 @@ def test_post_before_the_rank_without_a_comma():
 
 def test_ranked_byline_is_not_an_officer():
     assert officers("Bài và ảnh: Thượng úy TRẦN VĂN HÙNG") == []
+
+
+def test_honorary_title_among_the_posts_is_skipped_and_the_list_goes_on():
+    assert officers("Đại tá Nguyễn Văn A, Anh hùng LLVT nhân dân, nguyên Chính ủy Sư đoàn 312 kể lại.") == [
+        ("Nguyễn Văn A", "Đại tá", ["nguyên Chính ủy Sư đoàn 312"])
+    ]
+
+
+def test_term_of_a_post_is_kept():
+    assert officers("Trung tướng Lê Văn B, Tư lệnh Quân khu 1, Đại biểu Quốc hội khóa XV phát biểu.") == [
+        ("Lê Văn B", "Trung tướng", ["Tư lệnh Quân khu 1", "Đại biểu Quốc hội khóa XV"])
+    ]

@@ -206,6 +206,7 @@ class OfficerFinder:
         former = False
         end = k
         while k < self.n:
+            k = self._skip_listed_titles(k)
             f = self.former.longest(t, k)
             if f is not None:
                 former = True
@@ -226,10 +227,13 @@ class OfficerFinder:
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
                     k = e2
+            if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
+                unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
+                k += 2
             out.append(Position(post, unit, unit_text, former))
             end = k
             if k < self.n and t[k].fold == "," and k + 1 < self.n:
-                nxt = k + 1
+                nxt = self._skip_listed_titles(k + 1)
                 if self.posts.longest(t, nxt) or self.former.longest(t, nxt):
                     k = nxt
                     continue
@@ -240,6 +244,13 @@ class OfficerFinder:
             break
         _complete(out)
         return out, end
+
+    def _skip_listed_titles(self, k: int) -> int:
+        """Past an honorary title listed among the posts ("…, Anh hùng LLVT nhân dân, nguyên …")."""
+        m = self.titles.longest(self.t, k)
+        if m is not None and m[0] < self.n and self.t[m[0]].fold == ",":
+            return m[0] + 1
+        return k
 
     def _chain(self, unit: Node, k: int, text: str) -> tuple[int, str]:
         """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
