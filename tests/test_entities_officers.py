@@ -226,3 +226,9 @@ def test_term_of_a_post_is_kept():
     assert officers("Trung tướng Lê Văn B, Tư lệnh Quân khu 1, Đại biểu Quốc hội khóa XV phát biểu.") == [
         ("Lê Văn B", "Trung tướng", ["Tư lệnh Quân khu 1", "Đại biểu Quốc hội khóa XV"])
     ]
+
+
+def test_a_bare_post_takes_the_unit_after_its_comma():
+    assert officers(
+        "Đại tá Phạm Ngọc Tuấn, Phó Chủ nhiệm Chính trị, Bộ Tư lệnh Thủ đô Hà Nội phát biểu."
+    ) == [("Phạm Ngọc Tuấn", "Đại tá", ["Phó Chủ nhiệm Chính trị Bộ Tư lệnh Thủ đô Hà Nội"])]

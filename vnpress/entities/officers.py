@@ -221,6 +221,12 @@ class OfficerFinder:
                 k = unit.end
                 unit_text = unit.canonical
                 k, unit_text = self._chain(unit, k, unit_text)
+            elif k + 1 < self.n and t[k].fold == "," and (comma := self._comma_unit(k + 1)) is not None:
+                unit, unit_text, k = (
+                    comma,
+                    comma.canonical,
+                    comma.end,
+                )  # "Phó Chủ nhiệm Chính trị, Bộ Tư lệnh …"
             elif k < self.n and t[k].is_cap and t[k].is_word and not self.posts.longest(t, k):
                 e = self.p.name_end(k)
                 if e > k:
@@ -244,6 +250,13 @@ class OfficerFinder:
             break
         _complete(out)
         return out, end
+
+    def _comma_unit(self, k: int) -> Node | None:
+        """A whole unit right after the comma that follows a bare post: the post's own unit."""
+        if self.posts.longest(self.t, k) or self.former.longest(self.t, k):
+            return None
+        unit = self.p.parse(k)
+        return unit if unit is not None and unit.complete and not unit.skip else None
 
     def _skip_listed_titles(self, k: int) -> int:
         """Past an honorary title listed among the posts ("…, Anh hùng LLVT nhân dân, nguyên …")."""
