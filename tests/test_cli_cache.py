@@ -123,6 +123,7 @@ def test_cache_info_and_clear():
         "path",
         "entries",
         "current_entries",
+        "results",
         "bytes",
         "vnpress",
         "underthesea",
