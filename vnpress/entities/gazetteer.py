@@ -25,11 +25,13 @@ TYPES = (
     "title",
     "former",
     "joiner",
+    "capsend",
     "unit",
     "place",
     "province",
     "country",
     "abbrev",
+    "nameend",
 )
 UNIT_FLAGS = {
     "number",
@@ -67,6 +69,14 @@ class Gazetteer:
     abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
     rank_order: dict[str, int] = field(default_factory=dict)
     user_files: tuple[str, ...] = ()  # also read for document kinds and issuers (see resolutions)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The folded one-word forms of a type (stop words such as ``nameend``)."""
+        cached = self._words.get(kind)
+        if cached is None:
+            cached = self._words[kind] = frozenset(e.form.casefold() for e in self.entries if e.type == kind)
+        return cached
 
     def trie(self, kind: str) -> Trie:
         return self.tries.setdefault(kind, Trie())

@@ -33,50 +33,6 @@ _LEVEL = {
 }
 _POLICE = ("công an", "cảnh sát")
 _NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
-# Words that end an ALL-CAPS name in a headline or caption ("THIẾU TƯỚNG NGUYỄN VĂN A THĂM …").
-_CAPS_STOP = frozenset(
-    [
-        "phát",
-        "thăm",
-        "trao",
-        "dự",
-        "kiểm",
-        "chủ",
-        "làm",
-        "và",
-        "với",
-        "của",
-        "đến",
-        "gặp",
-        "tiếp",
-        "chúc",
-        "tặng",
-        "nhận",
-        "giao",
-        "khảo",
-        "tại",
-        "trong",
-        "về",
-        "cùng",
-        "động",
-        "viên",
-        "chỉ",
-        "đạo",
-        "báo",
-        "cáo",
-        "nói",
-        "cho",
-        "biết",
-        "khẳng",
-        "định",
-        "nhấn",
-        "mạnh",
-        "yêu",
-        "cầu",
-        "đề",
-        "nghị",
-    ]
-)
 _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
 _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
@@ -146,6 +102,7 @@ class OfficerFinder:
         self.titles = g.trie("title")
         self.former = g.trie("former")
         self.joiners = g.trie("joiner")
+        self.caps_ends = g.words("capsend")
 
     # -- names
     def _skip_titles(self, k: int) -> tuple[int, bool]:
@@ -180,7 +137,7 @@ class OfficerFinder:
                 break
             if tok.fold == "đồng" and j + 1 < self.n and t[j + 1].fold == "chí":
                 break
-            if tok.is_upper and j > k and tok.fold in _CAPS_STOP:
+            if tok.is_upper and j > k and tok.fold in self.caps_ends:
                 break
             if len(tok.text) > 1:
                 if caps is None:

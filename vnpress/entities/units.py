@@ -16,106 +16,6 @@ from dataclasses import dataclass, field
 from .gazetteer import Entry, Gazetteer
 from .matcher import Token
 
-# Lowercase words that end a name rather than continue it ("Cục Chính trị tổ chức …").
-_STOP_LOWER = frozenset(
-    [
-        "và",
-        "với",
-        "của",
-        "cho",
-        "tại",
-        "trong",
-        "ngoài",
-        "trên",
-        "dưới",
-        "đã",
-        "đang",
-        "sẽ",
-        "vừa",
-        "là",
-        "có",
-        "được",
-        "bị",
-        "đến",
-        "từ",
-        "về",
-        "theo",
-        "cùng",
-        "các",
-        "những",
-        "một",
-        "này",
-        "đó",
-        "ấy",
-        "nay",
-        "khi",
-        "để",
-        "thì",
-        "mà",
-        "nhưng",
-        "hay",
-        "hoặc",
-        "tổ",
-        "chức",
-        "chủ",
-        "trì",
-        "phát",
-        "biểu",
-        "tham",
-        "dự",
-        "dự",
-        "trao",
-        "tặng",
-        "nhận",
-        "làm",
-        "thực",
-        "hiện",
-        "tiến",
-        "hành",
-        "phối",
-        "hợp",
-        "đơn",
-        "vị",
-        "luôn",
-        "cũng",
-        "rất",
-        "đều",
-        "năm",
-        "ngày",
-        "tháng",
-        "sáng",
-        "chiều",
-        "tối",
-        "lúc",
-        "tỉnh",
-        "thành",
-        "huyện",
-        "quận",
-        "xã",
-        "phường",
-        "thị",
-        "trấn",
-        "khu",
-        "vực",
-        "cấp",
-        "vào",
-        "ra",
-        "lên",
-        "xuống",
-        "kiêm",
-        "nguyên",
-        "đồng",
-        "chí",
-        "bộ",
-        "đội",
-        "cán",
-        "bộ",
-        "chiến",
-        "sĩ",
-        "nhân",
-        "dân",
-    ]
-)
 _OPEN, _CLOSE = "(", ")"
 _FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
 _PRESS = frozenset({"Quân đội nhân dân Việt Nam", "Công an nhân dân"})
@@ -161,6 +61,7 @@ class UnitParser:
         self.places = gazetteer.trie("place")
         self.countries = gazetteer.trie("country")
         self.provinces = gazetteer.trie("province")
+        self.name_ends = gazetteer.words("nameend")
         self.posts = gazetteer.trie("post")
 
     # -- small recognisers
@@ -225,7 +126,7 @@ class UnitParser:
                 and caps_run == 1
                 and t[j].is_word
                 and t[j].is_lower
-                and t[j].fold not in _STOP_LOWER
+                and t[j].fold not in self.name_ends
                 and not t[j].abbr
             ):
                 j += 1
