@@ -29,7 +29,7 @@ def _document_rules(user_files: tuple[str, ...]):
 
 
 @lru_cache(maxsize=8)
-def _pattern(g_id: int, abbrevs: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(abbrevs: tuple[str, ...]) -> re.Pattern[str]:
     return tokenizer_pattern(abbrevs)
 
 
@@ -58,17 +58,20 @@ class _Resolver:
             if len(fuller) == 1:
                 rx = re.compile(rf"(?<!\w){re.escape(head)}(?=$|,| -)")  # the open head ends its unit
                 self.rules.append((rx, next(iter(fuller))))
-        self.fuller: dict[str, str] = {}
+        self.known: set[str] = set()
 
     def open(self, text: str) -> str:
+        """ "Bộ Tư lệnh Quân khu" → "Bộ Tư lệnh Quân khu 7" when the article names one Quân khu."""
         for rx, repl in self.rules:
             text = rx.sub(repl, text)
         return text
 
     def learn(self, canonicals: set[str]) -> None:
+        """The units the article names, for :meth:`bare`."""
         self.known = canonicals
 
     def bare(self, text: str) -> str:
+        """ "Cục Chính trị" → "Cục Chính trị Quân khu 3" when that is the one fuller form the article uses."""
         prefix = text + " "
         longer = {c for c in self.known if c.startswith(prefix)}
         return next(iter(longer)) if len(longer) == 1 else text
@@ -85,7 +88,7 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
 
     norm = normalise(text)
     rules = _document_rules(g.user_files)
-    pattern = _pattern(id(g), tuple(sorted(g.abbrevs)))
+    pattern = _pattern(tuple(sorted(g.abbrevs)))
     tokens = tokenize(norm.text, pattern, g.abbrevs)
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
