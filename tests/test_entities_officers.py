@@ -232,3 +232,9 @@ def test_a_bare_post_takes_the_unit_after_its_comma():
     assert officers(
         "Đại tá Phạm Ngọc Tuấn, Phó Chủ nhiệm Chính trị, Bộ Tư lệnh Thủ đô Hà Nội phát biểu."
     ) == [("Phạm Ngọc Tuấn", "Đại tá", ["Phó Chủ nhiệm Chính trị Bộ Tư lệnh Thủ đô Hà Nội"])]
+
+
+def test_hien_la_leads_into_the_posts():
+    assert officers("Đại tá Nguyễn Văn A, hiện là Chính ủy Sư đoàn 5, kể lại.") == [
+        ("Nguyễn Văn A", "Đại tá", ["Chính ủy Sư đoàn 5"])
+    ]

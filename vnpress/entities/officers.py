@@ -164,6 +164,9 @@ class OfficerFinder:
         end = k
         while k < self.n:
             k = self._skip_listed_titles(k)
+            lead = self.joiners.longest(t, k)  # "…, hiện là Chính ủy …"
+            if lead is not None and (self.posts.longest(t, lead[0]) or self.former.longest(t, lead[0])):
+                k = lead[0]
             f = self.former.longest(t, k)
             if f is not None:
                 former = True
