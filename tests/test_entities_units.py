@@ -159,3 +159,17 @@ def test_ship_numbers_complete_posts_but_ships_are_not_units():
     found = extract_entities("Đại úy Lê Văn Tâm, Hạm trưởng Tàu HQ-561 báo cáo. Tại TP Vũng Tàu, …")
     assert [m.fields["positions"] for m in found if m.type == "officer"] == [["Hạm trưởng Tàu HQ-561"]]
     assert [m for m in found if m.type == "unit"] == []
+
+
+def test_bch_reads_by_what_follows():
+    assert units("Nghị quyết của BCH TƯ Đảng và BCH Quân sự huyện Tân Phú.") == [
+        ("BCH TƯ Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("BCH Quân sự huyện Tân Phú", "Ban Chỉ huy Quân sự huyện Tân Phú"),
+    ]
+
+
+def test_trung_uong_written_as_an_abbreviation_inside_a_post():
+    found = extract_entities("Trung tướng Lê Văn B, Ủy viên T.Ư Đảng, Tư lệnh QK3 dự.")
+    assert [m.fields["positions"] for m in found if m.type == "officer"] == [
+        ["Ủy viên Trung ương Đảng", "Tư lệnh Quân khu 3"]
+    ]
