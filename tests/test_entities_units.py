@@ -40,6 +40,11 @@ def units(text: str) -> list[tuple[str, str]]:
         ("Kho T864", [("Kho T864", "Kho T864")]),
         ("Đồn Biên phòng Cà Ná tổ chức", [("Đồn Biên phòng Cà Ná", "Đồn Biên phòng Cà Ná")]),
         ("Đồn BP Ba Lạt", [("Đồn BP Ba Lạt", "Đồn Biên phòng Ba Lạt")]),
+        ("Đồn BPCK Cầu Treo", [("Đồn BPCK Cầu Treo", "Đồn Biên phòng cửa khẩu Cầu Treo")]),
+        (
+            "Đồn Biên phòng CKQT Lao Bảo",
+            [("Đồn Biên phòng CKQT Lao Bảo", "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo")],
+        ),
         ("Vùng Cảnh sát biển 3", [("Vùng Cảnh sát biển 3", "Vùng Cảnh sát biển 3")]),
         ("Bộ Quốc phòng Lào", [("Bộ Quốc phòng Lào", "Bộ Quốc phòng Lào")]),
         (
