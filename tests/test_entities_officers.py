@@ -238,3 +238,11 @@ def test_hien_la_leads_into_the_posts():
     assert officers("Đại tá Nguyễn Văn A, hiện là Chính ủy Sư đoàn 5, kể lại.") == [
         ("Nguyễn Văn A", "Đại tá", ["Chính ủy Sư đoàn 5"])
     ]
+
+
+def test_posts_complete_in_themselves_take_no_unit_from_the_next():
+    text = "Đại tướng Chansamone Chanyalath, Phó Thủ tướng, Bộ trưởng Bộ Quốc phòng Lào và Thượng tướng Nguyễn Tân Cương, Tổng Tham mưu trưởng, Thứ trưởng Bộ Quốc phòng."
+    assert officers(text) == [
+        ("Chansamone Chanyalath", "Đại tướng", ["Phó Thủ tướng", "Bộ trưởng Bộ Quốc phòng Lào"]),
+        ("Nguyễn Tân Cương", "Thượng tướng", ["Tổng Tham mưu trưởng", "Thứ trưởng Bộ Quốc phòng"]),
+    ]

@@ -178,3 +178,13 @@ def test_trung_uong_written_as_an_abbreviation_inside_a_post():
     assert [m.fields["positions"] for m in found if m.type == "officer"] == [
         ["Ủy viên Trung ương Đảng", "Tư lệnh Quân khu 3"]
     ]
+
+
+def test_slash_names_the_parent():
+    assert units("đại diện Cục Đối ngoại/BQP và Cục Tuyên huấn/TCCT dự") == [
+        ("Cục Đối ngoại/BQP", "Cục Đối ngoại Bộ Quốc phòng"),
+        ("BQP", "Bộ Quốc phòng"),
+        ("Cục Tuyên huấn/TCCT", "Cục Tuyên huấn Tổng cục Chính trị"),
+        ("TCCT", "Tổng cục Chính trị"),
+    ]
+    assert units("Bệnh viện TWQĐ 108") == [("Bệnh viện TWQĐ 108", "Bệnh viện Trung ương Quân đội 108")]

@@ -45,6 +45,7 @@ class Position:
     unit: Node | None
     unit_text: str  # the unit as reported in the post (may be completed later)
     former: bool = False
+    whole: bool = False  # a post complete in itself ("Phó Thủ tướng"): never completed with a unit
 
     @property
     def text(self) -> str:
@@ -174,7 +175,7 @@ class OfficerFinder:
             m = self.posts.longest(t, k)
             if m is None:
                 break
-            k, post = m[0], m[1].canonical
+            k, post, whole = m[0], m[1].canonical, "whole" in m[1].flags
             unit = self.p.parse(k, as_parent=True) if k < self.n else None
             unit_text = ""
             if unit is not None:
@@ -196,7 +197,7 @@ class OfficerFinder:
             if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
-            out.append(Position(post, unit, unit_text, former))
+            out.append(Position(post, unit, unit_text, former, whole))
             end = k
             if k < self.n and t[k].fold == "," and k + 1 < self.n:
                 nxt = self._skip_listed_titles(k + 1)
@@ -375,7 +376,7 @@ def _complete(positions: list[Position]) -> None:
         if unit is not None and (unit.complete or unit.open_head) and not unit.skip:
             carry, carry_text = unit, p.unit_text
             continue
-        if carry is None:
+        if carry is None or p.whole:
             continue
         if unit is None and not p.unit_text:
             if carry.party_organ and carry.children:

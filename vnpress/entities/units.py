@@ -284,7 +284,12 @@ class UnitParser:
         has_parent = has_place = False
         if "parent" in flags and k < self.n:
             parent = None
-            if self.t[k].fold == _OPEN and not numbered:
+            if self._slash(k):  # "Cục Đối ngoại/BQP", "Cục Tuyên huấn/TCCT"
+                parent = self.parse(k + 1, as_parent=True, depth=depth + 1)
+                if parent is not None and parent.skip:
+                    parent = None
+                k_end = parent.end if parent is not None else k
+            elif self.t[k].fold == _OPEN and not numbered:
                 parent = self.parse(k + 1, as_parent=True, depth=depth + 1)
                 if (
                     parent is not None
@@ -350,6 +355,13 @@ class UnitParser:
                     children=[node, other],
                 )
         return node
+
+    def _slash(self, k: int) -> bool:
+        """A slash glued to the unit before it and the one after it."""
+        t = self.t
+        return (
+            t[k].text == "/" and k + 1 < self.n and t[k - 1].end == t[k].start and t[k].end == t[k + 1].start
+        )
 
     def _code_part(self, node: Node) -> bool:
         """ "109-NQ/QUTW": an abbreviation inside a document code is not a mention of the body."""
