@@ -46,6 +46,10 @@ def units(text: str) -> list[tuple[str, str]]:
             [("Đồn Biên phòng CKQT Lao Bảo", "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo")],
         ),
         ("Vùng Cảnh sát biển 3", [("Vùng Cảnh sát biển 3", "Vùng Cảnh sát biển 3")]),
+        (
+            "Cục Cảnh sát điều tra tội phạm về ma túy chủ trì",
+            [("Cục Cảnh sát điều tra tội phạm về ma túy", "Cục Cảnh sát điều tra tội phạm về ma túy")],
+        ),
         ("Bộ Quốc phòng Lào", [("Bộ Quốc phòng Lào", "Bộ Quốc phòng Lào")]),
         (
             "Ủy ban MTTQ Việt Nam tỉnh Bến Tre",
