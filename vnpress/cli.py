@@ -5,13 +5,6 @@ Each command parses its options, calls one library function, and hands the resul
 so ``vnpress --help`` stays fast.
 """
 
-# NOTE FOR THE HELPERS WORKING IN PARALLEL (from the lead; remove before release):
-# several helpers edit this repository at once. Read /work/main/.helpers-rules.md now and follow it:
-# edit only your own files (in cli.py only your own command's function, with small edits),
-# commit only your own files (`git add F && git commit -m "why" -- F`), never `git add -A`,
-# don't edit README.md (put README text in your final report), run only your own tests,
-# and be finished and committed by 20:55 UTC.
-
 from __future__ import annotations
 
 import functools
