@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from vnpress import parallel
+from vnpress import parallel, progress
 from vnpress.corpus import Document
 from vnpress.parallel import BATCH_CHARS, BATCH_DOCS, Runner, batches, lookahead, map_documents
 
@@ -131,3 +131,53 @@ def test_ctrl_c_exits_130_without_a_traceback_from_the_workers(synthetic_corpus,
     assert "Traceback" not in err.decode()
     assert err.decode().strip() == "vnpress: interrupted"  # click writes a newline after the ^C
     assert out == b""
+
+
+class Recorder(progress.Tracker):
+    def __init__(self):
+        self.batches: list[tuple[int, int]] = []
+        self.closed = False
+
+    def advance(self, docs: int, chars: int) -> None:
+        self.batches.append((docs, chars))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_progress_is_reported_per_batch_to_the_installed_tracker(monkeypatch):
+    made: list[Recorder] = []
+    monkeypatch.setattr(progress, "_factory", lambda: made.append(Recorder()) or made[-1])
+    corpus = docs(BATCH_DOCS + 1, size=7)
+    assert len(list(map_documents(text_and_pid, corpus, jobs=1))) == BATCH_DOCS + 1
+    (tracker,) = made
+    assert tracker.batches == [(BATCH_DOCS, 7 * BATCH_DOCS), (1, 7)] and tracker.closed
+
+
+def test_no_tracker_and_warnings_to_the_logger_unless_installed(monkeypatch, caplog):
+    monkeypatch.setattr(progress, "_factory", None)
+    with progress.tracker() as t:
+        assert type(t) is progress.Tracker  # the silent one
+    progress.warn("cache rebuilt")
+    assert caplog.messages == ["cache rebuilt"]
+    seen: list[str] = []
+    monkeypatch.setattr(progress, "_on_warning", seen.append)
+    progress.warn("again")
+    assert seen == ["again"] and caplog.messages == ["cache rebuilt"]
+
+
+def test_the_rich_bar_appears_only_after_its_delay_and_goes_away():
+    from io import StringIO
+
+    from rich.console import Console
+
+    out = StringIO()
+    console = Console(file=out, force_terminal=True, width=80)
+    quiet = progress.RichBar(delay=60, console=console)
+    quiet.advance(10, 1000)
+    quiet.close()
+    assert out.getvalue() == ""
+    bar = progress.RichBar(delay=0, console=console)
+    bar.advance(64, 200_000)
+    bar.close()
+    assert "64 documents" in out.getvalue() and "chars/s" in out.getvalue()

@@ -108,6 +108,9 @@ class RichBar(Tracker):
         )
         self._progress.start()
         self._task = self._progress.add_task("vnpress", total=None, chars="")
+        for task in self._progress.tasks:  # count the time from the start of the run, not of the bar
+            if task.id == self._task and task.start_time is not None:
+                task.start_time -= time.monotonic() - self.started
 
     def close(self) -> None:
         if self._progress is not None:
