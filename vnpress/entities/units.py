@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
 from .matcher import Token
+from .names import name_end, place_end, place_name_end
 
 _OPEN, _CLOSE = "(", ")"
 _FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
@@ -61,7 +62,7 @@ class UnitParser:
         self.places = gazetteer.trie("place")
         self.countries = gazetteer.trie("country")
         self.provinces = gazetteer.trie("province")
-        self.name_ends = gazetteer.words("nameend")
+        self.name_stops = gazetteer.trie("nameend")
         self.posts = gazetteer.trie("post")
 
     # -- small recognisers
@@ -102,100 +103,15 @@ class UnitParser:
         return k
 
     def name_end(self, k: int, limit: int = 6) -> int:
-        """End of a name in capitalised words from ``k``: "Chính trị", "Ba Lạt", "Sĩ quan Lục quân",
-        "Phòng không - Không quân". A capitalised word may carry one lowercase syllable ("Chính
-        trị"), but not after a run of capitalised words ("Cà Ná tổ chức …" stops at "Ná")."""
-        t, n = self.t, self.n
-        j = k
-        words = 0
-        caps_run = 0
-        while j < n and words < limit:
-            tok = t[j]
-            if tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
-                j += 1
-                continue
-            if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and self.starts_unit(j):
-                break
-            if j > k and (self.starts_unit(j) or self.posts.longest(t, j)):
-                break
-            j += 1
-            words += 1
-            caps_run += 1
-            if (
-                j < n
-                and caps_run == 1
-                and t[j].is_word
-                and t[j].is_lower
-                and t[j].fold not in self.name_ends
-                and not t[j].abbr
-            ):
-                j += 1
-                words += 1
-                caps_run = 0
-            elif j < n and t[j].is_word and t[j].is_lower:
-                break
-            else:
-                caps_run = caps_run if j < n and t[j].is_cap else 0
-        if j > k and t[j - 1].fold == "-":
-            j -= 1
-        return j
+        """End of a name in capitalised words from ``k``: see :mod:`.names`."""
+        return name_end(self, k, limit)
 
     def place_end(self, k: int, *, bare_ok: bool = True) -> tuple[int, str, bool]:
-        """A place: "tỉnh Bến Tre", "thành phố Hồ Chí Minh", "tỉnh" alone, "các tỉnh, thành phố".
-        Returns ``(end, canonical, named)``; ``end == k`` when there is none."""
-        t = self.t
-        if k < self.n and t[k].fold == "các":
-            j = k + 1
-            parts = []
-            while True:
-                m = self.places.longest(t, j)
-                if m is None:
-                    break
-                parts.append(m[1].canonical)
-                j = m[0]
-                if j + 1 < self.n and t[j].fold == "," and self.places.longest(t, j + 1):
-                    j += 1
-                    continue
-                break
-            if parts:
-                return j, "các " + ", ".join(parts), False
-            return k, "", False
-        m = self.places.longest(t, k)
-        if m is None:
-            return k, "", False
-        j, entry = m
-        e = self._place_name_end(j)
-        if e > j:
-            return e, entry.canonical + " " + self._words(j, e), True
-        if not bare_ok:
-            return k, "", False
-        return j, entry.canonical, False
+        """A place ("tỉnh Bến Tre", a bare "tỉnh"): ``(end, canonical, named)``, see :mod:`.names`."""
+        return place_end(self, k, bare_ok=bare_ok)
 
     def _place_name_end(self, k: int) -> int:
-        """Capitalised syllables of a place name ("Bến Tre", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh")."""
-        t, n = self.t, self.n
-        j = k
-        limit = 6
-        if k < n and t[k].is_upper:  # a headline in capitals shows no word boundary
-            m = self.provinces.longest(t, k)
-            if m is not None:
-                return m[0]
-            limit = 2
-        words = 0
-        while j < n and words < limit:
-            tok = t[j]
-            name_word = (
-                tok.is_word and tok.is_cap and not self.starts_unit(j) and not self.posts.longest(t, j)
-            )
-            ward_number = tok.is_number and j > k and t[j - 1].fold in ("phường", "quận")
-            dash = tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word
-            if not (name_word or ward_number or dash):
-                break
-            words += name_word
-            j += 1
-        if k < n and j == k and t[k].is_number and k > 0 and t[k - 1].fold in ("phường", "quận", "xã"):
-            j = k + 1
-        return j
+        return place_name_end(self, k)
 
     def _written(self, i: int, j: int) -> str:
         return "".join(tok.text for tok in self.t[i:j])

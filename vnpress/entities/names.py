@@ -1,0 +1,160 @@
+"""Where the proper part of a body's name ends: "Chính trị", "Dân quân tự vệ", "Tăng thiết giáp".
+
+Vietnamese names of bodies capitalise the first syllable of each key word of the proper part and
+write the common words after it in lower case: "Cục Dân quân tự vệ", "Trường Sĩ quan Tăng thiết
+giáp", "Phòng Kế hoạch tổng hợp", "Viện Chiến lược và Lịch sử quốc phòng Việt Nam". So a name is
+a run of capitalised words, each of which may carry one lowercase syllable ("Chính trị"), and
+after which a short run of lowercase syllables belongs to the name when the run is closed: by
+punctuation, a capitalised word, or a word that ends names (``nameend`` rows: "và", "của", "tổ
+chức" …). After a place-like run of capitalised words only one syllable may follow ("Viện Bỏng
+Quốc gia", not "… Vĩnh Xương ký biên bản"); a run of several syllables at the end of a sentence is a verb ("… Quân sự tuyển sinh."). An open run ("Học viện Quốc phòng khai giảng khóa đào tạo …") is the
+sentence going on, not the name. "và" joins two capitalised parts of one name ("Chiến lược và
+Lịch sử") unless a unit, post or rank follows it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .units import UnitParser
+
+_SENTENCE_END = frozenset({".", "\n", "!", "?", "…"})
+_LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự vệ", "quốc phòng")
+
+
+def ends_name(p: UnitParser, j: int) -> bool:
+    """Does a name-ending word (one syllable or a compound such as "tổ chức") start at ``j``?"""
+    return p.name_stops.longest(p.t, j) is not None
+
+
+def _lower(p: UnitParser, j: int) -> bool:
+    tok = p.t[j]
+    return tok.is_word and tok.is_lower and not tok.abbr
+
+
+def _joined_name(p: UnitParser, j: int) -> bool:
+    """A name word that a joiner ("và", "-") may lead to: capitalised, not a unit, post or rank."""
+    if j >= p.n:
+        return False
+    tok = p.t[j]
+    return (
+        tok.is_word
+        and tok.is_cap
+        and not tok.abbr
+        and not p.starts_unit(j)
+        and not p.posts.longest(p.t, j)
+        and not p.g.trie("rank").longest(p.t, j)
+        and not p.places.longest(p.t, j)
+    )
+
+
+def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
+    """End of a closed run of lowercase syllables from ``j`` ("tự vệ" before ","), or ``j``."""
+    n = p.n
+    e = j
+    while e < n and e - j < most and _lower(p, e) and not ends_name(p, e):
+        e += 1
+    if e == j:
+        return j
+    if e < n and _lower(p, e) and not ends_name(p, e):
+        return j  # the sentence goes on in lower case
+    if e - j > 1 and (e >= n or p.t[e].fold in _SENTENCE_END):
+        return j  # "Học viện Kỹ thuật Quân sự tuyển sinh.": a verb ending the sentence
+    return e
+
+
+def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
+    """End of a name in capitalised words from ``k`` (see the module docstring)."""
+    t, n = p.t, p.n
+    j = k
+    words = 0
+    caps_run = 0
+    limit += 4  # the lowercase words of a name do not count against the capitalised ones
+    while j < n and words < limit:
+        tok = t[j]
+        if tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
+            j += 1
+            continue
+        if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
+            break
+        if j > k and (p.starts_unit(j) or p.posts.longest(t, j)):
+            break
+        j += 1
+        words += 1
+        caps_run += 1
+        if j < n and caps_run == 1 and _lower(p, j) and not ends_name(p, j):
+            j += 1  # the second syllable of a capitalised word: "Chính trị", "Tổ chức"
+            words += 1
+            caps_run = 0
+        if j < n and _lower(p, j):
+            e = lower_run_end(p, j, 1 if caps_run > 1 else _LOWER_RUN)
+            if e == j and not (t[j].fold == "và" and _joined_name(p, j + 1) and j > k):
+                break
+            words += e - j
+            j = e
+            if j < n and t[j].fold == "và" and _joined_name(p, j + 1):
+                j += 1  # "Chiến lược và Lịch sử"
+            caps_run = 0
+        elif not (j < n and t[j].is_cap):
+            caps_run = 0
+    if j > k and t[j - 1].fold in ("-", "và"):
+        j -= 1
+    return j
+
+
+def place_end(p: UnitParser, k: int, *, bare_ok: bool = True) -> tuple[int, str, bool]:
+    """A place: "tỉnh Bến Tre", "thành phố Hồ Chí Minh", "tỉnh" alone, "các tỉnh, thành phố".
+    Returns ``(end, canonical, named)``; ``end == k`` when there is none."""
+    t = p.t
+    if k < p.n and t[k].fold == "các":
+        j = k + 1
+        parts = []
+        while True:
+            m = p.places.longest(t, j)
+            if m is None:
+                break
+            parts.append(m[1].canonical)
+            j = m[0]
+            if j + 1 < p.n and t[j].fold == "," and p.places.longest(t, j + 1):
+                j += 1
+                continue
+            break
+        if parts:
+            return j, "các " + ", ".join(parts), False
+        return k, "", False
+    m = p.places.longest(t, k)
+    if m is None:
+        return k, "", False
+    j, entry = m
+    e = place_name_end(p, j)
+    if e > j:
+        return e, entry.canonical + " " + p._words(j, e), True
+    if not bare_ok:
+        return k, "", False
+    return j, entry.canonical, False
+
+
+def place_name_end(p: UnitParser, k: int) -> int:
+    """Capitalised syllables of a place name ("Bến Tre", "Bà Rịa - Vũng Tàu", "Hồ Chí Minh")."""
+    t, n = p.t, p.n
+    j = k
+    limit = 6
+    if k < n and t[k].is_upper:  # a headline in capitals shows no word boundary
+        m = p.provinces.longest(t, k)
+        if m is not None:
+            return m[0]
+        limit = 2
+    words = 0
+    while j < n and words < limit:
+        tok = t[j]
+        name_word = tok.is_word and tok.is_cap and not p.starts_unit(j) and not p.posts.longest(t, j)
+        ward_number = tok.is_number and j > k and t[j - 1].fold in ("phường", "quận")
+        dash = tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word
+        if not (name_word or ward_number or dash):
+            break
+        words += name_word
+        j += 1
+    if k < n and j == k and t[k].is_number and k > 0 and t[k - 1].fold in ("phường", "quận", "xã"):
+        j = k + 1
+    return j
