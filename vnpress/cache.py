@@ -181,6 +181,14 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def analysis_prefix(func: object, key: str) -> bytes:
+    """What a cached analysis depends on besides the text: the function (for a ``functools.partial``,
+    the function it wraps: its arguments must be named in ``key``), ``key``, and vnpress's code."""
+    target = getattr(func, "func", func)
+    name = f"{getattr(target, '__module__', '?')}.{getattr(target, '__qualname__', repr(target))}"
+    return f"{name}\0{key}\0{code_digest()}".encode()
+
+
 def result_key(prefix: bytes, text: str) -> bytes:
     """The key of an analysis of ``text`` (the original text: no need to normalise on a hit)."""
     h = hashlib.blake2b(prefix, digest_size=16)

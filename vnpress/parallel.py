@@ -168,26 +168,86 @@ def _apply(args: tuple[Callable[[Document], R], Sequence[Document]]) -> list[R]:
 
 
 def map_documents(
-    func: Callable[[Document], R], docs: Iterable[Document], *, jobs: int | None = 1
+    func: Callable[[Document], R],
+    docs: Iterable[Document],
+    *,
+    jobs: int | None = 1,
+    cache_key: str | None = None,
+    use_cache: bool = True,
 ) -> Iterator[tuple[Document, R]]:
     """``(doc, func(doc))`` for each document, in input order, with ``jobs`` processes (``None`` or 0:
-    all cores). ``func`` must be a module-level function (it is sent to worker processes) and its
-    result picklable. Exceptions raised by ``func`` reach the caller."""
+    all cores). ``func`` must be a module-level function or a ``functools.partial`` of one (it is sent
+    to worker processes) and its result picklable. Exceptions raised by ``func`` reach the caller.
+
+    With a ``cache_key`` (a stable string naming whatever the results depend on besides the text and
+    vnpress's code and data: options, a digest of user files…) the results are cached, for an
+    expensive ``func`` (underthesea's NER); ``use_cache=False`` then bypasses the cache.
+    """
+    store: Any = None
+    prefix = b""
+    if cache_key is not None and use_cache:
+        from .cache import SegmentCache, analysis_prefix
+
+        store = SegmentCache()
+        prefix = analysis_prefix(func, cache_key)
+        if store.disabled:
+            store = None
     runner = Runner(jobs)
-    inflight: deque[tuple[list[Document], Any]] = deque()
+    inflight: deque[_Pending] = deque()
     ok = False
     with progress.tracker() as bar:
         try:
             for batch, alone in lookahead(batches(docs)):
-                inflight.append((batch, runner.submit(_apply, (func, batch), alone=alone)))
+                inflight.append(_Pending(batch, func, runner, alone, store, prefix))
                 while len(inflight) >= runner.window:
-                    done, handle = inflight.popleft()
-                    yield from zip(done, handle.get(), strict=True)
-                    bar.advance(len(done), sum(len(d.text) for d in done))
+                    done = inflight.popleft()
+                    yield from done.results()
+                    bar.advance(len(done.docs), sum(len(d.text) for d in done.docs))
             while inflight:
-                done, handle = inflight.popleft()
-                yield from zip(done, handle.get(), strict=True)
-                bar.advance(len(done), sum(len(d.text) for d in done))
+                done = inflight.popleft()
+                yield from done.results()
+                bar.advance(len(done.docs), sum(len(d.text) for d in done.docs))
             ok = True
         finally:
             runner.close(ok=ok)
+            if store is not None:
+                store.close()
+
+
+class _Pending:
+    """One batch of map_documents: its cached results, and the task computing the others."""
+
+    def __init__(
+        self, docs: list[Document], func: Callable, runner: Runner, alone: bool, store: Any, prefix: bytes
+    ):
+        self.docs = docs
+        self.store = store
+        self.keys: list[bytes] = []
+        self.found: dict[bytes, bytes] = {}
+        todo = docs
+        if store is not None:
+            from .cache import RESULTS, result_key
+
+            self.keys = [result_key(prefix, d.text) for d in docs]
+            self.found = store.get_many(self.keys, RESULTS)
+            todo = [d for d, k in zip(docs, self.keys, strict=True) if k not in self.found]
+        self.handle = runner.submit(_apply, (func, todo), alone=alone) if todo else None
+
+    def results(self) -> Iterator[tuple[Document, Any]]:
+        computed = self.handle.get() if self.handle is not None else []
+        if self.store is None:
+            yield from zip(self.docs, computed, strict=True)
+            return
+        from .cache import RESULTS, dump_result, load_result
+
+        it = iter(computed)
+        values: list[Any] = []
+        new: list[tuple[bytes, bytes]] = []
+        for k in self.keys:
+            if k in self.found:
+                values.append(load_result(self.found[k]))
+            else:
+                values.append(next(it))
+                new.append((k, dump_result(values[-1])))
+        self.store.put_many(new, RESULTS)
+        yield from zip(self.docs, values, strict=True)

@@ -23,7 +23,7 @@ from . import segment as seg
 from .cache import (
     RESULTS,
     SegmentCache,
-    code_digest,
+    analysis_prefix,
     dump_result,
     load_result,
     pack_spans,
@@ -72,7 +72,7 @@ def run_segmented(
     store = (cache if cache is not None else SegmentCache()) if use_cache else None
     if store is not None and store.disabled:
         store = None
-    prefix = _prefix(func, key) if func is not None and store is not None else b""
+    prefix = analysis_prefix(func, key) if func is not None and store is not None else b""
     runner = Runner(jobs, setup=seg._model)
     inflight: deque[_Batch] = deque()
     ok = False
@@ -93,12 +93,6 @@ def run_segmented(
             runner.close(ok=ok)
             if store is not None and cache is None:
                 store.close()
-
-
-def _prefix(func: Analysis, key: str) -> bytes:
-    target = getattr(func, "func", func)  # a functools.partial: its arguments are in ``key``
-    name = f"{getattr(target, '__module__', '?')}.{getattr(target, '__qualname__', repr(target))}"
-    return f"{name}\0{key}\0{code_digest()}".encode()
 
 
 class _Batch:
