@@ -75,3 +75,28 @@ def test_unit_names_run_on_in_lower_case(text, expected):
 )
 def test_posts_carry_the_whole_name(text, expected):
     assert list(posts(text).values()) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đại tá Trịnh Văn Long, Phó Cục trưởng Cục Dân quân tự vệ, Bộ Tổng Tham mưu dự lễ.",
+            ["Phó Cục trưởng Cục Dân quân tự vệ, Bộ Tổng Tham mưu"],
+        ),
+        (
+            "Thượng tá Vũ Văn Hà, Trưởng phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân.",
+            ["Trưởng phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân"],
+        ),
+        (
+            "Đại tá Phan Hữu Nam, nguyên Viện trưởng Viện Chiến lược Quốc phòng, Bộ Quốc phòng.",
+            ["nguyên Viện trưởng Viện Chiến lược Quốc phòng, Bộ Quốc phòng"],
+        ),
+        (  # a list of bodies, not a parent: the second Cục is a sibling
+            "Đại tá Đặng Văn Tư, Cục trưởng Cục Quân huấn, Cục Tác chiến cũng dự.",
+            ["Cục trưởng Cục Quân huấn"],
+        ),
+    ],
+)
+def test_a_post_goes_on_through_its_parents_after_commas(text, expected):
+    assert list(posts(text).values()) == [expected]

@@ -32,6 +32,22 @@ _LEVEL = {
     "Quân khu": 8,
 }
 _POLICE = ("công an", "cảnh sát")
+# the bodies that an organ named before them, after a comma, belongs to ("Cục Dân quân tự vệ, Bộ
+# Tổng Tham mưu"): a post's unit goes on through them
+_COMMAND_BODIES = (
+    "Bộ ",
+    "Tổng cục",
+    "Quân chủng",
+    "Binh chủng",
+    "Quân khu",
+    "Quân đoàn",
+    "Cục ",
+    "Học viện",
+    "Cảnh sát biển",
+    "Vùng ",
+    "Công an tỉnh",
+    "Công an thành phố",
+)
 _NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
 _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
@@ -193,7 +209,7 @@ class OfficerFinder:
                 if e > k:
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
-                    k = e2
+                    k, unit_text = self._parents(e2, unit_text, "")
             if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
@@ -244,6 +260,29 @@ class OfficerFinder:
             text += ", " + nxt.canonical
             level = _LEVEL[nxt.head]
             k = nxt.end
+        if level or unit.skip:
+            return k, text
+        return self._parents(k, text, unit.head)
+
+    def _parents(self, k: int, text: str, head: str) -> tuple[int, str]:
+        """ "Phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân": the bodies after commas
+        that the post's unit belongs to."""
+        t = self.t
+        for _ in range(2):
+            if not (k + 1 < self.n and t[k].fold == ","):
+                break
+            nxt = self.p.parse(k + 1)
+            if (
+                nxt is None
+                or not nxt.complete
+                or nxt.skip
+                or not nxt.canonical.startswith(_COMMAND_BODIES)
+                or head.split()[:1] == nxt.head.split()[:1]
+                or nxt.canonical in text
+            ):
+                break
+            text += ", " + nxt.canonical
+            head, k = nxt.head, nxt.end
         return k, text
 
     # -- officers
