@@ -1,0 +1,215 @@
+"""Posts: the list of posts stated with an officer's name, each completed with its unit.
+
+"Bí thư Đảng ủy, Chính ủy Quân khu 7" is two posts, the first taking the unit of the second; a post's
+unit goes on through the bodies it belongs to, in brackets, after a slash or after commas ("Phòng Kế
+hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân"); "nguyên" marks the posts after it as former;
+"kiêm", "hiện là" join posts of one person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .matcher import Token
+from .units import Node, UnitParser
+
+_LEVEL = {
+    "Tiểu đội": 1,
+    "Trung đội": 2,
+    "Đại đội": 3,
+    "Hải đội": 3,
+    "Tiểu đoàn": 4,
+    "Trung đoàn": 5,
+    "Lữ đoàn": 5,
+    "Hải đoàn": 5,
+    "Sư đoàn": 6,
+    "Quân đoàn": 7,
+    "Vùng": 7,
+    "Quân khu": 8,
+}
+# the bodies that an organ named before them, after a comma, belongs to ("Cục Dân quân tự vệ, Bộ
+# Tổng Tham mưu"): a post's unit goes on through them
+_COMMAND_BODIES = (
+    "Bộ ",
+    "Tổng cục",
+    "Quân chủng",
+    "Binh chủng",
+    "Quân khu",
+    "Quân đoàn",
+    "Cục ",
+    "Học viện",
+    "Cảnh sát biển",
+    "Vùng ",
+    "Công an tỉnh",
+    "Công an thành phố",
+)
+
+
+@dataclass
+class Position:
+    post: str
+    unit: Node | None
+    unit_text: str  # the unit as reported in the post (may be completed later)
+    former: bool = False
+    whole: bool = False  # a post complete in itself ("Phó Thủ tướng"): never completed with a unit
+
+    @property
+    def text(self) -> str:
+        return self.render(lambda unit: unit)
+
+    def render(self, resolve) -> str:
+        """The post as reported, its unit passed through ``resolve`` (the article's own numbering)."""
+        body = f"{self.post} {resolve(self.unit_text)}" if self.unit_text else self.post
+        return f"nguyên {body}" if self.former else body
+
+
+class PostParser:
+    """The posts part of :class:`~vnpress.entities.officers.OfficerFinder`."""
+
+    def __init__(self, g: Gazetteer, tokens: list[Token], parser: UnitParser):
+        self.g = g
+        self.t = tokens
+        self.n = len(tokens)
+        self.p = parser
+        self.posts = g.trie("post")
+        self.titles = g.trie("title")
+        self.former = g.trie("former")
+        self.joiners = g.trie("joiner")
+
+    def parse_positions(self, k: int) -> tuple[list[Position], int]:
+        """A list of posts from token ``k``: "Bí thư Đảng ủy, Chính ủy Quân khu 7"."""
+        t = self.t
+        out: list[Position] = []
+        former = False
+        end = k
+        while k < self.n:
+            k = self._skip_listed_titles(k)
+            lead = self.joiners.longest(t, k)  # "…, hiện là Chính ủy …"
+            if lead is not None and (self.posts.longest(t, lead[0]) or self.former.longest(t, lead[0])):
+                k = lead[0]
+            f = self.former.longest(t, k)
+            if f is not None:
+                former = True
+                k = f[0]
+            m = self.posts.longest(t, k)
+            if m is None:
+                break
+            k, post, whole = m[0], m[1].canonical, "whole" in m[1].flags
+            unit = self.p.parse(k, as_parent=True) if k < self.n else None
+            unit_text = ""
+            if unit is not None:
+                k = unit.end
+                unit_text = unit.canonical
+                k, unit_text = self._chain(unit, k, unit_text)
+            elif k + 1 < self.n and t[k].fold == "," and (comma := self._comma_unit(k + 1)) is not None:
+                unit, unit_text, k = (
+                    comma,
+                    comma.canonical,
+                    comma.end,
+                )  # "Phó Chủ nhiệm Chính trị, Bộ Tư lệnh …"
+            elif k < self.n and t[k].is_cap and t[k].is_word and not self.posts.longest(t, k):
+                e = self.p.name_end(k)
+                if e > k:
+                    e2, place, _ = self.p.place_end(e)
+                    unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
+                    k, unit_text = self._parents(e2, unit_text, "")
+            if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
+                unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
+                k += 2
+            out.append(Position(post, unit, unit_text, former, whole))
+            end = k
+            if k < self.n and t[k].fold == "," and k + 1 < self.n:
+                nxt = self._skip_listed_titles(k + 1)
+                if self.posts.longest(t, nxt) or self.former.longest(t, nxt):
+                    k = nxt
+                    continue
+            j = self.joiners.longest(t, k)
+            if j is not None and self.posts.longest(t, j[0]):
+                k = j[0]
+                continue
+            break
+        _complete(out)
+        return out, end
+
+    def _comma_unit(self, k: int) -> Node | None:
+        """A whole unit right after the comma that follows a bare post: the post's own unit."""
+        if self.posts.longest(self.t, k) or self.former.longest(self.t, k):
+            return None
+        unit = self.p.parse(k)
+        return unit if unit is not None and unit.complete and not unit.skip else None
+
+    def _skip_listed_titles(self, k: int) -> int:
+        """Past an honorary title listed among the posts ("…, Anh hùng LLVT nhân dân, nguyên …")."""
+        m = self.titles.longest(self.t, k)
+        if m is not None and m[0] < self.n and self.t[m[0]].fold == ",":
+            return m[0] + 1
+        return k
+
+    def _chain(self, unit: Node, k: int, text: str) -> tuple[int, str]:
+        """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
+        level = _LEVEL.get(unit.head)
+        t = self.t
+        if not unit.complete and not unit.open_head and not unit.party_organ and not unit.skip:
+            # "Trợ lý Phòng Tác chiến, Bộ Tham mưu Quân khu 4": the organ's parent after a comma
+            if k + 1 < self.n and t[k].fold == ",":
+                parent = self.p.parse(k + 1)
+                if parent is not None and parent.complete and not parent.skip:
+                    return parent.end, f"{text}, {parent.canonical}"
+            return k, text
+        while level and k + 1 < self.n and t[k].fold == ",":
+            nxt = self.p.parse(k + 1)
+            if nxt is None or not nxt.numbered or _LEVEL.get(nxt.head, 0) <= level:
+                break
+            text += ", " + nxt.canonical
+            level = _LEVEL[nxt.head]
+            k = nxt.end
+        if level or unit.skip:
+            return k, text
+        return self._parents(k, text, unit.head)
+
+    def _parents(self, k: int, text: str, head: str) -> tuple[int, str]:
+        """ "Phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân": the bodies after commas
+        that the post's unit belongs to."""
+        t = self.t
+        for _ in range(2):
+            if not (k + 1 < self.n and t[k].fold == ","):
+                break
+            nxt = self.p.parse(k + 1)
+            if (
+                nxt is None
+                or not nxt.complete
+                or nxt.skip
+                or not nxt.canonical.startswith(_COMMAND_BODIES)
+                or head.split()[:1] == nxt.head.split()[:1]
+                or nxt.canonical in text
+            ):
+                break
+            text += ", " + nxt.canonical
+            head, k = nxt.head, nxt.end
+        return k, text
+
+    # -- officers
+
+
+def _complete(positions: list[Position]) -> None:
+    """A post whose unit is missing or bare takes the unit of the next post that has one."""
+    carry: Node | None = None
+    carry_text = ""
+    for p in reversed(positions):
+        unit = p.unit
+        if unit is not None and (unit.complete or unit.open_head) and not unit.skip:
+            carry, carry_text = unit, p.unit_text
+            continue
+        if carry is None or p.whole:
+            continue
+        if unit is None and not p.unit_text:
+            if carry.party_organ and carry.children:
+                p.unit_text = carry.children[0].canonical
+            else:
+                p.unit_text = carry_text
+        elif unit is not None and not unit.complete and not unit.skip and unit.open_head is None:
+            if carry.party_organ and unit.party_organ:
+                p.unit_text = carry_text
+            else:
+                p.unit_text = f"{unit.canonical} {carry_text}"
