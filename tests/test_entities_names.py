@@ -100,3 +100,44 @@ def test_posts_carry_the_whole_name(text, expected):
 )
 def test_a_post_goes_on_through_its_parents_after_commas(text, expected):
     assert list(posts(text).values()) == [expected]
+
+
+def test_a_bare_academy_or_school_in_a_post_is_the_articles_one():
+    text = (
+        "Học viện Hậu cần khai giảng năm học mới. Đại tá Lưu Văn Tiến, Bí thư Đảng ủy, Chính ủy "
+        "Học viện phát biểu. Trường Sĩ quan Pháo binh cũng cử đoàn dự; Thượng tá Võ Văn Hòa, Chính "
+        "ủy Nhà trường tặng hoa."
+    )
+    assert posts(text) == {
+        "Lưu Văn Tiến": ["Bí thư Đảng ủy Học viện Hậu cần", "Chính ủy Học viện Hậu cần"],
+        "Võ Văn Hòa": ["Chính ủy Trường Sĩ quan Pháo binh"],
+    }
+
+
+def test_a_bare_academy_stays_bare_when_the_article_names_two():
+    text = "Học viện Hậu cần và Học viện Hải quân ký kết. Đại tá Lưu Văn Tiến, Chính ủy Học viện phát biểu."
+    assert posts(text) == {"Lưu Văn Tiến": ["Chính ủy Học viện"]}
+
+
+def test_an_open_formation_in_a_post_takes_the_fuller_of_two_names():
+    text = (
+        "Vùng 2 Hải quân trao quà cho ngư dân; các cháu do Vùng 2 nhận đỡ đầu. Thượng tá Đinh Văn "
+        "Sáu, Phó Chính ủy Vùng phát biểu."
+    )
+    assert posts(text) == {"Đinh Văn Sáu": ["Phó Chính ủy Vùng 2 Hải quân"]}
+
+
+def test_one_body_named_two_ways_gets_one_canonical():
+    text = (
+        "Vùng 2 Hải quân trao quà; các cháu do Vùng 2 nhận đỡ đầu. Nhà máy Z121 sản xuất pháo hoa; "
+        "công nhân Z121 làm ca đêm. BĐBP tỉnh Kiên Giang và Bộ đội Biên phòng Kiên Giang tuần tra."
+    )
+    got = [(m.text, m.canonical) for m in extract_entities(text) if m.type == "unit"]
+    assert got == [
+        ("Vùng 2 Hải quân", "Vùng 2 Hải quân"),
+        ("Vùng 2", "Vùng 2 Hải quân"),
+        ("Nhà máy Z121", "Nhà máy Z121"),
+        ("Z121", "Nhà máy Z121"),
+        ("BĐBP tỉnh Kiên Giang", "Bộ đội Biên phòng tỉnh Kiên Giang"),
+        ("Bộ đội Biên phòng Kiên Giang", "Bộ đội Biên phòng tỉnh Kiên Giang"),
+    ]

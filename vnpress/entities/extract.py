@@ -54,7 +54,7 @@ class _Resolver:
                     whole.add(node.base or node.canonical)
         self.rules: list[tuple[re.Pattern[str], str]] = []
         for head in sorted(opened, key=len, reverse=True):
-            fuller = {w for w in whole if w.startswith(head + " ")}
+            fuller = _longest({w for w in whole if w.startswith(head + " ")})
             if len(fuller) == 1:
                 rx = re.compile(rf"(?<!\w){re.escape(head)}(?=$|,| -)")  # the open head ends its unit
                 self.rules.append((rx, next(iter(fuller))))
@@ -70,11 +70,32 @@ class _Resolver:
         """The units the article names, for :meth:`bare`."""
         self.known = canonicals
 
+    def post_unit(self, text: str) -> str:
+        """A post's unit: the article's numbering ("Vùng" → "Vùng 2 Hải quân"), and a bare
+        "Học viện" or "Nhà trường" → the one academy or school the article names."""
+        text = self.open(text)
+        for bare, head in _BARE_UNITS.items():
+            if text == bare or text.endswith(" " + bare):  # "Chính ủy Học viện", "Đảng ủy Học viện"
+                fuller = _longest({c for c in self.known if c.startswith(head + " ")})
+                if len(fuller) == 1:
+                    return text[: len(text) - len(bare)] + next(iter(fuller))
+        return text
+
     def bare(self, text: str) -> str:
         """ "Cục Chính trị" → "Cục Chính trị Quân khu 3" when that is the one fuller form the article uses."""
         prefix = text + " "
         longer = {c for c in self.known if c.startswith(prefix)}
         return next(iter(longer)) if len(longer) == 1 else text
+
+
+# bare unit words that a post may use for the article's one unit of that kind ("Chính ủy Học viện",
+# "Chính ủy Nhà trường")
+_BARE_UNITS = {"Học viện": "Học viện", "Nhà trường": "Trường", "Trường": "Trường", "Bệnh viện": "Bệnh viện"}
+
+
+def _longest(names: set[str]) -> set[str]:
+    """Names that no other name of the set continues: {"Vùng 2", "Vùng 2 Hải quân"} → the latter."""
+    return {a for a in names if not any(b != a and b.startswith(a + " ") for b in names)}
 
 
 def _span(norm: Normalised, tokens: list[Token], i: int, j: int) -> tuple[int, int, str]:
@@ -127,10 +148,13 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
                 continue
             found.append((node, canonical, node.canonical if canonical != node.canonical else None))
     res.learn({c for _, c, _ in found})
+    same = _other_names([n for n, _, _ in found], res.known)
     out: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     for node, canonical, written in found:
-        if node.expandable:
+        if canonical in same:
+            written, canonical = written or canonical, same[canonical]
+        elif node.expandable:
             fuller = res.bare(canonical)
             if fuller != canonical:
                 written = written or canonical
@@ -141,6 +165,32 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
         seen.add((s, e, canonical))
         out.append(Mention("unit", s, e, text, canonical, {"resolved_from": written}))
     return out
+
+
+def _other_names(nodes: list[Node], known: set[str]) -> dict[str, str]:
+    """One body named two ways in one article, the shorter form → the fuller one: "Vùng 2" → "Vùng 2
+    Hải quân" (a number's suffix), "Z115" → "Nhà máy Z115" (a factory by its code), "Bộ đội Biên
+    phòng Tiền Giang" → "… tỉnh Tiền Giang" (a place with its kind). Only when the fuller form is one."""
+    out: dict[str, str] = {}
+    for node in nodes:
+        c = node.canonical
+        if node.numbered and node.number and c == (node.base or c):
+            longer = set()
+            for m in nodes:
+                if m.number != node.number or m.canonical == c or m.canonical != m.base:
+                    continue
+                suffixed = m.head == node.head and m.base.startswith(c + " ")
+                coded = node.head == c and m.base.endswith(" " + c)
+                if suffixed or coded:
+                    longer.add(m.canonical)
+        else:
+            longer = {k for k in known if k != c and _PLACE_KIND.sub(" ", k) == c}
+        if len(longer) == 1:
+            out[c] = next(iter(longer))
+    return out
+
+
+_PLACE_KIND = re.compile(r" (?:tỉnh|thành phố) ")
 
 
 def _officer_mentions(
@@ -161,7 +211,7 @@ def _officer_mentions(
         person["police"] = person["police"] or police
         positions = []
         for p in h.positions:
-            text = p.render(res.open)
+            text = p.render(res.post_unit)
             if text not in positions:
                 positions.append(text)
         s, e, text = _span(norm, tokens, h.rank_start, h.name_end)

@@ -201,15 +201,18 @@ def _complete(positions: list[Position]) -> None:
         if unit is not None and (unit.complete or unit.open_head) and not unit.skip:
             carry, carry_text = unit, p.unit_text
             continue
-        if carry is None or p.whole:
+        if unit is None and p.unit_text:  # a name read as capitalised words ("Học viện", "Ban Tổ chức")
+            carry, carry_text = None, p.unit_text
+            continue
+        if not carry_text or p.whole:
             continue
         if unit is None and not p.unit_text:
-            if carry.party_organ and carry.children:
+            if carry is not None and carry.party_organ and carry.children:
                 p.unit_text = carry.children[0].canonical
             else:
                 p.unit_text = carry_text
         elif unit is not None and not unit.complete and not unit.skip and unit.open_head is None:
-            if carry.party_organ and unit.party_organ:
+            if carry is not None and carry.party_organ and unit.party_organ:
                 p.unit_text = carry_text
             else:
                 p.unit_text = f"{unit.canonical} {carry_text}"
