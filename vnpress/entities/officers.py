@@ -23,6 +23,9 @@ _NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
 _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
 _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
+# posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó
+# Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships, not offices
+_MEMBERSHIP = ("Ủy viên", "Đại biểu")
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 
@@ -160,8 +163,14 @@ class OfficerFinder(PostParser):
             if b >= 2 and t[b - 2].fold == "đồng" and t[b - 1].fold == "chí":
                 b -= 2
             prev = hits[-1] if hits else None
-            if prev is not None and self._listed_after(prev, rs):
-                hit.positions = _merge(shared, hit.positions) if shared else hit.positions
+            listed = prev is not None and self._listed_after(prev, rs)
+            if listed and shared:
+                if all(p.post.startswith(_MEMBERSHIP) for p in hit.positions):
+                    hit.positions = _merge(shared, hit.positions)
+                else:  # "…; Trung tướng B - Phó Chủ nhiệm …": a post of his own ends the sharing
+                    shared = []
+            elif listed and not prev.own_positions:
+                pass
             else:
                 shared = []
                 colon = b > 0 and t[b - 1].fold == ":"
@@ -199,9 +208,7 @@ class OfficerFinder(PostParser):
     def _listed_after(self, prev: OfficerHit, rs: int) -> bool:
         """Is the rank at ``rs`` the next in a list after ``prev`` ("A, Trung tướng B")?"""
         between = [tok.fold for tok in self.t[prev.end : rs]]
-        if prev.own_positions:
-            return False
-        return between in ([","], ["và"], [",", "và"])
+        return between in ([","], ["và"], [",", "và"], [";"], [";", "và"])
 
     def _positions_ending_at(self, b: int, consumed: set[int]) -> list[Position]:
         """The unconsumed list of posts that ends right before token ``b``."""

@@ -108,6 +108,8 @@ class PostParser:
                     comma.canonical,
                     comma.end,
                 )  # "Phó Chủ nhiệm Chính trị, Bộ Tư lệnh …"
+            elif (committee := self._committee(k, post)) is not None:
+                k, unit_text = committee  # "Phó Trưởng ban tổ chức", "Trưởng ban Thường trực Ban tổ chức"
             elif k < self.n and t[k].is_cap and t[k].is_word and not self.posts.longest(t, k):
                 e = self.p.name_end(k)
                 if e > k:
@@ -131,6 +133,22 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _committee(self, k: int, post: str) -> tuple[int, str] | None:
+        """An event's committee written in lower case after a "ban" post ("Trưởng ban tổ chức",
+        "… Ban chỉ đạo"): the words up to the punctuation that closes them."""
+        t = self.t
+        j, prefix = k, ""
+        if k < self.n and t[k].text == "Ban":
+            j, prefix = k + 1, "Ban "
+        elif not post.casefold().endswith("ban"):
+            return None
+        e = j
+        while e < self.n and e - j < 4 and t[e].is_word and t[e].is_lower:
+            e += 1
+        if e == j or e < self.n and t[e].is_word:
+            return None
+        return e, prefix + " ".join(tok.text for tok in t[j:e])
 
     def _comma_unit(self, k: int) -> Node | None:
         """A whole unit right after the comma that follows a bare post: the post's own unit."""

@@ -1,0 +1,50 @@
+"""Posts shared before a colon, posts of an event's committee, and apposition inside apposition.
+
+Our own sentences in the style of army press reports of a ceremony's guests.
+"""
+
+from __future__ import annotations
+
+from vnpress.entities import extract_entities
+
+
+def posts(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in extract_entities(text):
+        if m.type == "officer":
+            got = out.setdefault(m.canonical, [])
+            got += [p for p in m.fields["positions"] if p not in got]
+    return out
+
+
+def test_a_shared_post_reaches_items_that_carry_only_memberships():
+    text = (
+        "Dự buổi lễ có các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Trung tướng Hà Văn Khải - Ủy "
+        "viên Trung ương Đảng, Trung tướng Lò Văn Páo - Ủy viên Trung ương Đảng, Thiếu tướng Lâm "
+        "Văn Út và Thiếu tướng Đào Thị Mận."
+    )
+    shared = "Phó Chủ nhiệm Tổng cục Chính trị"
+    assert posts(text) == {
+        "Hà Văn Khải": [shared, "Ủy viên Trung ương Đảng"],
+        "Lò Văn Páo": [shared, "Ủy viên Trung ương Đảng"],
+        "Lâm Văn Út": [shared],
+        "Đào Thị Mận": [shared],
+    }
+
+
+def test_a_shared_post_goes_on_across_semicolons_until_an_officer_states_an_office_of_his_own():
+    text = (
+        "Cùng dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Hà Văn Khải - Ủy viên Trung "
+        "ương Đảng, Phó Trưởng ban Thường trực Ban tổ chức; Thượng tướng Lò Văn Páo; Trung tướng Lâm "
+        "Văn Út và Trung tướng Đào Văn Mận - Phó Chủ nhiệm Tổng cục Chính trị, Phó trưởng Ban tổ chức."
+    )
+    assert posts(text) == {
+        "Hà Văn Khải": [
+            "Phó Tổng Tham mưu trưởng",
+            "Ủy viên Trung ương Đảng",
+            "Phó Trưởng ban Thường trực Ban Tổ chức",
+        ],
+        "Lò Văn Páo": ["Phó Tổng Tham mưu trưởng"],
+        "Lâm Văn Út": ["Phó Tổng Tham mưu trưởng"],
+        "Đào Văn Mận": ["Phó Chủ nhiệm Tổng cục Chính trị", "Phó Trưởng ban tổ chức"],
+    }
