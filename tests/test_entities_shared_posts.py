@@ -48,3 +48,35 @@ def test_a_shared_post_goes_on_across_semicolons_until_an_officer_states_an_offi
         "Lâm Văn Út": ["Phó Tổng Tham mưu trưởng"],
         "Đào Văn Mận": ["Phó Chủ nhiệm Tổng cục Chính trị", "Phó Trưởng ban tổ chức"],
     }
+
+
+def test_police_abbreviations_and_a_post_that_serves_another():
+    text = (
+        "Dự lễ có Thượng tướng Đinh Văn Lực, Phó Bí thư Đảng ủy CATW, Thứ trưởng Bộ Công an; Thiếu "
+        "tướng Mai Văn Bảy, Phó Chủ nhiệm Thường trực UBKT Đảng ủy CATW; Trung tướng Vi Văn Tám, "
+        "thành viên Tổ tư vấn giúp việc Bộ trưởng Bộ Công an, nguyên Cục trưởng Cục pháp chế."
+    )
+    assert posts(text) == {
+        "Đinh Văn Lực": ["Phó Bí thư Đảng ủy Công an Trung ương", "Thứ trưởng Bộ Công an"],
+        "Mai Văn Bảy": ["Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Đảng ủy Công an Trung ương"],
+        "Vi Văn Tám": [
+            "Thành viên Tổ tư vấn giúp việc Bộ trưởng Bộ Công an",
+            "nguyên Cục trưởng Cục pháp chế",
+        ],
+    }
+
+
+def test_police_bodies_by_their_abbreviations():
+    text = (
+        "Học viện Chính trị Công an nhân dân khai giảng. Công an Biên phòng từng thuộc Công an nhân "
+        "dân vũ trang (CANDVT). Đoàn Thanh niên CAH Mường Tè ra quân; Tổng cục CNQP chỉ đạo."
+    )
+    got = {m.canonical for m in extract_entities(text) if m.type == "unit"}
+    assert got >= {
+        "Học viện Chính trị Công an nhân dân",
+        "Công an Biên phòng",
+        "Công an nhân dân vũ trang",
+        "Công an huyện Mường Tè",
+        "Tổng cục Công nghiệp quốc phòng",
+    }
+    assert "Công an nhân dân" not in got

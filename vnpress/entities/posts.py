@@ -116,6 +116,12 @@ class PostParser:
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
                     k, unit_text = self._parents(e2, unit_text, "")
+            m2 = self.posts.longest(t, k) if k < self.n and t[k].is_cap else None
+            if m2 is not None and not self.former.longest(t, k):
+                # "Trợ lý Bộ trưởng Bộ Quốc phòng", "thành viên Ban … giúp việc Bộ trưởng Bộ Công an":
+                # a post right after a post, with no separator, names whom the first one serves
+                served, k = self._one_post(k)
+                unit_text = f"{unit_text} {served}".strip()
             if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
@@ -133,6 +139,16 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _one_post(self, k: int) -> tuple[str, int]:
+        """One post and its unit from ``k``, as text: "Bộ trưởng Bộ Quốc phòng"."""
+        m = self.posts.longest(self.t, k)
+        assert m is not None
+        k, text = m[0], m[1].canonical
+        unit = self.p.parse(k, as_parent=True) if k < self.n else None
+        if unit is not None and not unit.skip:
+            return f"{text} {unit.canonical}", unit.end
+        return text, k
 
     def _committee(self, k: int, post: str) -> tuple[int, str] | None:
         """An event's committee written in lower case after a "ban" post ("Trưởng ban tổ chức",
