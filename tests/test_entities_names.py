@@ -64,7 +64,7 @@ def test_unit_names_run_on_in_lower_case(text, expected):
             ["Trưởng ban Tổ chức"],
         ),
         (
-            "Đại tá Hồ Minh Quân, Tổng Biên tập Tạp chí Khoa học và Kỹ thuật quân sự, dự.",
+            "Đại tá Hồ Minh Quân, Tổng Biên tập Tạp chí Khoa học và Kỹ thuật quân sự, phát biểu.",
             ["Tổng Biên tập Tạp chí Khoa học và Kỹ thuật quân sự"],
         ),
         (
@@ -141,3 +141,15 @@ def test_one_body_named_two_ways_gets_one_canonical():
         ("BĐBP tỉnh Kiên Giang", "Bộ đội Biên phòng tỉnh Kiên Giang"),
         ("Bộ đội Biên phòng Kiên Giang", "Bộ đội Biên phòng tỉnh Kiên Giang"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Học viện Hậu cần tự tin, phấn khởi bước vào năm học mới.", ["Học viện Hậu cần"]),
+        ("Xây dựng Sở Chỉ huy diễn tập khu vực phòng thủ tỉnh.", []),
+        ("Cán bộ Học viện Biên phòng tuần tra khu vực biên giới.", ["Học viện Biên phòng"]),
+    ],
+)
+def test_lowercase_words_after_a_name_that_are_the_sentence(text, expected):
+    assert units(text) == expected

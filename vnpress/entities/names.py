@@ -28,6 +28,12 @@ def ends_name(p: UnitParser, j: int) -> bool:
     return p.name_stops.longest(p.t, j) is not None
 
 
+def _closes(p: UnitParser, j: int) -> bool:
+    """Does a name-ending word at ``j`` show that the lowercase words before it were the name's?"""
+    m = p.name_stops.longest(p.t, j)
+    return m is not None and "open" not in m[1].flags
+
+
 def _lower(p: UnitParser, j: int) -> bool:
     tok = p.t[j]
     return tok.is_word and tok.is_lower and not tok.abbr
@@ -57,8 +63,10 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         e += 1
     if e == j:
         return j
-    if e < n and _lower(p, e) and not ends_name(p, e):
+    if e < n and _lower(p, e) and not _closes(p, e):
         return j  # the sentence goes on in lower case
+    if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
+        return j  # "Học viện Lục quân tự tin, phấn khởi": a list of lowercase words, not a name
     if e - j > 1 and (e >= n or p.t[e].fold in _SENTENCE_END):
         return j  # "Học viện Kỹ thuật Quân sự tuyển sinh.": a verb ending the sentence
     return e
