@@ -115,6 +115,102 @@ def test_not_syllables(word):
     assert not is_syllable(word)
 
 
+def table_of(text):
+    """{abbreviation: expansion} as the by-file table (what the evaluation reads) gives it for one text."""
+    return {r["abbreviation"]: r["expansion"] for r in abbreviation_table(docs(text), by_file=True).rows}
+
+
+def test_a_dotted_chain_of_known_titles_counts_as_its_parts():
+    text = "Dự hội thảo có PGS.TS Trần Văn Hòa, GS.TSKH Lê Minh và ThS.BS Phạm Thị An."
+    assert table_of(text) == {
+        "PGS": "Phó Giáo sư",
+        "TS": "Tiến sĩ",
+        "GS": "Giáo sư",
+        "TSKH": "Tiến sĩ Khoa học",
+        "ThS": "Thạc sĩ",
+        "BS": "Bác sĩ",
+    }
+    assert rewrite_text(text, DICT)[0] == (
+        "Dự hội thảo có Phó Giáo sư, Tiến sĩ Trần Văn Hòa, Giáo sư, Tiến sĩ Khoa học Lê Minh "
+        "và Thạc sĩ, Bác sĩ Phạm Thị An."
+    )
+
+
+def test_a_chain_of_single_letters_or_known_whole_stays_whole():
+    assert table_of("Bí thư Quân ủy T.Ư về công tác tại TP.HCM.") == {
+        "T.Ư": "Trung ương",
+        "TP.HCM": "Thành phố Hồ Chí Minh",
+    }
+    assert table_of("Ông GS.XYZ phát biểu") == {"GS": "Giáo sư", "XYZ": None}  # not all parts known
+
+
+def test_mixed_case_counts_only_inside_a_chain():
+    assert found("Đại tá, ThS. Nguyễn Văn Nam và Chỉ thị của TTg") == {}
+
+
+def test_the_outlet_tag_heading_a_paragraph_is_read_in_its_place():
+    text = "Tựa bài\n\nTCCS - Ngày 5-3, hội nghị bàn cách củng cố TCCS đảng ở cơ sở."
+    assert rewrite_text(text, DICT)[0] == (
+        "Tựa bài\n\nTạp chí Cộng sản - Ngày 5-3, hội nghị bàn cách củng cố tổ chức cơ sở đảng ở cơ sở."
+    )
+    assert found("(TCCS) - Sáng 2-4, đoàn công tác")["TCCS"] == ("Tạp chí Cộng sản", "dictionary")
+    assert found("QĐND - Chiều 2-4, Bộ Tư lệnh tổ chức")["QĐND"] == ("Quân đội nhân dân", "dictionary")
+
+
+def test_unknown_outlet_tags_and_photo_credits_are_left_out():
+    text = (
+        "Tựa bài\nBQO - Ngày 3-5, đoàn công tác BĐBP tỉnh đến thăm.\n(HNO) Ngày 7-8, UBND huyện họp."
+        "\n(QRT News) - Sáng nay, hội nghị. Ảnh: H.T\nCác chiến sĩ (Ảnh: KL) và (Ảnh: Văn Minh/TTXVN)."
+    )
+    assert table_of(text) == {
+        "BĐBP": "Bộ đội Biên phòng",
+        "UBND": "Ủy ban nhân dân",
+        "TTXVN": "Thông tấn xã Việt Nam",
+    }
+    assert table_of("Theo BQO - một nguồn tin") == {"BQO": None}  # inside a sentence it is reported
+
+
+def test_a_compound_outlet_tag_keeps_its_known_part():
+    assert table_of("CNQP&KT - Nhà máy sản xuất.") == {"CNQP": "công nghiệp quốc phòng"}
+    assert table_of("Tạp chí CNQP&KT đưa tin.") == {"CNQP": "công nghiệp quốc phòng", "KT": None}
+
+
+def test_hull_numbers_time_zones_and_serials_are_codes():
+    text = "Kíp tàu BP 12-34-56 và tàu CSB 9001 phối hợp với Đồn BP Cửa khẩu lúc 10:05 (GMT+7)."
+    assert table_of(text) == {"BP": "Biên phòng"}
+    assert found("Đoàn thăm nhà giàn DK-I và DK-II, giờ UTC+7") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "expansion"),
+    [
+        ("Thường trực Đảng ủy CATW chỉ đạo", "CATW", "Công an Trung ương"),
+        ("Công an xã phối hợp với CAH Tân Kỳ", "CAH", "Công an huyện"),
+        ("lớp HSQCH của trung đoàn", "HSQCH", "hạ sĩ quan chỉ huy"),
+        ("đẩy mạnh NCKH trong nhà trường", "NCKH", "nghiên cứu khoa học"),
+        ("lực lượng CSB tuần tra", "CSB", "Cảnh sát biển"),
+        ("Đồn BP Cửa khẩu", "BP", "Biên phòng"),
+        ("Phó Chính ủy ĐBP Cửa khẩu", "ĐBP", "Đồn Biên phòng"),
+    ],
+)
+def test_dictionary_entries_of_the_press(text, abbreviation, expansion):
+    assert found(text)[abbreviation] == (expansion, "dictionary")
+
+
+def test_tt_is_a_town_only_before_a_place_of_a_district():
+    assert found("gia đình ở TT Phong Điền, huyện Phong Điền")["TT"] == ("thị trấn", "dictionary")
+    assert found("trú tại TT Cam Lộ (H.Cam Lộ)")["TT"] == ("thị trấn", "dictionary")
+    assert found("các xã, TT trong huyện")["TT"] == ("thị trấn", "dictionary")
+    assert found("học viên TT Huấn luyện Quân sự, huyện")["TT"] == (None, "unknown")
+
+
+def test_the_pieces_of_a_split_compound_are_read_in_their_own_context():
+    assert table_of("diễn tập PCTT-TKCN năm nay") == {
+        "PCTT": "phòng, chống thiên tai",
+        "TKCN": "tìm kiếm cứu nạn",
+    }
+
+
 # --- definitions in the text -------------------------------------------------------------------
 
 

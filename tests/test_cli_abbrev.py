@@ -80,6 +80,19 @@ def test_stdin_table():
     ]
 
 
+def test_stdin_by_file_lists_a_chain_of_titles_by_its_parts_and_rewrites_it_whole():
+    text = "QĐND - Sáng 3-3, PGS.TS Lê Văn Hùng thăm tàu BP 11-22-33.\n"
+    rows = jsonl(invoke("expand-abbrev", "--by-file", "--format", "jsonl", input=text))
+    assert [(r["abbreviation"], r["expansion"]) for r in rows] == [
+        ("PGS", "Phó Giáo sư"),
+        ("QĐND", "Quân đội nhân dân"),
+        ("TS", "Tiến sĩ"),
+    ]
+    assert invoke("expand-abbrev", "--rewrite", input=text) == (
+        "Quân đội nhân dân - Sáng 3-3, Phó Giáo sư, Tiến sĩ Lê Văn Hùng thăm tàu BP 11-22-33.\n"
+    )
+
+
 def test_rewrite_from_stdin_changes_only_the_abbreviations():
     text = SEED_001.read_text(encoding="utf-8")
     out = invoke("expand-abbrev", "--rewrite", input=text)

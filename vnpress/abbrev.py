@@ -5,7 +5,9 @@ Each abbreviation found by :mod:`vnpress.abbrev_detect` is expanded from, in thi
 1. a definition in the same document before it (:mod:`vnpress.abbrev_define`): "lực lượng vũ trang
    (LLVT)" makes LLVT mean "lực lượng vũ trang" from there to the end of that document;
 2. the dictionary (:mod:`vnpress.abbrev_dict`: ``data/abbreviations.tsv`` plus ``--dict`` files);
-   a compound whose pieces are known (``QS-QP``) is spelled out piece by piece;
+   a compound whose pieces are known (``QS-QP``) is spelled out piece by piece, and a dotted chain
+   of titles (``PGS.TS``) counts as its parts (``PGS``, ``TS``) unless it is known whole
+   (``TP.HCM``) or its parts are single letters (``T.Ư``);
 3. otherwise it is ``unknown`` and reported with a context, never guessed.
 
 Rewriting replaces every known abbreviation by its expansion and leaves every other character as it
@@ -26,7 +28,7 @@ from functools import lru_cache, partial
 from typing import IO, Any
 
 from .abbrev_define import find_definitions
-from .abbrev_detect import Candidate, find_candidates, is_roman, is_syllable
+from .abbrev_detect import Candidate, find_candidates, in_credit, is_outlet_tag, is_roman, is_syllable
 from .abbrev_dict import Dictionary, dictionary_table, load_dictionary, lookup_key
 from .corpus import Document
 from .normalise import normalise, normalise_word
@@ -55,7 +57,9 @@ _SPACE = re.compile(r"\s+")
 @dataclass(frozen=True)
 class Occurrence:
     """One abbreviation in a (normalised) text: its span, the number glued after it, and where its
-    expansion came from. ``site`` marks the short form of a definition itself."""
+    expansion came from. ``site`` marks the short form of a definition itself. A chain of titles
+    (``PGS.TS``) is one occurrence, spelled out whole when the text is rewritten, whose ``parts``
+    (``PGS``, ``TS``) are what the table counts."""
 
     abbreviation: str
     start: int
@@ -65,61 +69,85 @@ class Occurrence:
     expansion: str | None
     source: str
     site: bool = False
+    parts: tuple[Occurrence, ...] = ()
 
     @property
     def end_with_number(self) -> int:
         return self.end + (len(self.number) if self.number else 0)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    expansion: str | None
+    source: str
+
+
+_UNKNOWN = _Reading(None, "unknown")
+
+
 def _resolve_one(
-    text: str, key: str, active: dict[str, str], dictionary: Dictionary, before: str, after: str
-):
+    abbreviation: str, text: str, start: int, end: int, active: dict[str, str], dictionary: Dictionary
+) -> _Reading:
+    """The reading of ``abbreviation``, written at ``text[start:end]`` (with any number glued to it):
+    the document's definition, else the dictionary's entry for its context (the text around it)."""
+    key = lookup_key(abbreviation)
     if key in active:
-        return active[key], "defined"
-    entry = dictionary.lookup(text, before, after)
+        return _Reading(active[key], "defined")
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    entry = dictionary.lookup(abbreviation, before, after)
     if entry is not None:
-        return entry.expansion, "dictionary"
-    return None, "unknown"
+        return _Reading(entry.expansion, "dictionary")
+    return _UNKNOWN
 
 
-def _resolve(
-    c: Candidate, text: str, active: dict[str, str], dictionary: Dictionary
-) -> list[tuple[Candidate, str | None, str]]:
-    """``(candidate, expansion, source)`` for a token: the token whole if it is known; a compound of
-    two-letter pieces (``QS-QP``) spelled out piece by piece; any other compound of full
-    abbreviations (``HĐND-UBND``) split into its pieces, which are abbreviations in their own right."""
-    before = text[max(0, c.start - CONTEXT_CHARS) : c.start]
-    after = text[c.end_with_number : c.end_with_number + CONTEXT_CHARS]
-    expansion, source = _resolve_one(c.text, lookup_key(c.text), active, dictionary, before, after)
-    if expansion is not None or len(c.parts) < 2:
-        return [(c, expansion, source)]
+_Resolved = tuple[Candidate, _Reading, tuple[tuple[Candidate, _Reading], ...]]
+
+
+def _resolve(c: Candidate, text: str, active: dict[str, str], dictionary: Dictionary) -> list[_Resolved]:
+    """``(candidate, reading, parts)`` for a token: the token whole if it is known; a dotted chain of
+    known abbreviations (``PGS.TS``, ``GS.TSKH``) whole, with its parts; a compound of two-letter
+    pieces (``QS-QP``) spelled out piece by piece; any other compound of full abbreviations
+    (``HĐND-UBND``) split into its pieces, which are abbreviations in their own right."""
+    reading = _resolve_one(c.text, text, c.start, c.end_with_number, active, dictionary)
+    if reading.expansion is not None or len(c.parts) < 2:
+        return [(c, reading, ())]
+    pieces = [
+        (
+            Candidate(p.text, p.start, p.end, wordlike=is_syllable(p.text)),
+            _resolve_one(p.text, text, p.start, p.end, active, dictionary),
+        )
+        for p in c.parts
+    ]
     sizes = {len(p.text) for p in c.parts}
+    if set(c.joiners) == {"."} and min(sizes) >= 2 and all(r.expansion for _, r in pieces):
+        joined = ", ".join(r.expansion or "" for _, r in pieces)
+        return [(c, _Reading(joined, _source_of(r for _, r in pieces)), tuple(pieces))]
     if sizes == {1} or c.wordlike:
-        return [(c, None, "unknown")]
+        return [(c, _UNKNOWN, ())]
     if sizes == {2}:
-        pieces = [
-            _resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after) for p in c.parts
-        ]
-        if any(e is None for e, _ in pieces):
-            return [(c, None, "unknown")]
-        joined = pieces[0][0] or ""
-        for joiner, (piece, _) in zip(c.joiners, pieces[1:], strict=True):
-            joined += JOINED_WITH.get(joiner, " ") + (piece or "")
-        return [(c, joined, "defined" if any(s == "defined" for _, s in pieces) else "dictionary")]
-    out = []
-    for p in c.parts:
-        if len(p.text) < 2 or is_roman(p.text):
-            continue
-        piece = Candidate(p.text, p.start, p.end, wordlike=is_syllable(p.text))
-        out.append((piece, *_resolve_one(p.text, lookup_key(p.text), active, dictionary, before, after)))
-    return out
+        if any(r.expansion is None for _, r in pieces):
+            return [(c, _UNKNOWN, ())]
+        joined = pieces[0][1].expansion or ""
+        for joiner, (_, r) in zip(c.joiners, pieces[1:], strict=True):
+            joined += JOINED_WITH.get(joiner, " ") + (r.expansion or "")
+        return [(c, _Reading(joined, _source_of(r for _, r in pieces)), ())]
+    return [(piece, r, ()) for piece, r in pieces if len(piece.text) >= 2 and not is_roman(piece.text)]
+
+
+def _source_of(readings: Iterable[_Reading]) -> str:
+    return "defined" if any(r.source == "defined" for r in readings) else "dictionary"
 
 
 def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
     """The abbreviations of one document's normalised text, in order, each with its expansion.
 
     Capitalised words, Roman numerals and unit codes are left out; so are a capitalised syllable
-    (``TƯ``) and a number-glued code (``DK1``) unless the abbreviation is known."""
+    (``TƯ``) and a number-glued code (``DK1``) unless the abbreviation is known, and unknown letters
+    in the outlet's tag at the head of a paragraph (``BQO -``, ``(HNO) -``) or in a photo credit
+    (``Ảnh: H.T``), which name an outlet or a person. A known outlet tag (``TTXVN -``) counts, read
+    in its place: the dictionary tells ``TCCS -`` (Tạp chí Cộng sản) from the ``TCCS`` of the text
+    (tổ chức cơ sở) by its context."""
     definitions = find_definitions(text)
     sites = {d.site for d in definitions}
     active: dict[str, str] = {}
@@ -130,11 +158,26 @@ def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
         while upcoming is not None and upcoming.position <= token.start:
             active[lookup_key(upcoming.abbreviation)] = upcoming.expansion
             upcoming = next(pending, None)
-        for c, expansion, source in _resolve(token, text, active, dictionary):
-            if expansion is None and (c.wordlike or c.number):
+        tag = is_outlet_tag(text, token)
+        for c, reading, pieces in _resolve(token, text, active, dictionary):
+            if reading.expansion is None and (c.wordlike or c.number or tag or in_credit(text, c)):
                 continue
-            site = (c.start, c.end) in sites
-            out.append(Occurrence(c.text, c.start, c.end, c.number, c.glued, expansion, source, site))
+            parts = tuple(
+                Occurrence(p.text, p.start, p.end, None, False, r.expansion, r.source) for p, r in pieces
+            )
+            out.append(
+                Occurrence(
+                    c.text,
+                    c.start,
+                    c.end,
+                    c.number,
+                    c.glued,
+                    reading.expansion,
+                    reading.source,
+                    site=(c.start, c.end) in sites,
+                    parts=parts,
+                )
+            )
     return out
 
 
@@ -204,21 +247,26 @@ def _document_groups(dict_files: tuple[str, ...], doc: Document) -> dict[GroupKe
     """Occurrences of one document grouped by abbreviation and expansion (module level: runs in workers)."""
     text = normalise(doc.text).text
     groups: dict[GroupKey, _Group] = {}
-    for occ in find_abbreviations(text, _dictionary(dict_files)):
-        key = (occ.abbreviation, _expansion_key(occ.expansion))
-        spelling: Counter = Counter({occ.expansion: 1} if occ.expansion else {})
-        group = groups.get(key)
-        if group is None:
-            context = _snippet(text, occ.start, occ.end_with_number) if occ.source == "unknown" else None
-            groups[key] = _Group(occ.abbreviation, occ.source, 1, spelling, context)
-            continue
-        group.count += 1
-        rank, best = SOURCE_RANK[occ.source], SOURCE_RANK[group.source]
-        if rank > best:  # within a document, the article's own spelling beats the dictionary's
-            group.source, group.spellings = occ.source, spelling
-        elif rank == best:
-            group.spellings.update(spelling)
+    for whole in find_abbreviations(text, _dictionary(dict_files)):
+        for occ in whole.parts or (whole,):
+            _add(groups, text, occ)
     return groups
+
+
+def _add(groups: dict[GroupKey, _Group], text: str, occ: Occurrence) -> None:
+    key = (occ.abbreviation, _expansion_key(occ.expansion))
+    spelling: Counter = Counter({occ.expansion: 1} if occ.expansion else {})
+    group = groups.get(key)
+    if group is None:
+        context = _snippet(text, occ.start, occ.end_with_number) if occ.source == "unknown" else None
+        groups[key] = _Group(occ.abbreviation, occ.source, 1, spelling, context)
+        return
+    group.count += 1
+    rank, best = SOURCE_RANK[occ.source], SOURCE_RANK[group.source]
+    if rank > best:  # within a document, the article's own spelling beats the dictionary's
+        group.source, group.spellings = occ.source, spelling
+    elif rank == best:
+        group.spellings.update(spelling)
 
 
 def _sort_key(group: _Group) -> tuple:

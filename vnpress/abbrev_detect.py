@@ -3,17 +3,19 @@
 An abbreviation is a run of two or more capital letters (Vietnamese capitals included), possibly
 dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number
 (``QK3``) or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman
-numerals, unit codes (``Z199``, ``DK1/10``), anything inside a URL, an e-mail address, a domain
-name or a document number (``35-NQ/TW``), and capitalised words: a token that is a well-formed
-Vietnamese syllable is a word when it stands next to another one (``NGUYỄN BẰNG``, a headline in
-capitals), and is kept alone only if it is a known abbreviation (``TƯ``, ``AN``).
+numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, hull numbers ``tàu BP 12-34-56``), anything
+inside a URL, an e-mail address, a domain name, a time zone (``GMT+7``) or a document number
+(``35-NQ/TW``), words in mixed case (``ThS``) outside a dotted chain of titles (``ThS.BS``), and
+capitalised words: a token that is a well-formed Vietnamese syllable is a word when it stands next
+to another one (``NGUYỄN BẰNG``, a headline in capitals), and is kept alone only if it is a known
+abbreviation (``TƯ``, ``AN``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .normalise import strip_tones
 
@@ -50,6 +52,8 @@ _MASKS = [  # (a cheap test, the pattern): URLs, e-mail addresses, domain names,
         re.compile(r"\d[/-]"),
         re.compile(r"(?<![\w/])\d+(?:[/-]\d+)*[/-][A-ZĐ][^\W_]*(?:[/&-][^\W_]+)*"),
     ),  # 35-NQ/TW
+    ("GMT", re.compile(r"(?<![^\W_])GMT(?:[+-]\d+)?")),  # time zones: 16:08 (GMT+7)
+    ("UTC", re.compile(r"(?<![^\W_])UTC(?:[+-]\d+)?")),
 ]
 
 _ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
@@ -158,48 +162,59 @@ def _tokens(text: str, masks: list[tuple[int, int]], known: frozenset[str]) -> l
     it breaks a run of capitalised words anyway)."""
     tokens: list[_Token] = []
     for m in _WORD.finditer(text):
-        word = m.group()
         if _inside(masks, m.start(), m.end()):
             continue
-        if word in known:
-            tokens.append(_Token(m.start(), m.end(), False, Candidate(word, m.start(), m.end())))
-            continue
-        parts, joiners = _split(word, m.start())
+        parts, joiners = _split(m.group(), m.start())
         if len(parts) == 1:
             tokens.append(_simple(parts[0]))
             continue
-        if all(_CAPS.match(p.text) for p in parts):
-            if all(len(p.text) >= 2 and is_syllable(p.text) for p in parts) and set(joiners) <= {"-", "–"}:
-                cand = Candidate(
-                    m.group(), m.start(), m.end(), parts=tuple(parts), joiners=tuple(joiners), wordlike=True
-                )
-                tokens.append(_Token(m.start(), m.end(), True, cand))
-            else:
-                tokens.append(
-                    _Token(
-                        m.start(),
-                        m.end(),
-                        False,
-                        Candidate(m.group(), m.start(), m.end(), parts=tuple(parts), joiners=tuple(joiners)),
-                    )
-                )
-            continue
         coded = {i for i, p in enumerate(parts) if any(c.isdigit() for c in p.text)}
+        coded |= {  # a Roman numeral after a hyphen is a serial number: nhà giàn DK-I
+            i for i, p in enumerate(parts) if is_roman(p.text) and _hyphen_next_to(joiners, i)
+        }
+        whole = Candidate(m.group(), m.start(), m.end(), parts=tuple(parts), joiners=tuple(joiners))
+        if not coded and all(_CAPS.match(p.text) for p in parts):
+            if all(len(p.text) >= 2 and is_syllable(p.text) for p in parts) and set(joiners) <= {"-", "–"}:
+                tokens.append(_Token(m.start(), m.end(), True, replace(whole, wordlike=True)))
+            else:
+                tokens.append(_Token(m.start(), m.end(), False, whole))
+            continue
+        if not coded and set(joiners) == {"."} and all(_CAPS.match(p.text) or p.text in known for p in parts):
+            tokens.append(_Token(m.start(), m.end(), False, whole))  # a chain of titles: ThS.BS
+            continue
         for i, part in enumerate(parts):
             near_code = (i - 1 in coded and joiners[i - 1] in "-–") or (i + 1 in coded and joiners[i] in "-–")
             if i in coded or near_code:
                 tokens.append(_Token(part.start, part.end, False, None))
-            elif part.text in known:
-                tokens.append(_Token(part.start, part.end, False, Candidate(part.text, part.start, part.end)))
             else:
                 tokens.append(_simple(part))
     return tokens
 
 
+def _hyphen_next_to(joiners: list[str], i: int) -> bool:
+    return (i > 0 and joiners[i - 1] in "-–") or (i < len(joiners) and joiners[i] in "-–")
+
+
+_VESSEL_BEFORE = re.compile(r"(?i:\b(?:tàu|tầu|xuồng|ca nô|canô|thuyền|máy bay|trực thăng))[^\S\n]+$")
+_CODE_AFTER = re.compile(r"[^\S\n]+\d[\d\-–./]*(?![^\W\d_])")
+
+
+def _hull_number(text: str, c: Candidate) -> bool:
+    """``tàu BP 12-34-56``, ``tàu CSB 8001``: the letters of a hull or registration number."""
+    return (
+        c.number is None
+        and not c.parts
+        and bool(_CODE_AFTER.match(text, c.end))
+        and bool(_VESSEL_BEFORE.search(text, max(0, c.start - 20), c.start))
+    )
+
+
 def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Candidate]:
     """Abbreviation candidates of ``text``, in order. Capitalised syllables next to one another
-    (a name, a headline) are left out; a lone one is kept as ``wordlike``. ``known`` adds words
-    written in mixed case that are abbreviations all the same (``ThS``, ``TTg``)."""
+    (a name, a headline) are left out; a lone one is kept as ``wordlike``. ``known`` names words
+    written in mixed case that are abbreviations all the same (``ThS``): they count only inside a
+    dotted chain of titles (``ThS.BS``), since on its own an abbreviation is written in capitals.
+    The letters of a hull number (``tàu BP 12-34-56``) are part of a code and left out."""
     tokens = _tokens(text, masked_spans(text), known)
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
@@ -218,8 +233,30 @@ def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Cand
             )
             if prev_run or next_run:
                 continue
+        if _hull_number(text, tok.candidate):
+            continue
         out.append(tok.candidate)
     return out
+
+
+_LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?P<open>[(\[])?[^\S\n]*$")
+_DASH_AFTER = re.compile(r"[^\S\n]*[-–—]")
+_CLOSE_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+)?[^\S\n]*[)\]]")  # (VTC News)
+_CREDIT_BEFORE = re.compile(r"(?i:ảnh|nguồn|video|clip|đồ họa|đồ hoạ)[^\S\n]*:[^\n:;!?]{0,40}$")
+
+
+def is_outlet_tag(text: str, c: Candidate) -> bool:
+    """Whether ``c`` is the outlet's tag that opens a paragraph: ``QĐND -``, ``(TCCS) -``, ``(HNO) Ngày``."""
+    m = _LINE_START.search(text, max(0, c.start - 12), c.start)
+    if m is None:
+        return False
+    after = _CLOSE_AFTER if m.group("open") else _DASH_AFTER
+    return bool(after.match(text, c.end_with_number))
+
+
+def in_credit(text: str, c: Candidate) -> bool:
+    """Whether ``c`` stands in a credit, ``Ảnh: H.T``, ``(Ảnh: Văn Minh/TTXVN)``."""
+    return bool(_CREDIT_BEFORE.search(text, max(0, c.start - 60), c.start))
 
 
 def abbreviation_letters(abbreviation: str) -> str:

@@ -72,7 +72,8 @@ class Dictionary:
         return None
 
     def mixed_case(self) -> frozenset[str]:
-        """Abbreviations written with small letters too (``ThS``): found only because they are known."""
+        """Abbreviations written with small letters too (``ThS``): found only because they are known,
+        and only inside a dotted chain of titles (``ThS.BS``)."""
         return frozenset(k for k in self._entries if not k.isupper() and "." not in k and "-" not in k)
 
     def categories(self) -> list[str]:
