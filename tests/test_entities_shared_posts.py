@@ -80,3 +80,18 @@ def test_police_bodies_by_their_abbreviations():
         "Tổng cục Công nghiệp quốc phòng",
     }
     assert "Công an nhân dân" not in got
+
+
+def test_a_party_post_of_his_own_does_not_stop_the_shared_one():
+    text = (
+        "Cùng dự có các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Thượng tướng Hà Văn Khải, Trung "
+        "tướng Lò Văn Páo và Trung tướng Lâm Văn Út – Bí thư Đảng ủy cơ quan Tổng cục Chính trị."
+    )
+    shared = "Phó Chủ nhiệm Tổng cục Chính trị"
+    assert posts(text) == {
+        "Hà Văn Khải": [shared],
+        "Lò Văn Páo": [shared],
+        "Lâm Văn Út": [shared, "Bí thư Đảng ủy cơ quan Tổng cục Chính trị"],
+    }
+    units = [m.canonical for m in extract_entities(text) if m.type == "unit"]
+    assert "Đảng ủy cơ quan Tổng cục Chính trị" in units

@@ -24,8 +24,9 @@ _CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
 _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
 # posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó
-# Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships, not offices
-_MEMBERSHIP = ("Ủy viên", "Đại biểu")
+# Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships and party
+# posts, not offices
+_MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 

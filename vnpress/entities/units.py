@@ -216,11 +216,18 @@ class UnitParser:
                     k_end = parent.end + 1
                 else:
                     parent = None
-            else:
+            elif self.t[k].text != "cơ":
                 parent = self.parse(k, as_parent=True, depth=depth + 1)
                 if parent is not None and parent.skip and parent.canonical not in ("Cơ quan",):
                     parent = None
                 k_end = parent.end if parent is not None else k
+            elif node.party_organ and [tok.text for tok in self.t[k : k + 2]] == ["cơ", "quan"]:
+                parent = self.parse(k + 2, depth=depth + 1)  # "Đảng ủy cơ quan Tổng cục Chính trị"
+                if parent is None or not parent.complete or parent.skip:
+                    parent = None
+                else:
+                    k_end = parent.end
+                    parts.append("cơ quan")
             if parent is not None:
                 parts.append(parent.canonical)
                 node.children.append(parent)
