@@ -168,6 +168,7 @@ def test_unknown_outlet_tags_and_photo_credits_are_left_out():
         "TTXVN": "Thông tấn xã Việt Nam",
     }
     assert table_of("Theo BQO - một nguồn tin") == {"BQO": None}  # inside a sentence it is reported
+    assert table_of("Trong bối cảnh: BQO mở rộng") == {"BQO": None}  # "cảnh:" is no photo credit
 
 
 def test_a_compound_outlet_tag_keeps_its_known_part():

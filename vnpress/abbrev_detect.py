@@ -242,7 +242,7 @@ def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Cand
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?P<open>[(\[])?[^\S\n]*$")
 _DASH_AFTER = re.compile(r"[^\S\n]*[-–—]")
 _CLOSE_AFTER = re.compile(r"(?:[^\S\n]+[^\W\d_]+)?[^\S\n]*[)\]]")  # (VTC News)
-_CREDIT_BEFORE = re.compile(r"(?i:ảnh|nguồn|video|clip|đồ họa|đồ hoạ)[^\S\n]*:[^\n:;!?]{0,40}$")
+_CREDIT_BEFORE = re.compile(r"(?<![^\W_])(?i:ảnh|nguồn|video|clip|đồ họa|đồ hoạ)[^\S\n]*:[^\n:;!?]{0,40}$")
 
 
 def is_outlet_tag(text: str, c: Candidate) -> bool:
