@@ -28,6 +28,13 @@ def ends_name(p: UnitParser, j: int) -> bool:
     return p.name_stops.longest(p.t, j) is not None
 
 
+def _unit_stop(p: UnitParser, j: int) -> bool:
+    """A unit that ends a name before it; not a word such as "Quân đội" that is only ever part of
+    a name ("Viện Y học cổ truyền Quân đội")."""
+    head = p._head(j)
+    return head is not None and head[1].flags != frozenset({"skip"})
+
+
 def _closes(p: UnitParser, j: int) -> bool:
     """Does a name-ending word at ``j`` show that the lowercase words before it were the name's?"""
     m = p.name_stops.longest(p.t, j)
@@ -86,7 +93,7 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             continue
         if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
             break
-        if j > k and (p.starts_unit(j) or p.posts.longest(t, j)):
+        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j)):
             break
         j += 1
         words += 1

@@ -27,6 +27,8 @@ _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "l�
 # Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships and party
 # posts, not offices
 _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
+# words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
+_ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 
@@ -190,7 +192,9 @@ class OfficerFinder(PostParser):
             for e in range(j + 1, min(j + 10, self.n)):
                 if t[e].fold == ")":
                     inner = t[j + 1 : e]
-                    if inner and all(tok.is_lower or tok.is_number or tok.fold == "," for tok in inner):
+                    if inner and all(
+                        tok.is_lower or tok.is_number or tok.fold in (",", "-") for tok in inner
+                    ):
                         return e + 1
                     break
         return j
@@ -219,6 +223,8 @@ class OfficerFinder(PostParser):
                 continue
             if start > 0 and t[start - 1].fold not in _BEFORE_POSTS:
                 continue
+            if {tok.fold for tok in t[max(0, start - 3) : start]} & _ON_BEHALF:
+                continue  # "Thừa ủy quyền của Chủ tịch nước, Thượng tướng …": another's post
             if self.posts.longest(t, start) is None and self.former.longest(t, start) is None:
                 continue
             positions, end = self.parse_positions(start)

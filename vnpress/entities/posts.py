@@ -85,9 +85,11 @@ class PostParser:
         end = k
         while k < self.n:
             k = self._skip_listed_titles(k)
-            lead = self.joiners.longest(t, k)  # "…, hiện là Chính ủy …"
-            if lead is not None and (self.posts.longest(t, lead[0]) or self.former.longest(t, lead[0])):
-                k = lead[0]
+            lead = self.joiners.longest(t, k)  # "…, hiện là Chính ủy …", "là người Anh hùng …, nguyên"
+            if lead is not None:
+                after = self._skip_listed_titles(lead[0])
+                if self.posts.longest(t, after) or self.former.longest(t, after):
+                    k = after
             f = self.former.longest(t, k)
             if f is not None:
                 former = True
@@ -125,7 +127,13 @@ class PostParser:
             if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
+            if not unit_text and k + 1 < self.n and t[k].fold == ":":
+                listed, k = self._listed_units(k + 1)  # "nguyên Giám đốc: Bệnh viện 103, Viện …"
+                out += [Position(post, u, u.canonical, former, whole) for u in listed[:-1]]
+                if listed:
+                    unit, unit_text = listed[-1], listed[-1].canonical
             out.append(Position(post, unit, unit_text, former, whole))
+            k = self._skip_now(k)
             end = k
             if k < self.n and t[k].fold == "," and k + 1 < self.n:
                 nxt = self._skip_listed_titles(k + 1)
@@ -139,6 +147,34 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _listed_units(self, k: int) -> tuple[list[Node], int]:
+        """Whole units listed after a post's colon: "Bệnh viện 103, Viện Bỏng Quốc gia và Học viện
+        Quân y" (the end is where the list stops, or ``k - 1`` when there is none)."""
+        out: list[Node] = []
+        end = k - 1
+        while k < self.n:
+            unit = self.p.parse(k)
+            if unit is None or not unit.complete or unit.skip:
+                break
+            out.append(unit)
+            end = k = unit.end
+            if k + 1 < self.n and self.t[k].fold in (",", "và"):
+                k += 1
+                continue
+            break
+        return out, end
+
+    def _skip_now(self, k: int) -> int:
+        """Past "(nay là Quân ủy Trung ương)": today's name of a body, inside a list of posts."""
+        t = self.t
+        if k + 2 < self.n and t[k].fold == "(" and t[k + 1].fold == "nay" and t[k + 2].fold == "là":
+            for e in range(k + 3, min(k + 20, self.n)):
+                if t[e].fold == ")":
+                    return e + 1
+                if t[e].fold in ("(", "\n"):
+                    break
+        return k
 
     def _one_post(self, k: int) -> tuple[str, int]:
         """One post and its unit from ``k``, as text: "Bộ trưởng Bộ Quốc phòng"."""
@@ -175,9 +211,11 @@ class PostParser:
 
     def _skip_listed_titles(self, k: int) -> int:
         """Past an honorary title listed among the posts ("…, Anh hùng LLVT nhân dân, nguyên …")."""
-        m = self.titles.longest(self.t, k)
-        if m is not None and m[0] < self.n and self.t[m[0]].fold == ",":
-            return m[0] + 1
+        for _ in range(4):
+            m = self.titles.longest(self.t, k)
+            if m is None or m[0] >= self.n or self.t[m[0]].fold != ",":
+                break
+            k = m[0] + 1
         return k
 
     def _chain(self, unit: Node, k: int, text: str) -> tuple[int, str]:
