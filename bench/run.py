@@ -95,13 +95,22 @@ def run(cmd: list[str], cache: Path | None = None, check: bool = True) -> tuple[
 
 
 def median_time(cmd: list[str], runs: int, fresh_cache: bool = False, cache: Path | None = None) -> float:
-    times = []
+    return interleaved([(cmd, "fresh" if fresh_cache else cache)], runs)[0]
+
+
+def interleaved(specs: list[tuple[list[str], object]], runs: int) -> list[float]:
+    """Median wall time of each command, the commands taking turns run after run, so that a burst of
+    load on a shared machine hits all of them alike. A spec's cache is None (the environment's),
+    "fresh" (a new empty cache each run) or a directory."""
+    times: list[list[float]] = [[] for _ in specs]
     for _ in range(runs):
-        c = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT)) if fresh_cache else cache
-        times.append(run(cmd, c)[0])
-        if fresh_cache and c is not None:
-            shutil.rmtree(c, ignore_errors=True)
-    return statistics.median(times)
+        for i, (cmd, cache) in enumerate(specs):
+            fresh = cache == "fresh"
+            c = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT)) if fresh else cache
+            times[i].append(run(cmd, c)[0])  # type: ignore[arg-type]
+            if fresh:
+                shutil.rmtree(c, ignore_errors=True)  # type: ignore[arg-type]
+    return [statistics.median(t) for t in times]
 
 
 def _tree(root: int) -> list[int]:
@@ -132,8 +141,8 @@ def _rss(pid: int) -> int:
 
 
 def peak_memory(cmd: list[str], cache: Path) -> tuple[float, int, int]:
-    """Wall time, the sampled peak of the summed RSS of the process and its workers, and the main
-    process's own peak RSS (from the kernel)."""
+    """Wall time, the sampled peak of the summed RSS of the process and its workers (shared pages
+    counted in each), and the peak RSS of the largest of them (from the kernel)."""
     env = {**os.environ, "VNPRESS_CACHE_DIR": str(cache)}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -160,8 +169,13 @@ def peak_memory(cmd: list[str], cache: Path) -> tuple[float, int, int]:
 
 # -- the six measurements ---------------------------------------------------------------------------
 def overhead(corpus: Path, runs: int) -> Result:
-    ours = median_time([*VNPRESS, "freq", str(corpus), "--jobs", "1", "--no-cache", "--format", "tsv"], runs)
-    theirs = median_time([PYTHON, "-c", WORD_TOKENIZE_LOOP, str(corpus)], runs)
+    ours, theirs = interleaved(
+        [
+            ([*VNPRESS, "freq", str(corpus), "--jobs", "1", "--no-cache", "--format", "tsv"], None),
+            ([PYTHON, "-c", WORD_TOKENIZE_LOOP, str(corpus)], None),
+        ],
+        runs,
+    )
     ratio = ours / theirs
     return Result(
         1,
@@ -176,8 +190,7 @@ def overhead(corpus: Path, runs: int) -> Result:
 
 def scaling_and_cache(corpus: Path, runs: int) -> list[Result]:
     freq = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--top", "0"]
-    one = median_time([*freq, "--jobs", "1"], runs, fresh_cache=True)
-    two = median_time([*freq, "--jobs", "2"], runs, fresh_cache=True)
+    one, two = interleaved([([*freq, "--jobs", "1"], "fresh"), ([*freq, "--jobs", "2"], "fresh")], runs)
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
     _, cold_out, _ = run([*freq, "--jobs", "2"], cache)
     warm = median_time([*freq, "--jobs", "2"], runs, cache=cache)
@@ -253,8 +266,8 @@ def memory(small: Path, large: Path) -> Result:
     return Result(
         5,
         f"peak RSS, {n_large:,} vs {n_small:,} articles (freq --jobs 2)",
-        f"cold {mb(l_cold[1])} (main {mb(l_cold[2])}), warm {mb(l_warm[1])}",
-        f"cold {mb(s_cold[1])} (main {mb(s_cold[2])}), warm {mb(s_warm[1])}",
+        f"cold {mb(l_cold[1])} (largest process {mb(l_cold[2])}), warm {mb(l_warm[1])}",
+        f"cold {mb(s_cold[1])} (largest process {mb(s_cold[2])}), warm {mb(s_warm[1])}",
         ratio,
         "≤ 1.5×",
         ratio <= 1.5,
@@ -263,8 +276,9 @@ def memory(small: Path, large: Path) -> Result:
 
 
 def startup(runs: int) -> Result:
-    ours = median_time([*VNPRESS, "--help"], runs)
-    theirs = median_time([PYTHON, "-c", "import click, rich"], runs)
+    ours, theirs = interleaved(
+        [([*VNPRESS, "--help"], None), ([PYTHON, "-c", "import click, rich"], None)], runs
+    )
     ratio = ours / theirs
     return Result(
         6,

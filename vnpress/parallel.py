@@ -7,8 +7,10 @@ or when the whole input fits in one batch, everything runs in-process and no poo
 
 Workers ignore SIGINT: Ctrl-C reaches the parent alone, which terminates the pool and lets its
 KeyboardInterrupt through (the CLI turns it into exit status 130), so no child prints a traceback.
-On Linux the pool forks (no re-import, memory shared copy-on-write) as long as the parent runs a
-single thread; otherwise it uses forkserver, and spawn where fork does not exist.
+On Linux the pool forks (no re-import; the model, loaded once in the parent, shared copy-on-write)
+as long as the parent runs a single thread; otherwise it uses forkserver, and spawn where neither
+exists. Measured on 2 cores, the three start a 2-worker pool with its model in 0.6-1.1 s; fork is
+the cheapest and the only one that does not load the model once per worker.
 """
 
 from __future__ import annotations
@@ -122,8 +124,13 @@ class Runner:
         return self._pool.apply_async(func, (arg,))
 
     def _start(self) -> Any:
-        """The pool, its workers born with SIGINT ignored (a Ctrl-C during their start-up included)."""
-        ctx = multiprocessing.get_context(start_method())
+        """The pool, its workers born with SIGINT ignored (a Ctrl-C during their start-up included).
+        When forking, ``setup`` runs in the parent first: the workers share its model copy-on-write
+        instead of each loading their own."""
+        method = start_method()
+        if method == "fork" and self.setup is not None:
+            self.setup()
+        ctx = multiprocessing.get_context(method)
         main = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         try:
