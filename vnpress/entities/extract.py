@@ -59,6 +59,7 @@ class _Resolver:
                 rx = re.compile(rf"(?<!\w){re.escape(head)}(?=$|,| -)")  # the open head ends its unit
                 self.rules.append((rx, next(iter(fuller))))
         self.known: set[str] = set()
+        self.same: dict[str, str] = {}
 
     def open(self, text: str) -> str:
         """ "Bộ Tư lệnh Quân khu" → "Bộ Tư lệnh Quân khu 7" when the article names one Quân khu."""
@@ -74,6 +75,9 @@ class _Resolver:
         """A post's unit: the article's numbering ("Vùng" → "Vùng 2 Hải quân"), and a bare
         "Học viện" or "Nhà trường" → the one academy or school the article names."""
         text = self.open(text)
+        for short, full in self.same.items():  # "Bộ CHQS Hà Tĩnh" → "… tỉnh Hà Tĩnh"
+            if (text == short or text.endswith(" " + short)) and not text.endswith(full):
+                return text[: len(text) - len(short)] + full
         for bare, head in _BARE_UNITS.items():
             if text == bare or text.endswith(" " + bare):  # "Chính ủy Học viện", "Đảng ủy Học viện"
                 fuller = _longest({c for c in self.known if c.startswith(head + " ")})
@@ -148,7 +152,7 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
                 continue
             found.append((node, canonical, node.canonical if canonical != node.canonical else None))
     res.learn({c for _, c, _ in found})
-    same = _other_names([n for n, _, _ in found], res.known)
+    same = res.same = _other_names([n for n, _, _ in found], res.known)
     out: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     for node, canonical, written in found:
@@ -221,10 +225,15 @@ def _officer_mentions(
         m.fields["service"] = "police" if police else None
         out.append(m)
         rank_service[h.rank_start] = "police" if police else None
+    held: dict[str, set[str]] = {}
+    for m in out:
+        held.setdefault(fold(m.canonical), set()).update(m.fields["positions"])
     for m in out:
         person = people[fold(m.canonical)]
         if person["police"]:
             m.fields["service"] = "police"
+        fuller = held[fold(m.canonical)]  # "Phó Tham mưu trưởng" beside "Phó Tham mưu trưởng Bộ …"
+        m.fields["positions"] = [p for p in m.fields["positions"] if not _cut_short(p, fuller)]
     police_ranks = {h.rank_start for h in hits if people[fold(title_case_name(h.name))]["police"]}
     for rs, re_, rank in ranks:
         s, e, text = _span(norm, tokens, rs, re_)
@@ -232,6 +241,11 @@ def _officer_mentions(
         out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
     out += _later_names(norm, tokens, hits, people)
     return out
+
+
+def _cut_short(post: str, posts: set[str]) -> bool:
+    """Is ``post`` the start of another post of the same officer (the same post, named short)?"""
+    return any(other.startswith(post + " ") for other in posts)
 
 
 def _police_after(tokens: list[Token], k: int) -> bool:

@@ -284,7 +284,9 @@ def _complete(positions: list[Position]) -> None:
             else:
                 p.unit_text = carry_text
         elif unit is not None and not unit.complete and not unit.skip and unit.open_head is None:
-            if carry is not None and carry.party_organ and unit.party_organ:
+            if unit.needs_place and carry is not None and carry.place:
+                p.unit_text = f"{unit.canonical} {carry.place}"  # "Đảng ủy Quân sự, … Bộ CHQS Vĩnh Long"
+            elif carry is not None and carry.party_organ and unit.party_organ:
                 p.unit_text = carry_text
             else:
                 p.unit_text = f"{unit.canonical} {carry_text}"

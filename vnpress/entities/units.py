@@ -42,6 +42,8 @@ class Node:
     number: str | None = None
     base: str = ""  # head, arm or name, number and suffix, without parent or place ("Vùng 2 Hải quân")
     party_organ: bool = False  # "Đảng ủy …": a post without a unit takes its parent, not the organ
+    place: str = ""  # the place that qualifies it ("tỉnh Vĩnh Long", "Vĩnh Long")
+    needs_place: bool = False  # a local body named without its place ("Đảng ủy Quân sự")
 
     def walk(self):
         yield self
@@ -245,6 +247,7 @@ class UnitParser:
                 parts.append(place)
                 k = e
                 has_place = True
+                node.place = place
                 node.expandable = not place_named
         if "country" in flags and k < self.n:
             m = self.countries.longest(self.t, k)
@@ -255,6 +258,7 @@ class UnitParser:
             node.complete = False
         if "needplace" in flags and not has_place:
             node.complete = False
+            node.needs_place = True
         if ("parent" in flags or "placename" in flags) and not (has_parent or has_place) and not numbered:
             node.expandable = True
         node.end = k

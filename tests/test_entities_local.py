@@ -1,0 +1,51 @@
+"""Provincial military commands named without "tỉnh", a typo in a post, a post named short beside
+its full form, and one body named two ways inside one officer's posts."""
+
+from __future__ import annotations
+
+from vnpress.entities import extract_entities
+
+
+def _officers(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in extract_entities(text):
+        if m.type == "officer":
+            got = out.setdefault(m.canonical, [])
+            got += [p for p in m.fields["positions"] if p not in got]
+    return out
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.canonical) for m in extract_entities(text) if m.type == "unit"]
+
+
+def test_a_provincial_command_without_tinh_and_its_party_committee():
+    text = (
+        "Đại tá Lý Văn Sáu, Phó bí thư Đảng ủy Quân sự, Chi huy trưởng Bộ Chỉ huy quân sự (CHQS) "
+        "Sóc Trăng ký quyết định. Đại tá Lý Văn Sáu, Phó bí thư Đảng ủy Quân sự, Chỉ huy trưởng "
+        "Bộ Chỉ huy quân sự trao quyết định."
+    )
+    assert _officers(text) == {
+        "Lý Văn Sáu": [
+            "Phó Bí thư Đảng ủy Quân sự Sóc Trăng",
+            "Chỉ huy trưởng Bộ Chỉ huy Quân sự Sóc Trăng",
+        ]
+    }
+    assert ("Bộ Chỉ huy quân sự (CHQS) Sóc Trăng", "Bộ Chỉ huy Quân sự Sóc Trăng") in _units(text)
+
+
+def test_one_command_named_with_and_without_tinh_in_posts():
+    text = (
+        "Thượng tá Đỗ Văn Chín - Phó Chủ nhiệm Chính trị Bộ CHQS Cà Mau đã trao bằng khen. Tại buổi "
+        "lễ, Thượng tá Đỗ Văn Chín, Phó Chủ nhiệm Chính trị, Bộ Chỉ huy Quân sự tỉnh Cà Mau phát biểu."
+    )
+    assert _officers(text) == {"Đỗ Văn Chín": ["Phó Chủ nhiệm Chính trị Bộ Chỉ huy Quân sự tỉnh Cà Mau"]}
+    assert {c for _, c in _units(text)} == {"Bộ Chỉ huy Quân sự tỉnh Cà Mau"}
+
+
+def test_a_post_named_short_beside_its_full_form_is_dropped():
+    text = (
+        "Đại tá Chu Văn Mười, Phó Tham mưu trưởng Bộ đội Biên phòng Việt Nam dự. Phát biểu tại buổi "
+        "lễ, Đại tá Chu Văn Mười, Phó Tham mưu trưởng, đánh giá cao kết quả."
+    )
+    assert _officers(text) == {"Chu Văn Mười": ["Phó Tham mưu trưởng Bộ đội Biên phòng Việt Nam"]}
