@@ -49,3 +49,25 @@ def test_a_post_named_short_beside_its_full_form_is_dropped():
         "lễ, Đại tá Chu Văn Mười, Phó Tham mưu trưởng, đánh giá cao kết quả."
     )
     assert _officers(text) == {"Chu Văn Mười": ["Phó Tham mưu trưởng Bộ đội Biên phòng Việt Nam"]}
+
+
+def test_posts_appointed_to_later_in_the_sentence():
+    text = (
+        "Theo đó, Thiếu tướng Cao Văn Hai, Tư lệnh Vùng Cảnh sát biển 2 được điều động, bổ nhiệm giữ "
+        "chức Phó Giám đốc Học viện Biên phòng. Đại tá Tạ Văn Ba được bổ nhiệm giữ chức vụ Tư lệnh "
+        "Vùng Cảnh sát biển 2."
+    )
+    assert _officers(text) == {
+        "Cao Văn Hai": ["Tư lệnh Vùng Cảnh sát biển 2", "Phó Giám đốc Học viện Biên phòng"],
+        "Tạ Văn Ba": ["Tư lệnh Vùng Cảnh sát biển 2"],
+    }
+
+
+def test_a_rankless_mention_gives_its_posts_to_the_officer():
+    text = (
+        "Thượng tướng Lưu Văn Bốn thăm Bệnh viện Quân y 105\n\nĐoàn công tác do đồng chí Lưu Văn Bốn - "
+        "Ủy viên Ban Chấp hành Trung ương Đảng, Phó Chủ nhiệm Tổng cục Chính trị làm Trưởng đoàn."
+    )
+    assert _officers(text) == {
+        "Lưu Văn Bốn": ["Ủy viên Ban Chấp hành Trung ương Đảng", "Phó Chủ nhiệm Tổng cục Chính trị"]
+    }

@@ -117,7 +117,8 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     tokens = tokenize(norm.text, pattern, g.abbrevs)
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
-    hits = OfficerFinder(g, tokens, parser).find(ranks)
+    finder = OfficerFinder(g, tokens, parser)
+    hits = finder.find(ranks)
     blocked: set[int] = set()
     for h in hits:
         blocked.update(range(h.rank_start, h.name_end))
@@ -128,7 +129,7 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     }
     res = _Resolver(nodes, {x for x in extra_open if x})
     units = _unit_mentions(norm, tokens, nodes, res)
-    mentions = units + _officer_mentions(norm, tokens, hits, ranks, res)
+    mentions = units + _officer_mentions(norm, tokens, hits, ranks, res, finder)
     mentions += find_resolutions(norm, rules)
     mentions.sort(key=lambda m: (m.start, _ORDER.get(m.type, 9), -m.end))
     return mentions
@@ -203,6 +204,7 @@ def _officer_mentions(
     hits: list[OfficerHit],
     ranks: list[tuple[int, int, str]],
     res: _Resolver,
+    finder: OfficerFinder,
 ) -> list[Mention]:
     out: list[Mention] = []
     people: dict[str, dict] = {}
@@ -225,21 +227,23 @@ def _officer_mentions(
         m.fields["service"] = "police" if police else None
         out.append(m)
         rank_service[h.rank_start] = "police" if police else None
-    held: dict[str, set[str]] = {}
-    for m in out:
-        held.setdefault(fold(m.canonical), set()).update(m.fields["positions"])
     for m in out:
         person = people[fold(m.canonical)]
         if person["police"]:
             m.fields["service"] = "police"
-        fuller = held[fold(m.canonical)]  # "Phó Tham mưu trưởng" beside "Phó Tham mưu trưởng Bộ …"
-        m.fields["positions"] = [p for p in m.fields["positions"] if not _cut_short(p, fuller)]
     police_ranks = {h.rank_start for h in hits if people[fold(title_case_name(h.name))]["police"]}
     for rs, re_, rank in ranks:
         s, e, text = _span(norm, tokens, rs, re_)
         police = rs in police_ranks or _police_after(tokens, re_)
         out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
-    out += _later_names(norm, tokens, hits, people)
+    out += _later_names(norm, tokens, hits, people, finder, res)
+    held: dict[str, set[str]] = {}
+    officers = [m for m in out if m.type == "officer"]
+    for m in officers:
+        held.setdefault(fold(m.canonical), set()).update(m.fields["positions"])
+    for m in officers:
+        fuller = held[fold(m.canonical)]  # "Phó Tham mưu trưởng" beside "Phó Tham mưu trưởng Bộ …"
+        m.fields["positions"] = [p for p in m.fields["positions"] if not _cut_short(p, fuller)]
     return out
 
 
@@ -253,9 +257,15 @@ def _police_after(tokens: list[Token], k: int) -> bool:
 
 
 def _later_names(
-    norm: Normalised, tokens: list[Token], hits: list[OfficerHit], people: dict[str, dict]
+    norm: Normalised,
+    tokens: list[Token],
+    hits: list[OfficerHit],
+    people: dict[str, dict],
+    finder: OfficerFinder,
+    res: _Resolver,
 ) -> list[Mention]:
-    """Full names written again without a rank ("đồng chí Nguyễn Mạnh Hùng"): the same officer."""
+    """Full names written again without a rank ("đồng chí Nguyễn Mạnh Hùng"): the same officer,
+    with the posts stated there ("đồng chí Đỗ Văn A - Phó Chủ nhiệm …")."""
     taken: set[int] = set()
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for h in hits:
@@ -283,10 +293,12 @@ def _later_names(
         j, key = matched
         person = people[key]
         s, e, text = _span(norm, tokens, i, j)
+        k = j + 1 if j < n and tokens[j].fold in (",", "-") else j
+        positions = [p.render(res.post_unit) for p in finder.parse_positions(k)[0]] if k > j else []
         fields = {
             "name": text,
             "rank": person["rank"],
-            "positions": [],
+            "positions": positions,
             "service": "police" if person["police"] else None,
         }
         out.append(Mention("officer", s, e, text, person["name"], fields))

@@ -159,6 +159,9 @@ class OfficerFinder(PostParser):
                 consumed.update(range(j, pend))
             else:
                 hit.end = e
+            new_posts = self._appointed(hit.end)  # "… được bổ nhiệm giữ chức Tư lệnh Vùng …"
+            if new_posts:
+                hit.positions = hit.positions + new_posts
             # posts before the rank: "Chính ủy Quân khu 7, Trung tướng …" or "…: Thượng tướng A, B"
             b = rs
             while b > 0 and t[b - 1].fold in (",", "-", "–"):
@@ -184,6 +187,23 @@ class OfficerFinder(PostParser):
                     hit.positions = _merge(before, hit.positions)
             hits.append(hit)
         return hits
+
+    def _appointed(self, k: int) -> list[Position]:
+        """The posts an officer is appointed to, later in his sentence: "… được bổ nhiệm giữ chức
+        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X"."""
+        t = self.t
+        for j in range(k, min(k + 12, self.n - 1)):
+            if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
+                break
+            pair = (t[j].fold, t[j + 1].fold)
+            if pair == ("giữ", "chức") or pair == ("nhiệm", "làm"):
+                e = j + 2
+                if e < self.n and t[e].fold == "vụ":
+                    e += 1
+                if e < self.n and t[e].fold == ":":
+                    e += 1
+                return self.parse_positions(e)[0]
+        return []
 
     def _skip_aside(self, j: int) -> int:
         """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post."""
