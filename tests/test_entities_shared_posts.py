@@ -95,3 +95,24 @@ def test_a_party_post_of_his_own_does_not_stop_the_shared_one():
     }
     units = [m.canonical for m in extract_entities(text) if m.type == "unit"]
     assert "Đảng ủy cơ quan Tổng cục Chính trị" in units
+
+
+def test_an_officer_nested_in_anothers_apposition():
+    text = (
+        "Thủ tướng bổ nhiệm Thiếu tướng Bùi Văn Ất, Trợ lý Đại tướng Trịnh Văn Bính, Ủy viên Bộ Chính "
+        "trị, Bộ trưởng Bộ Quốc phòng, kiêm Phó Chánh Văn phòng Bộ Quốc phòng giữ chức Chính ủy Cảnh "
+        "sát biển Việt Nam."
+    )
+    assert posts(text) == {
+        "Bùi Văn Ất": [
+            "Trợ lý Bộ trưởng Bộ Quốc phòng",
+            "Phó Chánh Văn phòng Bộ Quốc phòng",
+            "Chính ủy Cảnh sát biển Việt Nam",
+        ],
+        "Trịnh Văn Bính": ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Quốc phòng"],
+    }
+
+
+def test_a_post_before_hien_nay_la_and_the_rank():
+    text = "Chính ủy Quân khu 5 hiện nay là Trung tướng Đoàn Văn Năm."
+    assert posts(text) == {"Đoàn Văn Năm": ["Chính ủy Quân khu 5"]}

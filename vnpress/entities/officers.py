@@ -29,6 +29,8 @@ _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "l�
 _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
+# words between a post and the rank of the officer who holds it
+_BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 
@@ -159,7 +161,7 @@ class OfficerFinder(PostParser):
                 consumed.update(range(j, pend))
             else:
                 hit.end = e
-            new_posts = self._appointed(hit.end)  # "… được bổ nhiệm giữ chức Tư lệnh Vùng …"
+            new_posts = [] if hit.end in self.stops else self._appointed(hit.end)  # "… giữ chức X"
             if new_posts:
                 hit.positions = hit.positions + new_posts
             # posts before the rank: "Chính ủy Quân khu 7, Trung tướng …" or "…: Thượng tướng A, B"
@@ -168,6 +170,10 @@ class OfficerFinder(PostParser):
                 b -= 1
             if b >= 2 and t[b - 2].fold == "đồng" and t[b - 1].fold == "chí":
                 b -= 2
+            for lead in _BEFORE_RANK:  # "Tư lệnh Cảnh sát biển hiện nay là Trung tướng …"
+                if b > len(lead) and tuple(tok.fold for tok in t[b - len(lead) : b]) == lead:
+                    b -= len(lead)
+                    break
             prev = hits[-1] if hits else None
             listed = prev is not None and self._listed_after(prev, rs)
             if listed and shared:
@@ -187,6 +193,26 @@ class OfficerFinder(PostParser):
                     hit.positions = _merge(before, hit.positions)
             hits.append(hit)
         return hits
+
+    def _served(self, k: int) -> tuple[str, int] | None:
+        rank = self.g.trie("rank").longest(self.t, k) if k < self.n else None
+        if rank is None:
+            return None
+        kk, _ = self._skip_titles(rank[0])
+        e = self._name_end(kk)
+        if e - kk < 2:
+            return None
+        j = e + 1 if e < self.n and self.t[e].fold in (",", "-") else e
+        self.nested += 1
+        try:
+            positions, end = self.parse_positions(j)
+        finally:
+            self.nested -= 1
+        offices = [p for p in positions if not p.post.startswith(_MEMBERSHIP)] or positions
+        if not offices:
+            return None
+        self.stops.add(end)
+        return offices[-1].text, end
 
     def _appointed(self, k: int) -> list[Position]:
         """The posts an officer is appointed to, later in his sentence: "… được bổ nhiệm giữ chức

@@ -76,6 +76,13 @@ class PostParser:
         self.titles = g.trie("title")
         self.former = g.trie("former")
         self.joiners = g.trie("joiner")
+        self.stops: set[int] = set()  # where the posts of a nested officer end
+        self.nested = 0
+
+    def _served(self, k: int) -> tuple[str, int] | None:
+        """The post of an officer named right after a post ("Trợ lý Đại tướng A, Bộ trưởng …"), and
+        the end of his posts: see :class:`~vnpress.entities.officers.OfficerFinder`."""
+        return None
 
     def parse_positions(self, k: int) -> tuple[list[Position], int]:
         """A list of posts from token ``k``: "Bí thư Đảng ủy, Chính ủy Quân khu 7"."""
@@ -98,6 +105,7 @@ class PostParser:
             if m is None:
                 break
             k, post, whole = m[0], m[1].canonical, "whole" in m[1].flags
+            serving = False
             unit = self.p.parse(k, as_parent=True) if k < self.n else None
             unit_text = ""
             if unit is not None:
@@ -110,6 +118,9 @@ class PostParser:
                     comma.canonical,
                     comma.end,
                 )  # "Phó Chủ nhiệm Chính trị, Bộ Tư lệnh …"
+            elif (served := self._served(k)) is not None:
+                unit_text, k = served  # "Trợ lý Đại tướng A, Bộ trưởng Bộ Quốc phòng" → "Trợ lý Bộ trưởng …"
+                serving = True
             elif (committee := self._committee(k, post)) is not None:
                 k, unit_text = committee  # "Phó Trưởng ban tổ chức", "Trưởng ban Thường trực Ban tổ chức"
             elif k < self.n and t[k].is_cap and t[k].is_word and not self.posts.longest(t, k):
@@ -135,10 +146,18 @@ class PostParser:
             out.append(Position(post, unit, unit_text, former, whole))
             k = self._skip_now(k)
             end = k
+            if k in self.stops and not serving:
+                break  # the end of an officer's posts nested in another's ("…, kiêm" is the other's)
             if k < self.n and t[k].fold == "," and k + 1 < self.n:
                 nxt = self._skip_listed_titles(k + 1)
                 if self.posts.longest(t, nxt) or self.former.longest(t, nxt):
                     k = nxt
+                    continue
+                j = self.joiners.longest(t, nxt)
+                if j is not None and t[nxt].fold == "kiêm" and self.posts.longest(t, j[0]):
+                    if self.nested:
+                        break
+                    k = j[0]  # "…, kiêm Phó Chánh Văn phòng …"
                     continue
             j = self.joiners.longest(t, k)
             if j is not None and self.posts.longest(t, j[0]):
