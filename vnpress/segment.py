@@ -98,22 +98,25 @@ def _tokens_direct(text: str) -> tuple[list[str], list[Span]]:
     return [text[a:b] for a, b in spans], spans
 
 
-_NORMALISED_TOKENS: dict[str, str] = {}
+_FEATURES: dict[str, list[str]] = {}
 
 
 def _features(tokens: list[str]) -> list[list[str]]:
-    """``[[token_normalize(t)] …]``, memoised: a corpus has far fewer distinct tokens than tokens."""
-    memo = _NORMALISED_TOKENS
+    """``[[token_normalize(t)] …]``, memoised (one shared list per distinct token, which the
+    featurizer only reads): a corpus has far fewer distinct tokens than tokens."""
+    memo = _FEATURES
     if len(memo) > 200_000:
         memo.clear()
-    out = []
-    for t in tokens:
-        n = memo.get(t)
-        if n is None:
-            _, token_normalize, _ = _model()
-            n = memo[t] = token_normalize(t)
-        out.append([n])
-    return out
+    out = [memo.get(t) for t in tokens]
+    if None in out:
+        _, token_normalize, _ = _model()
+        for i, t in enumerate(tokens):
+            if out[i] is None:
+                feature = memo.get(t)
+                if feature is None:
+                    feature = memo[t] = [token_normalize(t)]
+                out[i] = feature
+    return out  # type: ignore[return-value]
 
 
 # Characters that IGNORECASE matches beyond their lower-case form (re._casefix: ı ~ i, ſ ~ s …):
