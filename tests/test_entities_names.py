@@ -153,3 +153,36 @@ def test_one_body_named_two_ways_gets_one_canonical():
 )
 def test_lowercase_words_after_a_name_that_are_the_sentence(text, expected):
     assert units(text) == expected
+
+
+def test_local_bodies_listed_before_one_place_share_it():
+    text = (
+        "Thay mặt Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc huyện Tiên "
+        "Yên tặng quà. Lãnh đạo Thành ủy - HĐND - UBND - Ủy ban MTTQ Việt Nam TPHCM dự."
+    )
+    assert units(text) == [
+        "Huyện ủy Tiên Yên",
+        "Hội đồng nhân dân huyện Tiên Yên",
+        "Ủy ban nhân dân huyện Tiên Yên",
+        "Ủy ban Mặt trận Tổ quốc huyện Tiên Yên",
+        "Thành ủy thành phố Hồ Chí Minh",
+        "Hội đồng nhân dân thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phó Chủ tịch UBND tỉnh Hồ Văn Mười dự lễ.", ["Ủy ban nhân dân tỉnh"]),
+        ("Bí thư Thành ủy TPHCM Đặng Văn Một phát biểu.", ["Thành ủy thành phố Hồ Chí Minh"]),
+        ("Chủ tịch UBND huyện Châu Thành Nguyễn Văn Hai dự.", ["Ủy ban nhân dân huyện Châu Thành"]),
+        ("UBND tỉnh Hà Giang và UBND thành phố Hà Nội ký kết.", [
+            "Ủy ban nhân dân tỉnh Hà Giang",
+            "Ủy ban nhân dân thành phố Hà Nội",
+        ]),
+    ],
+)
+def test_a_place_stops_before_a_persons_name(text, expected):
+    assert units(text) == expected

@@ -143,6 +143,8 @@ def place_end(p: UnitParser, k: int, *, bare_ok: bool = True) -> tuple[int, str,
         return k, "", False
     j, entry = m
     e = place_name_end(p, j)
+    if entry.canonical == "tỉnh" and e > j and p.provinces.longest(t, j) is None and _person_at(p, j):
+        e = j  # "Phó Chủ tịch UBND tỉnh Hồ Quang Minh": a person, not a province
     if e > j:
         return e, entry.canonical + " " + p._words(j, e), True
     if not bare_ok:
@@ -155,14 +157,16 @@ def place_name_end(p: UnitParser, k: int) -> int:
     t, n = p.t, p.n
     j = k
     limit = 6
+    province = p.provinces.longest(t, k)
+    if province is not None:  # a province ends where its name does ("TPHCM Đặng Minh Thông")
+        return province[0]
     if k < n and t[k].is_upper:  # a headline in capitals shows no word boundary
-        m = p.provinces.longest(t, k)
-        if m is not None:
-            return m[0]
         limit = 2
     words = 0
     while j < n and words < limit:
         tok = t[j]
+        if j > k and _person_at(p, j):
+            break  # "huyện Châu Thành Nguyễn Văn Hai": the place ends before a person's name
         name_word = tok.is_word and tok.is_cap and not p.starts_unit(j) and not p.posts.longest(t, j)
         ward_number = tok.is_number and j > k and t[j - 1].fold in ("phường", "quận")
         dash = tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word
@@ -173,3 +177,51 @@ def place_name_end(p: UnitParser, k: int) -> int:
     if k < n and j == k and t[k].is_number and k > 0 and t[k - 1].fold in ("phường", "quận", "xã"):
         j = k + 1
     return j
+
+
+# common family names: a capitalised run after a place that starts with one is a person
+_SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đoàn lương "
+    "mai cao lâm tạ hà vương chu quách thái lưu tô kiều châu triệu mạc khúc".split()
+)
+
+
+def _person_at(p: UnitParser, j: int) -> bool:
+    """A family name followed by a capitalised given name at ``j`` ("Hồ Quang Minh")."""
+    t = p.t
+    return (
+        t[j].fold in _SURNAMES
+        and t[j].is_cap
+        and not t[j].abbr
+        and j + 1 < p.n
+        and t[j + 1].is_cap
+        and t[j + 1].is_word
+        and not t[j + 1].abbr
+    )
+
+
+_LIST_JOINERS = frozenset({",", "-", "và"})
+_OWN_KIND = {"Tỉnh ủy": "tỉnh ", "Huyện ủy": "huyện ", "Quận ủy": "quận "}
+
+
+def share_places(p: UnitParser, nodes: list) -> None:
+    """ "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban MTTQ huyện Hải Hà", "Thành ủy - HĐND -
+    UBND TPHCM": local bodies listed before one place all belong to it."""
+    run: list = []
+    for prev, node in zip(nodes, nodes[1:]):
+        between = [tok.fold for tok in p.t[prev.end : node.start]]
+        if prev.takes_place and len(between) == 1 and between[0] in _LIST_JOINERS:
+            run.append(prev)
+        else:
+            run = []
+            continue
+        if node.place and not node.takes_place:
+            for body in run:
+                place = node.place
+                kind = _OWN_KIND.get(body.canonical)
+                if kind and place.startswith(kind):
+                    place = place[len(kind) :]  # "Huyện ủy" + "huyện Hải Hà" → "Huyện ủy Hải Hà"
+                body.canonical = f"{body.canonical} {place}"
+                body.place, body.complete, body.takes_place = place, True, False
+                body.needs_place = body.expandable = False
+            run = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
 from .matcher import Token
-from .names import name_end, place_end, place_name_end
+from .names import name_end, place_end, place_name_end, share_places
 
 _OPEN, _CLOSE = "(", ")"
 _FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
@@ -44,6 +44,7 @@ class Node:
     party_organ: bool = False  # "Đảng ủy …": a post without a unit takes its parent, not the organ
     place: str = ""  # the place that qualifies it ("tỉnh Vĩnh Long", "Vĩnh Long")
     needs_place: bool = False  # a local body named without its place ("Đảng ủy Quân sự")
+    takes_place: bool = False  # a local body that a place may follow but does not ("Huyện ủy, …")
 
     def walk(self):
         yield self
@@ -254,6 +255,8 @@ class UnitParser:
             if m is not None:
                 parts.append(m[1].canonical)
                 k = m[0]
+        if ("place" in flags or "placename" in flags) and not (has_parent or has_place):
+            node.takes_place = True
         if "needparent" in flags and not (has_parent or has_place):
             node.complete = False
         if "needplace" in flags and not has_place:
@@ -332,4 +335,5 @@ class UnitParser:
                 continue
             out.append(node)
             i = max(node.end, i + 1)
+        share_places(self, out)
         return out
