@@ -178,10 +178,13 @@ def test_local_bodies_listed_before_one_place_share_it():
         ("Phó Chủ tịch UBND tỉnh Hồ Văn Mười dự lễ.", ["Ủy ban nhân dân tỉnh"]),
         ("Bí thư Thành ủy TPHCM Đặng Văn Một phát biểu.", ["Thành ủy thành phố Hồ Chí Minh"]),
         ("Chủ tịch UBND huyện Châu Thành Nguyễn Văn Hai dự.", ["Ủy ban nhân dân huyện Châu Thành"]),
-        ("UBND tỉnh Hà Giang và UBND thành phố Hà Nội ký kết.", [
-            "Ủy ban nhân dân tỉnh Hà Giang",
-            "Ủy ban nhân dân thành phố Hà Nội",
-        ]),
+        (
+            "UBND tỉnh Hà Giang và UBND thành phố Hà Nội ký kết.",
+            [
+                "Ủy ban nhân dân tỉnh Hà Giang",
+                "Ủy ban nhân dân thành phố Hà Nội",
+            ],
+        ),
     ],
 )
 def test_a_place_stops_before_a_persons_name(text, expected):

@@ -181,8 +181,11 @@ def place_name_end(p: UnitParser, k: int) -> int:
 
 # common family names: a capitalised run after a place that starts with one is a person
 _SURNAMES = frozenset(
-    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đoàn lương "
-    "mai cao lâm tạ hà vương chu quách thái lưu tô kiều châu triệu mạc khúc".split()
+    {
+        *("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ"),
+        *("hồ", "ngô", "dương", "lý", "đinh", "trịnh", "đoàn", "lương", "mai", "cao", "lâm", "tạ"),
+        *("hà", "vương", "chu", "quách", "thái", "lưu", "tô", "kiều", "châu", "triệu", "mạc", "khúc"),
+    }
 )
 
 
@@ -208,7 +211,7 @@ def share_places(p: UnitParser, nodes: list) -> None:
     """ "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân, Ủy ban MTTQ huyện Hải Hà", "Thành ủy - HĐND -
     UBND TPHCM": local bodies listed before one place all belong to it."""
     run: list = []
-    for prev, node in zip(nodes, nodes[1:]):
+    for prev, node in zip(nodes, nodes[1:], strict=False):
         between = [tok.fold for tok in p.t[prev.end : node.start]]
         if prev.takes_place and len(between) == 1 and between[0] in _LIST_JOINERS:
             run.append(prev)
