@@ -189,3 +189,17 @@ def test_local_bodies_listed_before_one_place_share_it():
 )
 def test_a_place_stops_before_a_persons_name(text, expected):
     assert units(text) == expected
+
+
+def test_a_unit_in_lower_case_after_a_post_or_a_command():
+    text = (
+        "Đoàn công tác Bộ Tư lệnh binh chủng hóa học do Đại tá Tô Văn Bảy - Phó Tham mưu trưởng "
+        "binh chủng hóa học làm trưởng đoàn. Vùng 5 Hải quân trực thuộc Bộ Tư lệnh Hải quân."
+    )
+    assert posts(text) == {"Tô Văn Bảy": ["Phó Tham mưu trưởng Binh chủng Hóa học"]}
+    assert units(text) == [
+        "Bộ Tư lệnh Binh chủng Hóa học",
+        "Binh chủng Hóa học",
+        "Vùng 5 Hải quân",
+        "Bộ Tư lệnh Hải quân",
+    ]

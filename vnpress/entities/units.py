@@ -69,13 +69,18 @@ class UnitParser:
         self.posts = gazetteer.trie("post")
 
     # -- small recognisers
-    def _head(self, i: int) -> tuple[int, Entry] | None:
+    def _head(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
+        """A unit's head at ``i``; written in lower case only where a post or a body before it says
+        a unit follows (``lower_ok``: "Phó Tham mưu trưởng binh chủng công binh"), and then only a
+        head of several words that names a whole body."""
         m = self.units.longest(self.t, i)
         if m is None:
             return None
         j, entry = m
         first = self.t[i]
-        if not (first.is_cap or any(tok.abbr for tok in self.t[i:j])):
+        written_lower = not (first.is_cap or any(tok.abbr for tok in self.t[i:j]))
+        whole_body = j - i > 1 and not entry.flags & {"skip", "neednumber", "needname"}
+        if written_lower and not (lower_ok and whole_body):
             return None
         return m
 
@@ -135,7 +140,7 @@ class UnitParser:
         formation ("Bộ Tư lệnh Quân khu") as an open node."""
         if i >= self.n or depth > 4:
             return None
-        head = self._head(i)
+        head = self._head(i, lower_ok=as_parent)
         if head is None:
             if _FACTORY_CODE.match(self.t[i].text):  # "Z176": the defence factories go by their code
                 return Node(i, i + 1, self.t[i].text, self.t[i].text, numbered=True, number=self.t[i].text)
