@@ -71,3 +71,21 @@ def test_a_rankless_mention_gives_its_posts_to_the_officer():
     assert _officers(text) == {
         "Lưu Văn Bốn": ["Ủy viên Ban Chấp hành Trung ương Đảng", "Phó Chủ nhiệm Tổng cục Chính trị"]
     }
+
+
+def test_a_signed_article_with_the_name_above_the_rank():
+    text = (
+        "Xây dựng khu vực phòng thủ vững chắc\n\nPHAN VĂN GIÁP\nTrung tướng, Ủy viên Trung ương Đảng, "
+        "Tư lệnh Quân khu 5\n\nQuán triệt nghị quyết …"
+    )
+    officers = [m for m in extract_entities(text) if m.type == "officer"]
+    assert [(m.canonical, m.fields["name"], m.fields["rank"]) for m in officers] == [
+        ("Phan Văn Giáp", "PHAN VĂN GIÁP", "Trung tướng")
+    ]
+    assert officers[0].text == "PHAN VĂN GIÁP\nTrung tướng"
+    assert officers[0].fields["positions"] == ["Ủy viên Trung ương Đảng", "Tư lệnh Quân khu 5"]
+
+
+def test_an_age_between_the_name_and_the_post():
+    text = "Huy hiệu được trao cho binh nhất Lò Văn Tư, 20 tuổi, chiến sĩ Đồn Biên phòng Ba Lạt."
+    assert _officers(text) == {"Lò Văn Tư": ["Chiến sĩ Đồn Biên phòng Ba Lạt"]}

@@ -121,7 +121,7 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     hits = finder.find(ranks)
     blocked: set[int] = set()
     for h in hits:
-        blocked.update(range(h.rank_start, h.name_end))
+        blocked.update(range(h.first, h.last))
     nodes = parser.scan(blocked)
 
     extra_open = {
@@ -220,7 +220,7 @@ def _officer_mentions(
             text = p.render(res.post_unit)
             if text not in positions:
                 positions.append(text)
-        s, e, text = _span(norm, tokens, h.rank_start, h.name_end)
+        s, e, text = _span(norm, tokens, h.first, h.last)
         written = " ".join(tok.text for tok in tokens[h.name_start : h.name_end])
         name = written if fold(written) == key else canonical
         m = Mention("officer", s, e, text, canonical, {"name": name, "rank": h.rank, "positions": positions})
@@ -269,7 +269,7 @@ def _later_names(
     taken: set[int] = set()
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for h in hits:
-        taken.update(range(h.rank_start, h.name_end))
+        taken.update(range(h.first, h.last))
         folds = tuple(tok.fold for tok in tokens[h.name_start : h.name_end])
         if len(folds) >= 2:
             names.setdefault(folds[0], []).append((folds, fold(title_case_name(h.name))))

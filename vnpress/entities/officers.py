@@ -47,6 +47,16 @@ class OfficerHit:
     end: int = 0  # after the name and its posts
     own_positions: bool = False
 
+    @property
+    def first(self) -> int:
+        """The first token of the mention (the name comes first in a signature: "VŨ HẢI SẢN\n
+        Thượng tướng, …")."""
+        return min(self.rank_start, self.name_start)
+
+    @property
+    def last(self) -> int:
+        return max(self.rank_end, self.name_end)
+
 
 def find_ranks(tokens: list[Token], g: Gazetteer) -> list[tuple[int, int, str]]:
     ranks, notranks = g.trie("rank"), g.trie("notrank")
@@ -137,6 +147,14 @@ class OfficerFinder(PostParser):
                 continue
             k, police = self._skip_titles(re_)
             e = self._name_end(k)
+            signed = self._signature(rs) if e - k < 2 else None
+            if signed is not None:  # "VŨ HẢI SẢN\nThượng tướng, Ủy viên …": name, then rank and posts
+                hit = OfficerHit(rs, re_, rank, signed[0], signed[1], self._words(*signed), police)
+                hit.positions, hit.end = self.parse_positions(k)
+                hit.own_positions = bool(hit.positions)
+                consumed.update(range(k, hit.end))
+                hits.append(hit)
+                continue
             if e - k < 2:
                 if e - k == 1:
                     hit = self._short(rs, re_, rank, k, e, hits)
@@ -194,6 +212,19 @@ class OfficerFinder(PostParser):
             hits.append(hit)
         return hits
 
+    def _signature(self, rs: int) -> tuple[int, int] | None:
+        """A name alone on the line above a rank at the start of its line, in capitals: the author
+        of a signed article ("VŨ HẢI SẢN\nThượng tướng, Ủy viên Trung ương Đảng, …")."""
+        t = self.t
+        if rs < 3 or not t[rs - 1].is_newline:
+            return None
+        b = rs - 1
+        while b > 0 and t[b - 1].is_word and t[b - 1].is_upper and rs - 1 - b < 5:
+            b -= 1
+        if rs - 1 - b < 2 or (b > 0 and not t[b - 1].is_newline):
+            return None
+        return b, rs - 1
+
     def _served(self, k: int) -> tuple[str, int] | None:
         rank = self.g.trie("rank").longest(self.t, k) if k < self.n else None
         if rank is None:
@@ -232,8 +263,11 @@ class OfficerFinder(PostParser):
         return []
 
     def _skip_aside(self, j: int) -> int:
-        """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post."""
+        """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post;
+        past ", 21 tuổi": an age."""
         t = self.t
+        if j + 2 < self.n and t[j].fold == "," and t[j + 1].is_number and t[j + 2].fold == "tuổi":
+            return j + 3
         if j < self.n and t[j].fold == "(":
             for e in range(j + 1, min(j + 10, self.n)):
                 if t[e].fold == ")":
