@@ -36,7 +36,7 @@ def cache_info() -> dict:
 @pytest.fixture(scope="module")
 def corpus(synthetic_corpus):
     """Enough text for several batches, so that --jobs 2 really uses two worker processes."""
-    path = synthetic_corpus(120)
+    path = synthetic_corpus(80)
     assert sum(p.stat().st_size for p in path.glob("*.txt")) > 3 * BATCH_CHARS
     return path
 
@@ -55,10 +55,10 @@ def test_jobs_2_prints_the_same_bytes_as_jobs_1_cold_and_warm(corpus, freq_jobs1
     assert jobs2.stdout == freq_jobs1
     assert jobs2.stderr == b""  # not a terminal: no progress bar, no chatter
     assert len(freq_jobs1.splitlines()) > 400  # the whole vocabulary of the seeds
-    assert cache_info()["entries"] == 120
+    assert cache_info()["entries"] == 80
     warm = vnpress("freq", corpus, "--format", "tsv", "--top", "0", "--jobs", "1")
     assert warm.stdout == freq_jobs1
-    assert cache_info()["entries"] == 120
+    assert cache_info()["entries"] == 80
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_a_garbage_cache_file_is_rebuilt_with_a_warning():
 
 
 def test_two_runs_at_once_share_one_cache(synthetic_corpus):
-    small = synthetic_corpus(40)
+    small = synthetic_corpus(24)
     args = [*VNPRESS, "freq", str(small), "--format", "tsv", "--top", "0", "--jobs", "1"]
     expected = vnpress(*args[3:], "--no-cache").stdout
     procs = [
@@ -103,7 +103,7 @@ def test_two_runs_at_once_share_one_cache(synthetic_corpus):
         assert proc.returncode == 0
         assert err.decode() == ""
         assert out == expected
-    assert cache_info()["entries"] == 40
+    assert cache_info()["entries"] == 24
     with sqlite3.connect(cache_file()) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
