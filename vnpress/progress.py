@@ -105,6 +105,7 @@ class RichBar(Tracker):
             TimeElapsedColumn(),
             console=console,
             transient=True,
+            redirect_stdout=False,  # results written while the bar runs (--rewrite) stay on stdout
         )
         self._progress.start()
         self._task = self._progress.add_task("vnpress", total=None, chars="")
