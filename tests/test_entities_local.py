@@ -89,3 +89,10 @@ def test_a_signed_article_with_the_name_above_the_rank():
 def test_an_age_between_the_name_and_the_post():
     text = "Huy hiệu được trao cho binh nhất Lò Văn Tư, 20 tuổi, chiến sĩ Đồn Biên phòng Ba Lạt."
     assert _officers(text) == {"Lò Văn Tư": ["Chiến sĩ Đồn Biên phòng Ba Lạt"]}
+
+
+def test_two_syllables_glued_by_a_typo_are_split():
+    text = "Học viện Hậu cần khai giảng. Trung tướng Vi Văn Năm, Giám đốc Học việnchủ trì lễ."
+    assert _officers(text) == {"Vi Văn Năm": ["Giám đốc Học viện Hậu cần"]}
+    glued = [m for m in extract_entities(text) if m.type == "officer"][0]
+    assert text[glued.start : glued.end] == "Trung tướng Vi Văn Năm"

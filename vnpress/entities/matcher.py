@@ -99,6 +99,12 @@ def tokenize(text: str, pattern: re.Pattern[str], abbrevs: dict[str, tuple[str, 
                 continue
         elif word == "." and out and out[-1].abbr and out[-1].fold in _PLACE_ABBR_END:
             continue  # "TP. Hồ Chí Minh": the abbreviation's own full stop
+        elif len(word) > 4 and word.islower() and not word.isascii() and not _SYLLABLE.match(word):
+            cut = _glued(word)  # "việnchủ": two syllables with the space left out
+            if cut:
+                append(Token(s, s + cut, word[:cut]))
+                append(Token(s + cut, e, word[cut:]))
+                continue
         append(Token(s, e, word))
     return _drop_glosses(out)
 
@@ -131,6 +137,14 @@ _SYLLABLE = re.compile(  # a Vietnamese syllable: "TƯ" may be a word, "CHQS" ma
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _glued(word: str) -> int:
+    """Where a typo glued two Vietnamese syllables together ("việnchủ" → 5), or 0."""
+    for cut in range(2, len(word) - 1):
+        if _SYLLABLE.match(word[:cut]) and _SYLLABLE.match(word[cut:]):
+            return cut
+    return 0
 
 
 def _in_capitals(prev: Token, text: str, end: int) -> bool:
