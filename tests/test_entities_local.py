@@ -96,3 +96,21 @@ def test_two_syllables_glued_by_a_typo_are_split():
     assert _officers(text) == {"Vi Văn Năm": ["Giám đốc Học viện Hậu cần"]}
     glued = [m for m in extract_entities(text) if m.type == "officer"][0]
     assert text[glued.start : glued.end] == "Trung tướng Vi Văn Năm"
+
+
+def test_a_role_without_its_unit_is_no_post():
+    text = "Trung sĩ Lò Văn Hai, học viên đào tạo tiểu đội trưởng, đọc lời thề."
+    assert _officers(text) == {"Lò Văn Hai": []}
+
+
+def test_thuoc_links_a_section_to_its_parent_and_the_appointment_follows():
+    text = (
+        "Thượng tá Hà Văn Ba - Trưởng ban Tác huấn thuộc Phòng Tham mưu Bộ CHQS tỉnh Gia Lai được "
+        "bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Chư Sê."
+    )
+    assert _officers(text) == {
+        "Hà Văn Ba": [
+            "Trưởng ban Tác huấn thuộc Phòng Tham mưu Bộ Chỉ huy Quân sự tỉnh Gia Lai",
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Chư Sê",
+        ]
+    }

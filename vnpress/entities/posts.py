@@ -129,6 +129,10 @@ class PostParser:
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
                     k, unit_text = self._parents(e2, unit_text, "")
+            if unit_text and k + 1 < self.n and t[k].fold == "thuộc":
+                parent = self.p.parse(k + 1, as_parent=True)  # "Ban Tác huấn thuộc Phòng Tham mưu …"
+                if parent is not None and not parent.skip:
+                    unit_text, k = f"{unit_text} thuộc {parent.canonical}", parent.end
             m2 = self.posts.longest(t, k) if k < self.n and t[k].is_cap else None
             if m2 is not None and not self.former.longest(t, k):
                 # "Trợ lý Bộ trưởng Bộ Quốc phòng", "thành viên Ban … giúp việc Bộ trưởng Bộ Công an":
@@ -143,7 +147,8 @@ class PostParser:
                 out += [Position(post, u, u.canonical, former, whole) for u in listed[:-1]]
                 if listed:
                     unit, unit_text = listed[-1], listed[-1].canonical
-            out.append(Position(post, unit, unit_text, former, whole))
+            if unit_text or "needunit" not in m[1].flags:  # "học viên" alone is no post
+                out.append(Position(post, unit, unit_text, former, whole))
             k = self._skip_now(k)
             end = k
             if k in self.stops and not serving:
