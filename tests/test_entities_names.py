@@ -203,3 +203,11 @@ def test_a_unit_in_lower_case_after_a_post_or_a_command():
         "Vùng 5 Hải quân",
         "Bộ Tư lệnh Hải quân",
     ]
+
+
+def test_a_bare_place_word_is_not_shared():
+    assert units("Thường trực Tỉnh ủy, UBND tỉnh và Bộ CHQS tỉnh Gia Lai dự.") == [
+        "Tỉnh ủy",
+        "Ủy ban nhân dân tỉnh",
+        "Bộ Chỉ huy Quân sự tỉnh Gia Lai",
+    ]

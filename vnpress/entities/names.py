@@ -218,7 +218,7 @@ def share_places(p: UnitParser, nodes: list) -> None:
         else:
             run = []
             continue
-        if node.place and not node.takes_place:
+        if node.place and not node.takes_place and not node.expandable:
             for body in run:
                 place = node.place
                 kind = _OWN_KIND.get(body.canonical)
