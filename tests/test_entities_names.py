@@ -211,3 +211,24 @@ def test_a_bare_place_word_is_not_shared():
         "Ủy ban nhân dân tỉnh",
         "Bộ Chỉ huy Quân sự tỉnh Gia Lai",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Viện Hàn lâm Khoa học Quân sự Liên bang (LB) Nga trao bằng.",
+            ["Viện Hàn lâm Khoa học Quân sự Liên bang Nga"],
+        ),
+        (
+            "Ban Chỉ huy Biên phòng cửa khẩu cảng Thành phố Hồ Chí Minh làm thủ tục.",
+            ["Ban Chỉ huy Biên phòng cửa khẩu cảng thành phố Hồ Chí Minh"],
+        ),
+        (
+            "Ban Chỉ huy Biên phòng Cửa khẩu cảng Hải Phòng kiểm tra.",
+            ["Ban Chỉ huy Biên phòng cửa khẩu cảng Hải Phòng"],
+        ),
+    ],
+)
+def test_acronym_glosses_and_port_border_commands(text, expected):
+    assert units(text) == expected

@@ -124,9 +124,21 @@ def _drop_glosses(tokens: list[Token]) -> list[Token]:
             if j < n and tokens[j].text == ")" and [t.fold for t in out[-len(words) :]] == words:
                 i = j + 1
                 continue
+        if tok.text == "(" and i + 2 < n and tokens[i + 2].text == ")" and _initials(out, tokens[i + 1]):
+            i += 3  # "Liên bang (LB) Nga": an acronym of the words before it
+            continue
         out.append(tok)
         i += 1
     return out
+
+
+def _initials(before: list[Token], acronym: Token) -> bool:
+    """Is ``acronym`` ("LB", "CANDVT") the initials of the words right before it?"""
+    text = acronym.text
+    if not (2 <= len(text) <= 8 and text.isalpha() and text.isupper()) or len(before) < len(text):
+        return False
+    words = before[-len(text) :]
+    return all(w.is_word for w in words) and "".join(w.text[0] for w in words).upper() == text
 
 
 _PLACE_ABBR_END = {"phố"}
