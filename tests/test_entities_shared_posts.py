@@ -116,3 +116,8 @@ def test_an_officer_nested_in_anothers_apposition():
 def test_a_post_before_hien_nay_la_and_the_rank():
     text = "Chính ủy Quân khu 5 hiện nay là Trung tướng Đoàn Văn Năm."
     assert posts(text) == {"Đoàn Văn Năm": ["Chính ủy Quân khu 5"]}
+
+
+def test_an_unknown_abbreviation_after_a_bare_organ_does_not_end_the_list():
+    text = "Trung tướng Vũ Văn Sáu, Phó Bí thư Đảng ủy BTLTĐ, Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội dự."
+    assert posts(text) == {"Vũ Văn Sáu": ["Phó Bí thư Đảng ủy BTLTĐ", "Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội"]}

@@ -112,6 +112,9 @@ class PostParser:
                 k = unit.end
                 unit_text = unit.canonical
                 k, unit_text = self._chain(unit, k, unit_text)
+                if not unit.complete and k < self.n and _unknown_acronym(t[k]):
+                    unit_text, k = f"{unit_text} {t[k].text}", k + 1  # "Đảng ủy BTLTĐ": read on
+                    unit = None  # a name as written, complete in itself
             elif k + 1 < self.n and t[k].fold == "," and (comma := self._comma_unit(k + 1)) is not None:
                 unit, unit_text, k = (
                     comma,
@@ -286,6 +289,11 @@ class PostParser:
         return k, text
 
     # -- officers
+
+
+def _unknown_acronym(tok: Token) -> bool:
+    """An abbreviation the gazetteer does not know ("BTLTĐ"): the name of the body before it."""
+    return tok.is_upper and tok.text.isalpha() and not tok.abbr
 
 
 def _complete(positions: list[Position]) -> None:
