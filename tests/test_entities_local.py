@@ -114,3 +114,21 @@ def test_thuoc_links_a_section_to_its_parent_and_the_appointment_follows():
             "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Chư Sê",
         ]
     }
+
+
+def test_lowercase_job_descriptions_with_their_unit():
+    text = (
+        "Đại úy Lý Văn Hải, cán bộ phiên dịch Đồn Biên phòng cửa khẩu quốc tế Hữu Nghị, và Thiếu úy "
+        "Lò Văn Tám, huấn luyện viên chó nghiệp vụ Đồn Biên phòng Ba Lạt, được khen thưởng. Đại úy "
+        "Vi Văn Hiếu, cán bộ Phòng Cảnh sát PCCC và cứu nạn cứu hộ Công an tỉnh Bình Dương dự."
+    )
+    assert _officers(text) == {
+        "Lý Văn Hải": ["Cán bộ phiên dịch Đồn Biên phòng cửa khẩu quốc tế Hữu Nghị"],
+        "Lò Văn Tám": ["Huấn luyện viên chó nghiệp vụ Đồn Biên phòng Ba Lạt"],
+        "Vi Văn Hiếu": ["Cán bộ Phòng Cảnh sát PCCC và cứu nạn cứu hộ Công an tỉnh Bình Dương"],
+    }
+
+
+def test_cadres_and_soldiers_of_a_unit_are_no_post():
+    text = "Đại tá Hà Văn Một cùng cán bộ, chiến sĩ Đồn Biên phòng Ba Lạt tuần tra."
+    assert _officers(text) == {"Hà Văn Một": []}

@@ -79,6 +79,17 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
     return e
 
 
+def _and_lower(p: UnitParser, j: int) -> int:
+    """After "và" at ``j``, lowercase words that end where the body's parent begins ("và cứu nạn
+    cứu hộ Công an tỉnh …"), or ``j``."""
+    t, n = p.t, p.n
+    e = lower_run_end(p, j + 1, _LOWER_RUN + 1)
+    if e == j + 1 or e >= n:
+        return j
+    parent_next = t[e].is_cap or t[e].fold == "," and e + 1 < n and p.starts_unit(e + 1)
+    return e if parent_next and p.starts_unit(e if t[e].is_cap else e + 1) else j
+
+
 def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
     """End of a name in capitalised words from ``k`` (see the module docstring)."""
     t, n = p.t, p.n
@@ -104,6 +115,11 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             caps_run = 0
         if j < n and _lower(p, j):
             e = lower_run_end(p, j, 1 if caps_run > 1 else _LOWER_RUN)
+            if e == j and t[j].fold == "và" and j + 1 < n and _lower(p, j + 1):
+                e = _and_lower(p, j)  # "Phòng Cảnh sát PCCC và cứu nạn cứu hộ Công an tỉnh …"
+                if e > j:
+                    j = e
+                    continue
             if e == j and not (t[j].fold == "và" and _joined_name(p, j + 1) and j > k):
                 break
             words += e - j

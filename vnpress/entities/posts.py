@@ -106,6 +106,8 @@ class PostParser:
                 break
             k, post, whole = m[0], m[1].canonical, "whole" in m[1].flags
             serving = False
+            if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
+                k, post = self._job(k, post)
             unit = self.p.parse(k, as_parent=True) if k < self.n else None
             unit_text = ""
             if unit is not None:
@@ -212,6 +214,19 @@ class PostParser:
         if unit is not None and not unit.skip:
             return f"{text} {unit.canonical}", unit.end
         return text, k
+
+    def _job(self, k: int, post: str) -> tuple[int, str]:
+        """A role's lowercase description before its unit ("huấn luyện viên chó nghiệp vụ Đồn …")."""
+        t = self.t
+        e = k
+        while e < self.n and e - k < 4 and t[e].is_word and t[e].is_lower and not t[e].abbr:
+            e += 1
+        if e == k or e >= self.n:
+            return k, post
+        unit = self.p.parse(e, as_parent=True)
+        if unit is None or not unit.complete or unit.skip:
+            return k, post
+        return e, f"{post} {' '.join(tok.text for tok in t[k:e])}"
 
     def _committee(self, k: int, post: str) -> tuple[int, str] | None:
         """An event's committee written in lower case after a "ban" post ("Trưởng ban tổ chức",

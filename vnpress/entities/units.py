@@ -127,11 +127,14 @@ class UnitParser:
     def _words(self, i: int, j: int) -> str:
         """The written words of tokens ``[i, j)``, spaced the way the canonical forms are."""
         out: list[str] = []
+        words = [tok for tok in self.t[i:j] if tok.is_word and not tok.abbr]
+        headline = all(tok.is_upper or len(tok.text) == 1 for tok in words)  # else "PCCC" is an acronym
         for tok in self.t[i:j]:
             if tok.fold in (",",) and out:
                 out[-1] += ","
                 continue
-            out.append("-" if tok.fold == "-" else _title(tok.text) if not tok.abbr else tok.text)
+            title = _title(tok.text) if headline else tok.text
+            out.append("-" if tok.fold == "-" else title if not tok.abbr else tok.text)
         return " ".join(out)
 
     # -- the grammar
