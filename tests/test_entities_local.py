@@ -132,3 +132,8 @@ def test_lowercase_job_descriptions_with_their_unit():
 def test_cadres_and_soldiers_of_a_unit_are_no_post():
     text = "Đại tá Hà Văn Một cùng cán bộ, chiến sĩ Đồn Biên phòng Ba Lạt tuần tra."
     assert _officers(text) == {"Hà Văn Một": []}
+
+
+def test_birth_and_home_between_the_name_and_the_post():
+    text = "Thiếu tá Đặng Văn Tư, sinh năm 1975, quê Thái Bình, là cán bộ Đồn Biên phòng Ba Lạt."
+    assert _officers(text) == {"Đặng Văn Tư": ["Cán bộ Đồn Biên phòng Ba Lạt"]}

@@ -264,10 +264,20 @@ class OfficerFinder(PostParser):
 
     def _skip_aside(self, j: int) -> int:
         """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post;
-        past ", 21 tuổi": an age."""
+        past ", 21 tuổi", ", sinh năm 1971", ", quê Bắc Ninh": his age, birth and home."""
         t = self.t
-        if j + 2 < self.n and t[j].fold == "," and t[j + 1].is_number and t[j + 2].fold == "tuổi":
-            return j + 3
+        for _ in range(3):
+            if j + 2 < self.n and t[j].fold == "," and t[j + 1].is_number and t[j + 2].fold == "tuổi":
+                j += 3
+            elif j + 2 < self.n and t[j].fold == "," and t[j + 1].fold in ("sinh", "quê"):
+                e = j + 2
+                while e < self.n and e - j < 10 and t[e].fold not in (",", ".", "\n", ";"):
+                    e += 1
+                if e >= self.n or t[e].fold != ",":
+                    break
+                j = e
+            else:
+                break
         if j < self.n and t[j].fold == "(":
             for e in range(j + 1, min(j + 10, self.n)):
                 if t[e].fold == ")":
