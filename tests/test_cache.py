@@ -28,6 +28,15 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_front_end(monkeypatch):
+    """Warnings go to the ``vnpress`` logger, whatever a CLI run in this process installed before."""
+    from vnpress import progress
+
+    monkeypatch.setattr(progress, "_on_warning", None)
+    monkeypatch.setattr(progress, "_factory", None)
+
+
 @pytest.fixture
 def calls(monkeypatch):
     """Replace the segmenter with a fast whitespace one that records the texts it is given."""
