@@ -156,6 +156,7 @@ def test_progress_is_reported_per_batch_to_the_installed_tracker(monkeypatch):
 
 def test_no_tracker_and_warnings_to_the_logger_unless_installed(monkeypatch, caplog):
     monkeypatch.setattr(progress, "_factory", None)
+    monkeypatch.setattr(progress, "_on_warning", None)
     with progress.tracker() as t:
         assert type(t) is progress.Tracker  # the silent one
     progress.warn("cache rebuilt")
