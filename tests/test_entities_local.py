@@ -137,3 +137,8 @@ def test_cadres_and_soldiers_of_a_unit_are_no_post():
 def test_birth_and_home_between_the_name_and_the_post():
     text = "Thiếu tá Đặng Văn Tư, sinh năm 1975, quê Thái Bình, là cán bộ Đồn Biên phòng Ba Lạt."
     assert _officers(text) == {"Đặng Văn Tư": ["Cán bộ Đồn Biên phòng Ba Lạt"]}
+
+
+def test_a_name_read_as_words_takes_the_body_written_right_after_it():
+    text = "Đại tá Ninh Văn Bảy - Trưởng ban Kế hoạch Bộ Tư lệnh Quân khu 9 dự."
+    assert _officers(text) == {"Ninh Văn Bảy": ["Trưởng ban Kế hoạch Bộ Tư lệnh Quân khu 9"]}

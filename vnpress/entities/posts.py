@@ -133,6 +133,9 @@ class PostParser:
                 if e > k:
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p._words(k, e) + (" " + place if e2 > e else "")
+                    parent = self.p.parse(e2) if e2 == e else None  # "Ban X Bộ Tư lệnh Y": its parent
+                    if parent is not None and parent.complete and not parent.skip:
+                        unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
             if unit_text and k + 1 < self.n and t[k].fold == "thuộc":
                 parent = self.p.parse(k + 1, as_parent=True)  # "Ban Tác huấn thuộc Phòng Tham mưu …"
