@@ -232,3 +232,8 @@ def test_a_bare_place_word_is_not_shared():
 )
 def test_acronym_glosses_and_port_border_commands(text, expected):
     assert units(text) == expected
+
+
+def test_nha_truong_in_lower_case_is_the_articles_school():
+    text = "Trường Sĩ quan Đặc công khai giảng. Thiếu tướng Mạc Văn Ba, Hiệu trưởng nhà trường dự."
+    assert posts(text) == {"Mạc Văn Ba": ["Hiệu trưởng Trường Sĩ quan Đặc công"]}

@@ -123,6 +123,8 @@ class PostParser:
                     comma.canonical,
                     comma.end,
                 )  # "Phó Chủ nhiệm Chính trị, Bộ Tư lệnh …"
+            elif [tok.text for tok in t[k : k + 2]] == ["nhà", "trường"]:
+                unit_text, k = "Nhà trường", k + 2  # "Hiệu trưởng nhà trường": the article's school
             elif (served := self._served(k)) is not None:
                 unit_text, k = served  # "Trợ lý Đại tướng A, Bộ trưởng Bộ Quốc phòng" → "Trợ lý Bộ trưởng …"
                 serving = True
