@@ -3,7 +3,9 @@
 Segmenting is the expensive step and analysts rerun vnpress on the same archives with different
 options, so each document's word spans are kept, keyed by a hash of its normalised text, for the
 current *versions* (vnpress, underthesea, underthesea_core, and a digest of the segmenter's code and
-protected-words file): any of those changing makes the old entries unreachable.
+protected-words file): any of those changing makes the old entries unreachable. The same file
+keeps analyses of documents too (``results``: freq's counts, NER …), keyed by their function, its
+options and a digest of vnpress's code (see :mod:`vnpress.cachekeys`).
 
 Spans are stored compactly (gaps and lengths as 32-bit ints, zlib'd), never as Word objects. The
 database is in WAL mode with a busy timeout, and all writes come from the parent process in one
@@ -15,23 +17,48 @@ CLI's reporter (see :func:`vnpress.progress.warn`).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import itertools
-import operator
 import os
-import pickle
 import sqlite3
-import sys
 import time
-import zlib
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cachekeys import (
+    Versions,
+    analysis_prefix,
+    code_digest,
+    current_versions,
+    dump_result,
+    load_result,
+    pack_spans,
+    result_key,
+    text_key,
+    unpack_positions,
+    unpack_spans,
+)
 from .progress import warn
+
+__all__ = [  # the keys and encodings are re-exported: callers need only this module
+    "SegmentCache",
+    "Versions",
+    "analysis_prefix",
+    "cache_dir",
+    "cache_path",
+    "clear",
+    "code_digest",
+    "current_versions",
+    "dump_result",
+    "info",
+    "info_table",
+    "load_result",
+    "pack_spans",
+    "result_key",
+    "text_key",
+    "unpack_positions",
+    "unpack_spans",
+]
 
 if TYPE_CHECKING:
     from .render import Table
@@ -41,8 +68,6 @@ FILENAME = "segments.sqlite3"
 SCHEMA = 2  # PRAGMA user_version; another value means an older layout: start afresh
 BUSY_TIMEOUT_S = 30.0
 _MAX_VARS = 500  # keys per SELECT … IN (…)
-
-Span = tuple[int, int]
 
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -83,126 +108,11 @@ def cache_path() -> Path:
     return cache_dir() / FILENAME
 
 
-def _dist_version(name: str) -> str:
-    """An installed distribution's version, from its .dist-info directory name when that can be found
-    next to the package without importing it (importlib.metadata costs ~50 ms at start-up)."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).resolve().parent.parent
-        found = sorted(site.glob(f"{name}-*.dist-info"))
-        if len(found) == 1:
-            return found[0].name[len(name) + 1 : -len(".dist-info")]
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        return version(name)
-    except PackageNotFoundError:
-        return "none"
-
-
-@dataclass(frozen=True)
-class Versions:
-    """Everything a cached segmentation depends on besides the text itself."""
-
-    vnpress: str
-    underthesea: str
-    segmenter: str  # digest of segment.py and protected_words.txt
-
-    @property
-    def fingerprint(self) -> str:
-        return f"vnpress {self.vnpress}; underthesea {self.underthesea}; segmenter {self.segmenter}"
-
-
-@lru_cache(maxsize=1)
-def current_versions() -> Versions:
-    from . import __version__
-    from .data import data_path
-
-    h = hashlib.blake2b(digest_size=8)
-    for path in (Path(__file__).with_name("segment.py"), data_path("protected_words.txt")):
-        h.update(path.read_bytes())
-    underthesea = f"{_dist_version('underthesea')} (core {_dist_version('underthesea_core')})"
-    return Versions(__version__, underthesea, h.hexdigest())
-
-
-def text_key(text: str) -> bytes:
-    """The cache key of a normalised text: 128 bits of BLAKE2b."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-def pack_spans(spans: Iterable[Span]) -> bytes:
-    """Sorted, non-overlapping spans as zlib'd little-endian uint32 gaps and lengths."""
-    flat = array("I", itertools.chain.from_iterable(spans))
-    out = array("I", map(operator.sub, flat, itertools.chain((0,), flat)))
-    if sys.byteorder == "big":
-        out.byteswap()
-    return zlib.compress(out.tobytes(), 1)
-
-
-def unpack_positions(blob: bytes) -> Iterable[int]:
-    """``start, end, start, end, …`` of packed spans (pair them with ``zip(it, it)``)."""
-    values = array("I")
-    values.frombytes(zlib.decompress(blob))
-    if sys.byteorder == "big":
-        values.byteswap()
-    return itertools.accumulate(values)
-
-
-def unpack_spans(blob: bytes) -> list[Span]:
-    it = iter(unpack_positions(blob))
-    return list(zip(it, it, strict=False))
-
-
 def _is_corruption(err: sqlite3.Error) -> bool:
     """A damaged file, as opposed to a busy or unreachable one."""
     if isinstance(err, sqlite3.OperationalError):
         return "malformed" in str(err) or "not a database" in str(err)
     return isinstance(err, sqlite3.DatabaseError)
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """A digest of vnpress's own code and data files: cached analyses (unlike segmentation, which
-    depends on little) are only reused by exactly the code that made them."""
-    root = Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=16)
-    for path in sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".jsonl")
-    ):
-        if "seeds" in path.relative_to(root).parts:
-            continue
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def analysis_prefix(func: object, key: str) -> bytes:
-    """What a cached analysis depends on besides the text: the function (for a ``functools.partial``,
-    the function it wraps: its arguments must be named in ``key``), ``key``, and vnpress's code."""
-    target = getattr(func, "func", func)
-    name = f"{getattr(target, '__module__', '?')}.{getattr(target, '__qualname__', repr(target))}"
-    return f"{name}\0{key}\0{code_digest()}".encode()
-
-
-def result_key(prefix: bytes, text: str) -> bytes:
-    """The key of an analysis of ``text`` (the original text: no need to normalise on a hit)."""
-    h = hashlib.blake2b(prefix, digest_size=16)
-    h.update(b"\0")
-    h.update(text.encode("utf-8", "surrogatepass"))
-    return h.digest()
-
-
-def dump_result(value: object) -> bytes:
-    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def load_result(blob: bytes) -> object:
-    return pickle.loads(zlib.decompress(blob))
 
 
 def _is_busy(err: sqlite3.Error) -> bool:
