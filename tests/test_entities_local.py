@@ -142,3 +142,10 @@ def test_birth_and_home_between_the_name_and_the_post():
 def test_a_name_read_as_words_takes_the_body_written_right_after_it():
     text = "Đại tá Ninh Văn Bảy - Trưởng ban Kế hoạch Bộ Tư lệnh Quân khu 9 dự."
     assert _officers(text) == {"Ninh Văn Bảy": ["Trưởng ban Kế hoạch Bộ Tư lệnh Quân khu 9"]}
+
+
+def test_nhan_nhiem_vu_leads_to_a_post_but_not_to_a_task():
+    assert _officers("Đại tá Lục Văn Hai nhận nhiệm vụ Chính ủy Bộ CHQS tỉnh Cao Bằng.") == {
+        "Lục Văn Hai": ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cao Bằng"]
+    }
+    assert _officers("Đại tá Lục Văn Hai nhận nhiệm vụ tuần tra biên giới.") == {"Lục Văn Hai": []}

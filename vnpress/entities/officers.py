@@ -29,6 +29,9 @@ _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "l�
 _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
+# words after an officer that lead to a post he is given: "giữ chức (vụ)", "bổ nhiệm làm", "nhận
+# nhiệm vụ", "nhận chức"
+_APPOINTED = frozenset({("giữ", "chức"), ("nhiệm", "làm"), ("nhận", "nhiệm"), ("nhận", "chức")})
 # words between a post and the rank of the officer who holds it
 _BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
@@ -247,13 +250,13 @@ class OfficerFinder(PostParser):
 
     def _appointed(self, k: int) -> list[Position]:
         """The posts an officer is appointed to, later in his sentence: "… được bổ nhiệm giữ chức
-        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X"."""
+        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X", "… nhận nhiệm vụ X"."""
         t = self.t
         for j in range(k, min(k + 12, self.n - 1)):
             if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
                 break
             pair = (t[j].fold, t[j + 1].fold)
-            if pair == ("giữ", "chức") or pair == ("nhiệm", "làm"):
+            if pair in _APPOINTED:
                 e = j + 2
                 if e < self.n and t[e].fold == "vụ":
                     e += 1
