@@ -4,7 +4,10 @@ Everything runs on the normalised text (NFC, one tone placement) and every offse
 ``original[start:end] == text`` for every mention. Inside one article, an unnumbered "Quân khu" is
 resolved to the one numbered Quân khu the article names, and a bare organ ("Cục Chính trị", "Bộ
 CHQS tỉnh") to the one fuller form of it the article also uses; ``resolved_from`` keeps what was
-written.
+written. One body named two ways gets the fuller name ("Vùng 2" → "Vùng 2 Hải quân", "Z115" → "Nhà
+máy Z115", "BĐBP Tiền Giang" → "… tỉnh Tiền Giang"), in units and in posts; a post naming a bare
+"Học viện" or "Nhà trường" takes the article's one academy or school; a post named short beside its
+full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
 """
 
 from __future__ import annotations

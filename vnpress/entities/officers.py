@@ -4,9 +4,16 @@ An officer is a person named with a rank ("Thiếu tướng Chu Văn Đoàn"). T
 part of the name ("Thượng tướng, Viện sĩ, Tiến sĩ NGUYỄN HUY HIỆU"). Posts come after the name
 ("…, Phó Bí thư Đảng ủy …, Chủ nhiệm Chính trị Bộ Tổng Tham mưu"), before the rank ("Chính ủy Quân
 khu 7, Trung tướng …") or before a colon and shared by the officers listed after it ("các đồng chí
-Phó Chủ nhiệm Tổng cục Chính trị: Thượng tướng A, Trung tướng B"). A post without its unit takes the
-unit of the next post ("Bí thư Đảng ủy, Chính ủy Quân khu 7"). Only a rank makes an officer: a
-byline ("Tin, ảnh: TRẦN ANH MINH") or a rank-less mention ("đồng chí Phó Chủ nhiệm …") does not.
+Phó Chủ nhiệm Tổng cục Chính trị: Thượng tướng A, Trung tướng B"); a shared post reaches every
+listed officer, across semicolons, until one states an office of his own (memberships and party
+posts do not stop it). A post without its unit takes the unit of the next post ("Bí thư Đảng ủy,
+Chính ủy Quân khu 7"); a post he is given later in his sentence counts too ("… được bổ nhiệm giữ
+chức X"). An officer named inside another's apposition keeps his own posts and the first serves him
+("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
+Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
+line above the rank. Only a rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
+rank-less mention ("đồng chí Phó Chủ nhiệm …") does not, though a rank-less full name gives its posts
+to the officer of that name (see :mod:`.extract`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,11 @@
 "Bí thư Đảng ủy, Chính ủy Quân khu 7" is two posts, the first taking the unit of the second; a post's
 unit goes on through the bodies it belongs to, in brackets, after a slash or after commas ("Phòng Kế
 hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân"); "nguyên" marks the posts after it as former;
-"kiêm", "hiện là" join posts of one person.
+"kiêm", "hiện là" join posts of one person; a "(nay là …)" aside does not end the list. A post
+over a colon is one post per listed unit ("nguyên Giám đốc: Bệnh viện 103, … và Học viện Quân y");
+a role such as "học viên" is a post only with its unit, and may carry a lowercase description
+("cán bộ phiên dịch Đồn Biên phòng …"); a post right after a post names whom it serves ("Trợ lý Bộ
+trưởng Bộ Quốc phòng"); "thuộc" links a section to its parent.
 """
 
 from __future__ import annotations
