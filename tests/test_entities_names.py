@@ -147,6 +147,10 @@ def test_one_body_named_two_ways_gets_one_canonical():
     ("text", "expected"),
     [
         ("Học viện Hậu cần tự tin, phấn khởi bước vào năm học mới.", ["Học viện Hậu cần"]),
+        ("Năm học mới, Học viện Hậu cần quyết tâm nâng cao chất lượng.", ["Học viện Hậu cần"]),
+        ("Trường Sĩ quan Thông tin long trọng tổ chức lễ khai giảng.", ["Trường Sĩ quan Thông tin"]),
+        ("Học viện Hải quân vinh dự đón nhận Huân chương.", ["Học viện Hải quân"]),
+        ("Sư đoàn Phòng không 375 diễn tập bắn đạn thật.", ["Sư đoàn Phòng không 375"]),
         ("Xây dựng Sở Chỉ huy diễn tập khu vực phòng thủ tỉnh.", []),
         ("Cán bộ Học viện Biên phòng tuần tra khu vực biên giới.", ["Học viện Biên phòng"]),
     ],

@@ -32,6 +32,7 @@ TYPES = (
     "country",
     "abbrev",
     "nameend",
+    "namepart",
 )
 UNIT_FLAGS = {
     "number",

@@ -35,10 +35,22 @@ def _unit_stop(p: UnitParser, j: int) -> bool:
     return head is not None and head[1].flags != frozenset({"skip"})
 
 
-def _closes(p: UnitParser, j: int) -> bool:
-    """Does a name-ending word at ``j`` show that the lowercase words before it were the name's?"""
+def _closer(p: UnitParser, j: int) -> frozenset[str] | None:
+    """The flags of a name-ending word at ``j`` (None when there is none): "open" words do not show
+    that the lowercase words before them were the name's, "verb" words only for nameparts."""
     m = p.name_stops.longest(p.t, j)
-    return m is not None and "open" not in m[1].flags
+    return None if m is None else m[1].flags
+
+
+def _nameparts(p: UnitParser, j: int, e: int) -> bool:
+    """Are tokens ``[j, e)`` lowercase words of bodies' names ("tự vệ", "thiết giáp")?"""
+    parts = p.g.trie("namepart")
+    while j < e:
+        m = parts.longest(p.t, j)
+        if m is None or m[0] > e:
+            return False
+        j = m[0]
+    return True
 
 
 def _lower(p: UnitParser, j: int) -> bool:
@@ -70,8 +82,12 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         e += 1
     if e == j:
         return j
-    if e < n and _lower(p, e) and not _closes(p, e):
-        return j  # the sentence goes on in lower case
+    if e < n and _lower(p, e):
+        closer = _closer(p, e)
+        if closer is None or "open" in closer:
+            return j  # the sentence goes on in lower case
+        if "verb" in closer and e - j > 1 and not _nameparts(p, j, e):
+            return j  # "Học viện Lục quân quyết tâm nâng cao …": the subject's verb phrase
     if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
         return j  # "Học viện Lục quân tự tin, phấn khởi": a list of lowercase words, not a name
     if e - j > 1 and (e >= n or p.t[e].fold in _SENTENCE_END):
