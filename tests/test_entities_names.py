@@ -241,3 +241,19 @@ def test_acronym_glosses_and_port_border_commands(text, expected):
 def test_nha_truong_in_lower_case_is_the_articles_school():
     text = "Trường Sĩ quan Đặc công khai giảng. Thiếu tướng Mạc Văn Ba, Hiệu trưởng nhà trường dự."
     assert posts(text) == {"Mạc Văn Ba": ["Hiệu trưởng Trường Sĩ quan Đặc công"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Học viện Quân y giành giải nhất, Học viện Hậu cần giành giải nhì.",
+            ["Học viện Quân y", "Học viện Hậu cần"],
+        ),
+        ("Cán bộ Trường Sĩ quan Chính trị hướng dẫn nhân dân gặt lúa.", ["Trường Sĩ quan Chính trị"]),
+        ("Viện Khoa học và Công nghệ quân sự hợp tác với đối tác.", ["Viện Khoa học và Công nghệ quân sự"]),
+        ("Lãnh đạo Cục Dân quân tự vệ.", ["Cục Dân quân tự vệ"]),
+    ],
+)
+def test_several_lowercase_syllables_must_be_parts_of_names(text, expected):
+    assert units(text) == expected

@@ -4,12 +4,19 @@ Vietnamese names of bodies capitalise the first syllable of each key word of the
 write the common words after it in lower case: "Cục Dân quân tự vệ", "Trường Sĩ quan Tăng thiết
 giáp", "Phòng Kế hoạch tổng hợp", "Viện Chiến lược và Lịch sử quốc phòng Việt Nam". So a name is
 a run of capitalised words, each of which may carry one lowercase syllable ("Chính trị"), and
-after which a short run of lowercase syllables belongs to the name when the run is closed: by
-punctuation, a capitalised word, or a word that ends names (``nameend`` rows: "và", "của", "tổ
-chức" …). After a place-like run of capitalised words only one syllable may follow ("Viện Bỏng
-Quốc gia", not "… Vĩnh Xương ký biên bản"); a run of several syllables at the end of a sentence is a verb ("… Quân sự tuyển sinh."). An open run ("Học viện Quốc phòng khai giảng khóa đào tạo …") is the
-sentence going on, not the name. "và" joins two capitalised parts of one name ("Chiến lược và
-Lịch sử") unless a unit, post or rank follows it.
+after which a short run of lowercase syllables may belong to the name. The run must be closed (by
+punctuation, a capitalised word, or a word that ends names: ``nameend`` rows such as "và", "của",
+"tổ chức"; an "open" one such as "khu vực" does not close it). One syllable is enough ("… Tăng
+thiết giáp tổ chức"); several must be known parts of names (``namepart`` rows: "tự vệ", "tổng hợp")
+or stand right before a capitalised word ("… quốc phòng Việt Nam"), for otherwise they are the
+sentence's verb phrase ("Học viện Lục quân quyết tâm nâng cao …", "… Quân sự tuyển sinh."). After a
+place-like run of capitalised words only one syllable may follow ("Viện Bỏng Quốc gia", not "…
+Vĩnh Xương ký biên bản"). "và" joins two capitalised parts of one name ("Chiến lược và Lịch sử")
+unless a unit, post or rank follows it, or lowercase words up to the body's parent ("Phòng Cảnh
+sát PCCC và cứu nạn cứu hộ Công an tỉnh …").
+
+Places end at a province's name or before a person's name ("UBND tỉnh Hồ Văn A" is the province's
+committee and its chairman), and local bodies listed before one place share it.
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .units import UnitParser
 
-_SENTENCE_END = frozenset({".", "\n", "!", "?", "…"})
 _LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự vệ", "quốc phòng")
 
 
@@ -86,12 +92,12 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         closer = _closer(p, e)
         if closer is None or "open" in closer:
             return j  # the sentence goes on in lower case
-        if "verb" in closer and e - j > 1 and not _nameparts(p, j, e):
-            return j  # "Học viện Lục quân quyết tâm nâng cao …": the subject's verb phrase
+    if e - j > 1:  # several syllables: known parts of names, or words right before a capital
+        if _nameparts(p, j, e) or e < n and p.t[e].is_cap and p.t[e].is_word:
+            return e
+        return j  # "… quyết tâm nâng cao", "… giành giải nhất,", "… tuyển sinh.": the sentence
     if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
-        return j  # "Học viện Lục quân tự tin, phấn khởi": a list of lowercase words, not a name
-    if e - j > 1 and (e >= n or p.t[e].fold in _SENTENCE_END):
-        return j  # "Học viện Kỹ thuật Quân sự tuyển sinh.": a verb ending the sentence
+        return j  # "Học viện Lục quân tin, …": a list of lowercase words, not a name
     return e
 
 
