@@ -149,3 +149,8 @@ def test_nhan_nhiem_vu_leads_to_a_post_but_not_to_a_task():
         "Lục Văn Hai": ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cao Bằng"]
     }
     assert _officers("Đại tá Lục Văn Hai nhận nhiệm vụ tuần tra biên giới.") == {"Lục Văn Hai": []}
+
+
+def test_an_officer_who_hands_over_an_appointment_is_not_appointed():
+    text = "Thượng tướng Lê Văn Tư trao quyết định bổ nhiệm giữ chức Tư lệnh Quân khu 5 cho Đại tá Võ Văn Ba."
+    assert _officers(text) == {"Lê Văn Tư": [], "Võ Văn Ba": []}

@@ -257,13 +257,17 @@ class OfficerFinder(PostParser):
 
     def _appointed(self, k: int) -> list[Position]:
         """The posts an officer is appointed to, later in his sentence: "… được bổ nhiệm giữ chức
-        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X", "… nhận nhiệm vụ X"."""
+        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X", "… nhận nhiệm vụ X"; the phrase follows
+        the name or "được" (not "A trao quyết định bổ nhiệm giữ chức X cho …")."""
         t = self.t
         for j in range(k, min(k + 12, self.n - 1)):
             if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
                 break
             pair = (t[j].fold, t[j + 1].fold)
             if pair in _APPOINTED:
+                passive = j == k or any(tok.fold == "được" for tok in t[k:j])
+                if not passive:  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
+                    break
                 e = j + 2
                 if e < self.n and t[e].fold == "vụ":
                     e += 1
