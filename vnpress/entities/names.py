@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .units import UnitParser
 
+_SENTENCE_END = frozenset({".", "\n", "!", "?", "…", ";", ":"})
 _LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự vệ", "quốc phòng")
 
 
@@ -98,6 +99,8 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         return j  # "… quyết tâm nâng cao", "… giành giải nhất,", "… tuyển sinh.": the sentence
     if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
         return j  # "Học viện Lục quân tin, …": a list of lowercase words, not a name
+    if (e >= n or p.t[e].fold in _SENTENCE_END) and not _nameparts(p, j - 1, e):
+        return j  # "… Liên bang Nga học tập.": a verb ending the sentence, unless "thiết giáp."
     return e
 
 
@@ -131,7 +134,8 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
         j += 1
         words += 1
         caps_run += 1
-        if j < n and caps_run == 1 and _lower(p, j) and not ends_name(p, j):
+        whole_word = (p.countries.longest(t, j - 1) or (0,))[0] == j  # "Nga", "Lào": no second syllable
+        if j < n and caps_run == 1 and _lower(p, j) and not ends_name(p, j) and not whole_word:
             j += 1  # the second syllable of a capitalised word: "Chính trị", "Tổ chức"
             words += 1
             caps_run = 0
