@@ -34,42 +34,43 @@ def test_a_shared_post_reaches_items_that_carry_only_memberships():
 
 def test_a_shared_post_goes_on_across_semicolons_until_an_officer_states_an_office_of_his_own():
     text = (
-        "Cùng dự có các đồng chí Phó Tổng Tham mưu trưởng: Trung tướng Hà Văn Khải - Ủy viên Trung "
-        "ương Đảng, Phó Trưởng ban Thường trực Ban tổ chức; Thượng tướng Lò Văn Páo; Trung tướng Lâm "
-        "Văn Út và Trung tướng Đào Văn Mận - Phó Chủ nhiệm Tổng cục Chính trị, Phó trưởng Ban tổ chức."
+        "Hội thao có sự theo dõi của các đồng chí Phó Tư lệnh Quân khu 1: Thiếu tướng Hà Văn Khải - "
+        "Đại biểu Quốc hội, Trưởng ban tổ chức hội thao; Thiếu tướng Lò Văn Páo; Đại tá Lâm Văn Út và "
+        "Đại tá Đào Văn Mận - Chủ nhiệm Hậu cần Quân khu 1, Phó Trưởng ban Thường trực Ban giám khảo."
     )
     assert posts(text) == {
         "Hà Văn Khải": [
-            "Phó Tổng Tham mưu trưởng",
-            "Ủy viên Trung ương Đảng",
-            "Phó Trưởng ban Thường trực Ban Tổ chức",
+            "Phó Tư lệnh Quân khu 1",
+            "Đại biểu Quốc hội",
+            "Trưởng ban tổ chức hội thao",
         ],
-        "Lò Văn Páo": ["Phó Tổng Tham mưu trưởng"],
-        "Lâm Văn Út": ["Phó Tổng Tham mưu trưởng"],
-        "Đào Văn Mận": ["Phó Chủ nhiệm Tổng cục Chính trị", "Phó Trưởng ban tổ chức"],
+        "Lò Văn Páo": ["Phó Tư lệnh Quân khu 1"],
+        "Lâm Văn Út": ["Phó Tư lệnh Quân khu 1"],
+        "Đào Văn Mận": ["Chủ nhiệm Hậu cần Quân khu 1", "Phó Trưởng ban Thường trực Ban giám khảo"],
     }
 
 
 def test_police_abbreviations_and_a_post_that_serves_another():
     text = (
-        "Dự lễ có Thượng tướng Đinh Văn Lực, Phó Bí thư Đảng ủy CATW, Thứ trưởng Bộ Công an; Thiếu "
-        "tướng Mai Văn Bảy, Phó Chủ nhiệm Thường trực UBKT Đảng ủy CATW; Trung tướng Vi Văn Tám, "
-        "thành viên Tổ tư vấn giúp việc Bộ trưởng Bộ Công an, nguyên Cục trưởng Cục pháp chế."
+        "Tới dự có Trung tướng Đinh Văn Lực, Ủy viên Đảng ủy CATW, Thứ trưởng Bộ Công an; Thiếu "
+        "tướng Mai Văn Bảy, Phó Chủ nhiệm Thường trực UBKT Đảng ủy CATW; Thiếu tướng Vi Văn Tám, "
+        "thư ký Tổ tư vấn giúp việc Thứ trưởng Bộ Công an, nguyên Cục trưởng Cục hồ sơ, Bộ Công an."
     )
     assert posts(text) == {
-        "Đinh Văn Lực": ["Phó Bí thư Đảng ủy Công an Trung ương", "Thứ trưởng Bộ Công an"],
+        "Đinh Văn Lực": ["Ủy viên Đảng ủy Công an Trung ương", "Thứ trưởng Bộ Công an"],
         "Mai Văn Bảy": ["Phó Chủ nhiệm Thường trực Ủy ban Kiểm tra Đảng ủy Công an Trung ương"],
         "Vi Văn Tám": [
-            "Thành viên Tổ tư vấn giúp việc Bộ trưởng Bộ Công an",
-            "nguyên Cục trưởng Cục pháp chế",
+            "Thư ký Tổ tư vấn giúp việc Thứ trưởng Bộ Công an",
+            "nguyên Cục trưởng Cục hồ sơ, Bộ Công an",
         ],
     }
 
 
 def test_police_bodies_by_their_abbreviations():
     text = (
-        "Học viện Chính trị Công an nhân dân khai giảng. Công an Biên phòng từng thuộc Công an nhân "
-        "dân vũ trang (CANDVT). Đoàn Thanh niên CAH Mường Tè ra quân; Tổng cục CNQP chỉ đạo."
+        "Năm 1959, lực lượng Công an Biên phòng được tổ chức lại trong Công an nhân dân vũ trang "
+        "(CANDVT). Nay Tổng cục CNQP giao nhiệm vụ; Đoàn Thanh niên CAH Mường Tè ra quân; giảng viên "
+        "Học viện Chính trị Công an nhân dân lên lớp."
     )
     got = {m.canonical for m in extract_entities(text) if m.type == "unit"}
     assert got >= {
@@ -84,32 +85,32 @@ def test_police_bodies_by_their_abbreviations():
 
 def test_a_party_post_of_his_own_does_not_stop_the_shared_one():
     text = (
-        "Cùng dự có các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Thượng tướng Hà Văn Khải, Trung "
-        "tướng Lò Văn Páo và Trung tướng Lâm Văn Út – Bí thư Đảng ủy cơ quan Tổng cục Chính trị."
+        "Kiểm tra có các đồng chí Phó Chủ nhiệm Tổng cục Hậu cần: Thiếu tướng Hà Văn Khải, Thiếu "
+        "tướng Lò Văn Páo và Thiếu tướng Lâm Văn Út – Bí thư Đảng ủy cơ quan Tổng cục Hậu cần."
     )
-    shared = "Phó Chủ nhiệm Tổng cục Chính trị"
+    shared = "Phó Chủ nhiệm Tổng cục Hậu cần"
     assert posts(text) == {
         "Hà Văn Khải": [shared],
         "Lò Văn Páo": [shared],
-        "Lâm Văn Út": [shared, "Bí thư Đảng ủy cơ quan Tổng cục Chính trị"],
+        "Lâm Văn Út": [shared, "Bí thư Đảng ủy cơ quan Tổng cục Hậu cần"],
     }
     units = [m.canonical for m in extract_entities(text) if m.type == "unit"]
-    assert "Đảng ủy cơ quan Tổng cục Chính trị" in units
+    assert "Đảng ủy cơ quan Tổng cục Hậu cần" in units
 
 
 def test_an_officer_nested_in_anothers_apposition():
     text = (
-        "Thủ tướng bổ nhiệm Thiếu tướng Bùi Văn Ất, Trợ lý Đại tướng Trịnh Văn Bính, Ủy viên Bộ Chính "
-        "trị, Bộ trưởng Bộ Quốc phòng, kiêm Phó Chánh Văn phòng Bộ Quốc phòng giữ chức Chính ủy Cảnh "
-        "sát biển Việt Nam."
+        "Theo quyết định, Đại tá Bùi Văn Ất, Thư ký Thượng tướng Trịnh Văn Bính, Ủy viên Trung ương "
+        "Đảng, Thứ trưởng Bộ Công an, kiêm Phó Chánh Thanh tra Bộ Công an, được điều về giữ chức Giám "
+        "đốc Công an tỉnh Hòa Bình."
     )
     assert posts(text) == {
         "Bùi Văn Ất": [
-            "Trợ lý Bộ trưởng Bộ Quốc phòng",
-            "Phó Chánh Văn phòng Bộ Quốc phòng",
-            "Chính ủy Cảnh sát biển Việt Nam",
+            "Thư ký Thứ trưởng Bộ Công an",
+            "Phó Chánh Thanh tra Bộ Công an",
+            "Giám đốc Công an tỉnh Hòa Bình",
         ],
-        "Trịnh Văn Bính": ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Quốc phòng"],
+        "Trịnh Văn Bính": ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an"],
     }
 
 

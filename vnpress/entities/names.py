@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .units import UnitParser
 
-_SENTENCE_END = frozenset({".", "\n", "!", "?", "…", ";", ":"})
+_SENTENCE_END = frozenset({".", "\n", "!", "?", "…"})
 _LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự vệ", "quốc phòng")
 
 
