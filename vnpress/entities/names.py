@@ -152,6 +152,8 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             j = e
             if j < n and t[j].fold == "và" and _joined_name(p, j + 1):
                 j += 1  # "Chiến lược và Lịch sử"
+            elif j + 1 < n and t[j].fold == "và" and _lower(p, j + 1):
+                j = _and_lower(p, j)  # "Cảnh sát hình sự và điều tra tội phạm Công an tỉnh …"
             caps_run = 0
         elif not (j < n and t[j].is_cap):
             caps_run = 0
