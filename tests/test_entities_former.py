@@ -24,7 +24,7 @@ def test_former_posts_of_the_article():
         "Hoàng Văn Kha": (
             "Thiếu tướng",
             [
-                "nguyên Ủy viên Thường vụ Đảng ủy Quân sự Trung ương",
+                "nguyên Ủy viên Đảng ủy Quân sự Trung ương",
                 "nguyên Phó Tư lệnh Chính trị Quân khu 2",
                 "nguyên Chính trị viên Tiểu đoàn 5, Trung đoàn 8, Sư đoàn 316",
             ],
