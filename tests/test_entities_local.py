@@ -21,17 +21,17 @@ def _units(text: str) -> list[tuple[str, str]]:
 
 def test_a_provincial_command_without_tinh_and_its_party_committee():
     text = (
-        "Kế hoạch tuyển quân do Đại tá Lý Văn Sáu - Phó bí thư Đảng ủy Quân sự, Chi huy trưởng Bộ "
-        "Chỉ huy quân sự (CHQS) Sóc Trăng ký ban hành. Kết luận hội nghị, Đại tá Lý Văn Sáu, Phó bí "
-        "thư Đảng ủy Quân sự, Chỉ huy trưởng Bộ Chỉ huy quân sự nhấn mạnh yêu cầu."
+        "Kế hoạch tuyển quân do Đại tá Lý Văn Sáu - Bí thư Đảng ủy Quân sự, Chi huy trưởng Bộ Chỉ "
+        "huy quân sự Sóc Trăng ký ban hành. Kết luận hội nghị, Đại tá Lý Văn Sáu, Bí thư Đảng ủy "
+        "Quân sự, Chỉ huy trưởng Bộ Chỉ huy quân sự nhấn mạnh yêu cầu."
     )
     assert _officers(text) == {
         "Lý Văn Sáu": [
-            "Phó Bí thư Đảng ủy Quân sự Sóc Trăng",
+            "Bí thư Đảng ủy Quân sự Sóc Trăng",
             "Chỉ huy trưởng Bộ Chỉ huy Quân sự Sóc Trăng",
         ]
     }
-    assert ("Bộ Chỉ huy quân sự (CHQS) Sóc Trăng", "Bộ Chỉ huy Quân sự Sóc Trăng") in _units(text)
+    assert ("Bộ Chỉ huy quân sự Sóc Trăng", "Bộ Chỉ huy Quân sự Sóc Trăng") in _units(text)
 
 
 def test_one_command_named_with_and_without_tinh_in_posts():
