@@ -257,3 +257,9 @@ def test_nha_truong_in_lower_case_is_the_articles_school():
 )
 def test_several_lowercase_syllables_must_be_parts_of_names(text, expected):
     assert units(text) == expected
+
+
+def test_a_party_committee_listed_before_a_command_does_not_take_its_place():
+    assert units("Đảng ủy, Bộ Chỉ huy Quân sự tỉnh Nghệ An lãnh đạo tốt nhiệm vụ.") == [
+        "Bộ Chỉ huy Quân sự tỉnh Nghệ An"
+    ]

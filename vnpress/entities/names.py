@@ -257,7 +257,8 @@ def share_places(p: UnitParser, nodes: list) -> None:
     run: list = []
     for prev, node in zip(nodes, nodes[1:], strict=False):
         between = [tok.fold for tok in p.t[prev.end : node.start]]
-        if prev.takes_place and len(between) == 1 and between[0] in _LIST_JOINERS:
+        taker = prev.takes_place and not prev.party_organ  # "Đảng ủy, Bộ CHQS tỉnh X": the command's
+        if taker and len(between) == 1 and between[0] in _LIST_JOINERS:
             run.append(prev)
         else:
             run = []
