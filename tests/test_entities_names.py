@@ -182,6 +182,8 @@ def test_local_bodies_listed_before_one_place_share_it():
         ("Phó Chủ tịch UBND tỉnh Hồ Văn Mười dự lễ.", ["Ủy ban nhân dân tỉnh"]),
         ("Bí thư Thành ủy TPHCM Đặng Văn Một phát biểu.", ["Thành ủy thành phố Hồ Chí Minh"]),
         ("Chủ tịch UBND huyện Châu Thành Nguyễn Văn Hai dự.", ["Ủy ban nhân dân huyện Châu Thành"]),
+        ("Bí thư Tỉnh ủy Lê Văn Tư dự.", ["Tỉnh ủy"]),
+        ("Tỉnh ủy Hà Giang chỉ đạo.", ["Tỉnh ủy Hà Giang"]),
         (
             "UBND tỉnh Hà Giang và UBND thành phố Hà Nội ký kết.",
             [

@@ -187,7 +187,7 @@ def place_end(p: UnitParser, k: int, *, bare_ok: bool = True) -> tuple[int, str,
         return k, "", False
     j, entry = m
     e = place_name_end(p, j)
-    if entry.canonical == "tỉnh" and e > j and p.provinces.longest(t, j) is None and _person_at(p, j):
+    if entry.canonical == "tỉnh" and e > j and p.provinces.longest(t, j) is None and person_at(p, j):
         e = j  # "Phó Chủ tịch UBND tỉnh Hồ Quang Minh": a person, not a province
     if e > j:
         return e, entry.canonical + " " + p._words(j, e), True
@@ -209,7 +209,7 @@ def place_name_end(p: UnitParser, k: int) -> int:
     words = 0
     while j < n and words < limit:
         tok = t[j]
-        if j > k and _person_at(p, j):
+        if j > k and person_at(p, j):
             break  # "huyện Châu Thành Nguyễn Văn Hai": the place ends before a person's name
         name_word = tok.is_word and tok.is_cap and not p.starts_unit(j) and not p.posts.longest(t, j)
         ward_number = tok.is_number and j > k and t[j - 1].fold in ("phường", "quận")
@@ -233,9 +233,12 @@ _SURNAMES = frozenset(
 )
 
 
-def _person_at(p: UnitParser, j: int) -> bool:
-    """A family name followed by a capitalised given name at ``j`` ("Hồ Quang Minh")."""
+def person_at(p: UnitParser, j: int) -> bool:
+    """A family name followed by a capitalised given name at ``j`` ("Hồ Quang Minh"), not a
+    province that starts like one ("Hà Nội")."""
     t = p.t
+    if p.provinces.longest(t, j) is not None:
+        return False
     return (
         t[j].fold in _SURNAMES
         and t[j].is_cap

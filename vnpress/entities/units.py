@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
 from .matcher import Token
-from .names import name_end, place_end, place_name_end, share_places
+from .names import name_end, person_at, place_end, place_name_end, share_places
 
 _OPEN, _CLOSE = "(", ")"
 _FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
@@ -248,8 +248,8 @@ class UnitParser:
                     node.complete = False
         if ("place" in flags or "placename" in flags) and not has_parent and k < self.n:
             e, place, place_named = self.place_end(k) if "place" in flags else (k, "", False)
-            if e == k and "placename" in flags:
-                e2 = self._place_name_end(k)
+            if e == k and "placename" in flags and not person_at(self, k):
+                e2 = self._place_name_end(k)  # "Tỉnh ủy Bến Tre", not "Tỉnh ủy Nguyễn Văn A"
                 if e2 > k:
                     e, place, place_named = e2, self._words(k, e2), True
             if e > k:
