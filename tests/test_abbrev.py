@@ -192,6 +192,8 @@ def test_hull_numbers_time_zones_and_serials_are_codes():
         ("lực lượng CSB tuần tra", "CSB", "Cảnh sát biển"),
         ("Đồn BP Cửa khẩu", "BP", "Biên phòng"),
         ("Phó Chính ủy ĐBP Cửa khẩu", "ĐBP", "Đồn Biên phòng"),
+        ("Đại tá A - UVTV Tỉnh ủy, Chỉ huy trưởng", "UVTV", "Ủy viên Thường vụ"),
+        ("Ông B, UVBTV Thành ủy", "UVBTV", "Ủy viên Ban Thường vụ"),
     ],
 )
 def test_dictionary_entries_of_the_press(text, abbreviation, expansion):
