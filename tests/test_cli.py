@@ -132,7 +132,9 @@ def test_dash_reads_stdin_among_files(tmp_path):
     result = invoke(
         "entities", "--mentions", "--format", "jsonl", "--type", "rank", str(f), "-", input=ARTICLE
     )
-    assert sorted({json.loads(line)["file"] for line in result.stdout.splitlines()}) == sorted(["<stdin>", str(f)])
+    assert sorted({json.loads(line)["file"] for line in result.stdout.splitlines()}) == sorted(
+        ["<stdin>", str(f)]
+    )
 
 
 def test_no_path_at_a_terminal_runs_on_the_bundled_sample(monkeypatch):
