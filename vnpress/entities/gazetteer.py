@@ -33,6 +33,7 @@ TYPES = (
     "abbrev",
     "nameend",
     "namepart",
+    "branch",
 )
 UNIT_FLAGS = {
     "number",

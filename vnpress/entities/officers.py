@@ -94,10 +94,12 @@ class OfficerFinder(PostParser):
     def __init__(self, g: Gazetteer, tokens: list[Token], parser: UnitParser):
         super().__init__(g, tokens, parser)
         self.caps_ends = g.words("capsend")
+        self.branches = g.trie("branch")
 
     # -- names
     def _skip_titles(self, k: int) -> tuple[int, bool]:
-        """Past separators, titles and a "Công an" marker after a rank; says whether it was police."""
+        """Past separators, titles and an arm or "Công an" marker after a rank; says whether it was
+        police."""
         t, police = self.t, False
         for _ in range(12):
             if k >= self.n:
@@ -107,6 +109,11 @@ class OfficerFinder(PostParser):
                 continue
             m = self.titles.longest(t, k)
             if m is not None:
+                k = m[0]
+                continue
+            m = self.branches.longest(t, k)  # "Phó Đô đốc Hải quân Nguyễn Văn A": the arm, not the name
+            if m is not None and m[0] + 1 < self.n and t[m[0]].is_cap and t[m[0]].is_word:
+                police = police or "police" in m[1].flags
                 k = m[0]
                 continue
             if t[k].fold == "công" and k + 1 < self.n and t[k + 1].fold == "an":

@@ -1,0 +1,36 @@
+"""Officers' appositions as other outlets write them: an arm between rank and name, posts after
+"giữ chức" or "nguyên:", abbreviations inside posts, posts joined by dashes."""
+
+from __future__ import annotations
+
+from vnpress.entities import extract_entities
+
+
+def officers(text: str) -> list[tuple[str, str, list[str]]]:
+    """(canonical name, rank, posts) per officer mention, in text order."""
+    return [
+        (m.canonical, m.fields["rank"], m.fields["positions"])
+        for m in extract_entities(text)
+        if m.type == "officer"
+    ]
+
+
+def units(text: str) -> list[str]:
+    return [m.canonical for m in extract_entities(text) if m.type == "unit"]
+
+
+def test_an_arm_between_rank_and_name_is_not_the_name():
+    text = (
+        "Chuẩn Đô đốc Hải quân Lâm Quốc Khánh, Phó Tư lệnh Vùng 3 Hải quân dự lễ. "
+        "Phó đô đốc hải quân Tạ Minh Hòa phát biểu. Đại tá Biên phòng Kiều Văn Lực báo cáo."
+    )
+    assert officers(text) == [
+        ("Lâm Quốc Khánh", "Chuẩn Đô đốc", ["Phó Tư lệnh Vùng 3 Hải quân"]),
+        ("Tạ Minh Hòa", "Phó Đô đốc", []),
+        ("Kiều Văn Lực", "Đại tá", []),
+    ]
+
+
+def test_a_police_arm_before_the_name_marks_the_service():
+    [m] = [m for m in extract_entities("Thiếu tá Cảnh sát Hồ Thị Ngân trực ban.") if m.type == "officer"]
+    assert (m.canonical, m.fields["service"]) == ("Hồ Thị Ngân", "police")
