@@ -1,7 +1,7 @@
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vnpress.normalise import fold, normalise, normalise_tones, normalise_word, strip_diacritics, strip_tones
@@ -72,6 +72,7 @@ def test_offsets_of_decomposed_text_point_at_the_original_characters():
 
 @settings(max_examples=300, deadline=None)
 @given(st.text())
+@example("UỲ")
 def test_every_normalised_span_maps_back_into_the_original(text):
     norm = normalise(text)
     n = len(norm.text)
@@ -84,10 +85,11 @@ def test_every_normalised_span_maps_back_into_the_original(text):
     if n:
         assert norm.span(0, n) == (norm.span(0, 1)[0], len(text))
         # what a span maps to, normalised again, contains the normalised characters it came from
+        # (up to the tone mark, which moves between the vowels of "uỳ"/"ùy" with the syllable around it)
         for a in range(0, n, max(1, n // 7)):
             b = min(n, a + 3)
             start, end = norm.span(a, b)
-            assert norm.text[a:b] in normalise(text[start:end]).text
+            assert strip_tones(norm.text[a:b]) in strip_tones(normalise(text[start:end]).text)
 
 
 @settings(max_examples=200, deadline=None)
