@@ -34,3 +34,23 @@ def test_an_arm_between_rank_and_name_is_not_the_name():
 def test_a_police_arm_before_the_name_marks_the_service():
     [m] = [m for m in extract_entities("Thiếu tá Cảnh sát Hồ Thị Ngân trực ban.") if m.type == "officer"]
     assert (m.canonical, m.fields["service"]) == ("Hồ Thị Ngân", "police")
+
+
+def test_a_post_given_after_a_comma_and_giu_chuc_counts():
+    text = (
+        "Thủ tướng bổ nhiệm Trung tướng Đàm Văn Khiêm, Ủy viên Trung ương Đảng, Tư lệnh Quân khu 4, "
+        "giữ chức Thứ trưởng Bộ Công an."
+    )
+    assert officers(text) == [
+        (
+            "Đàm Văn Khiêm",
+            "Trung tướng",
+            ["Ủy viên Trung ương Đảng", "Tư lệnh Quân khu 4", "Thứ trưởng Bộ Công an"],
+        )
+    ]
+
+
+def test_a_numbered_formation_in_lower_case_is_a_unit():
+    text = "Đại tá Mai Xuân Đạt, Chính ủy sư đoàn 9, từng công tác ở quân khu 5."
+    assert officers(text) == [("Mai Xuân Đạt", "Đại tá", ["Chính ủy Sư đoàn 9"])]
+    assert units(text) == ["Sư đoàn 9", "Quân khu 5"]

@@ -272,7 +272,10 @@ class OfficerFinder(PostParser):
                 break
             pair = (t[j].fold, t[j + 1].fold)
             if pair in _APPOINTED:
-                passive = j == k or any(tok.fold == "được" for tok in t[k:j])
+                between = t[k:j]  # nothing but a comma after his posts, or "được"
+                passive = all(tok.fold == "," for tok in between) or any(
+                    tok.fold == "được" for tok in between
+                )
                 if not passive:  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
                     break
                 e = j + 2

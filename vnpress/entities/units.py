@@ -80,9 +80,20 @@ class UnitParser:
         first = self.t[i]
         written_lower = not (first.is_cap or any(tok.abbr for tok in self.t[i:j]))
         whole_body = j - i > 1 and not entry.flags & {"skip", "neednumber", "needname"}
-        if written_lower and not (lower_ok and whole_body):
+        if written_lower and not (lower_ok and whole_body or self._lower_numbered(j, entry)):
             return None
         return m
+
+    def _lower_numbered(self, j: int, entry: Entry) -> bool:
+        """ "quân khu 7", "sư đoàn 2": a formation of several words in lower case with its number
+        (a one-word head such as "vùng 2" may be anything)."""
+        return (
+            j < self.n
+            and self.t[j].is_number
+            and len(entry.form.split()) > 1
+            and bool(entry.flags & {"number", "neednumber"})
+            and "skip" not in entry.flags
+        )
 
     def starts_unit(self, i: int) -> bool:
         return i < self.n and self._head(i) is not None
