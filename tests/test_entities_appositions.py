@@ -54,3 +54,26 @@ def test_a_numbered_formation_in_lower_case_is_a_unit():
     text = "Đại tá Mai Xuân Đạt, Chính ủy sư đoàn 9, từng công tác ở quân khu 5."
     assert officers(text) == [("Mai Xuân Đạt", "Đại tá", ["Chính ủy Sư đoàn 9"])]
     assert units(text) == ["Sư đoàn 9", "Quân khu 5"]
+
+
+def test_abbreviated_posts_are_spelled_out_and_do_not_wipe_the_list():
+    text = (
+        "Trung tướng Lê Quang Vinh - UVTW Đảng, Ủy viên Quân ủy Trung ương, Tư lệnh Quân khu 2 chủ trì. "
+        "Đại tá Phùng Bá Hậu - UVTV, Chỉ huy trưởng Bộ CHQS tỉnh được điều động. "
+        "Trung tướng Tô Hữu Nghĩa, Ủy viên T.Ư Đảng, Phó Chủ tịch QH dự."
+    )
+    assert officers(text) == [
+        (
+            "Lê Quang Vinh",
+            "Trung tướng",
+            ["Ủy viên Trung ương Đảng", "Ủy viên Quân ủy Trung ương", "Tư lệnh Quân khu 2"],
+        ),
+        ("Phùng Bá Hậu", "Đại tá", ["Ủy viên Thường vụ", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]),
+        ("Tô Hữu Nghĩa", "Trung tướng", ["Ủy viên Trung ương Đảng", "Phó Chủ tịch Quốc hội"]),
+    ]
+    assert "Quốc hội" in units(text)
+
+
+def test_an_abbreviated_military_party_committee_is_a_unit():
+    text = "Hội nghị bàn giao Phó Bí thư Đảng ủy Quân sự (ĐUQS) tỉnh. Sau đó ĐUQS tỉnh họp."
+    assert units(text) == ["Đảng ủy Quân sự tỉnh", "Đảng ủy Quân sự tỉnh"]

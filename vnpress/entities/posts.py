@@ -108,7 +108,8 @@ class PostParser:
             m = self.posts.longest(t, k)
             if m is None:
                 break
-            k, post, whole = m[0], m[1].canonical, "whole" in m[1].flags
+            whole = "whole" in m[1].flags or _abbreviated(t, k, m[0])  # "UVTV, Chỉ huy trưởng …"
+            k, post = m[0], m[1].canonical
             serving = False
             if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
                 k, post = self._job(k, post)
@@ -313,6 +314,17 @@ class PostParser:
         return k, text
 
     # -- officers
+
+
+def _abbreviated(t: list[Token], i: int, j: int) -> bool:
+    """A post written as one abbreviation and nothing else ("UVTV" = Ủy viên Thường vụ): of a body
+    the reader knows (the province's committee), never completed with the next post's unit."""
+    return (
+        t[i].abbr
+        and all(tok.start == t[i].start for tok in t[i:j])
+        and (i == 0 or t[i - 1].start != t[i].start)
+        and (j >= len(t) or t[j].start != t[i].start and t[j].fold in (",", ";", "-", "."))
+    )
 
 
 def _unknown_acronym(tok: Token) -> bool:
