@@ -77,3 +77,18 @@ def test_abbreviated_posts_are_spelled_out_and_do_not_wipe_the_list():
 def test_an_abbreviated_military_party_committee_is_a_unit():
     text = "Hội nghị bàn giao Phó Bí thư Đảng ủy Quân sự (ĐUQS) tỉnh. Sau đó ĐUQS tỉnh họp."
     assert units(text) == ["Đảng ủy Quân sự tỉnh", "Đảng ủy Quân sự tỉnh"]
+
+
+def test_posts_joined_by_dashes_are_one_list():
+    text = (
+        "Chuẩn đô đốc Lý Thanh Hưng – Phó tư lệnh – Tham mưu trưởng Vùng 4 Hải quân dự. "
+        "Thượng tá Ông Văn Phát, Phó Bí thư Thường trực ĐUQS - Chính ủy Bộ CHQS tỉnh phát biểu."
+    )
+    assert officers(text) == [
+        ("Lý Thanh Hưng", "Chuẩn Đô đốc", ["Phó Tư lệnh Vùng 4 Hải quân", "Tham mưu trưởng Vùng 4 Hải quân"]),
+        (
+            "Ông Văn Phát",
+            "Thượng tá",
+            ["Phó Bí thư Thường trực Đảng ủy Quân sự tỉnh", "Chính ủy Bộ Chỉ huy Quân sự tỉnh"],
+        ),
+    ]

@@ -168,7 +168,7 @@ class PostParser:
             end = k
             if k in self.stops and not serving:
                 break  # the end of an officer's posts nested in another's ("…, kiêm" is the other's)
-            if k < self.n and t[k].fold == "," and k + 1 < self.n:
+            if k < self.n and t[k].fold in (",", "-") and k + 1 < self.n:  # "Phó Tư lệnh - Tham mưu trưởng …"
                 nxt = self._skip_listed_titles(k + 1)
                 if self.posts.longest(t, nxt) or self.former.longest(t, nxt):
                     k = nxt
