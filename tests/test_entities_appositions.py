@@ -92,3 +92,24 @@ def test_posts_joined_by_dashes_are_one_list():
             ["Phó Bí thư Thường trực Đảng ủy Quân sự tỉnh", "Chính ủy Bộ Chỉ huy Quân sự tỉnh"],
         ),
     ]
+
+
+def test_former_posts_after_nguyen_colon_or_nguyen_la():
+    text = (
+        "Lễ viếng Trung tướng Khổng Văn Quế, nguyên: Ủy viên Bộ Chính trị, Phó Chủ tịch Hội đồng Bộ trưởng "
+        "(nay là Phó Thủ tướng Chính phủ), Tư lệnh Bộ đội Trường Sơn diễn ra trọng thể. "
+        "Thiếu tướng Âu Văn Cầu, nguyên là Tư lệnh Quân đoàn 3 được bổ nhiệm là Tư lệnh Quân đoàn 34."
+    )
+    assert officers(text) == [
+        (
+            "Khổng Văn Quế",
+            "Trung tướng",
+            [
+                "nguyên Ủy viên Bộ Chính trị",
+                "nguyên Phó Chủ tịch Hội đồng Bộ trưởng",
+                "nguyên Tư lệnh Bộ đội Trường Sơn",
+            ],
+        ),
+        ("Âu Văn Cầu", "Thiếu tướng", ["nguyên Tư lệnh Quân đoàn 3", "Tư lệnh Quân đoàn 34"]),
+    ]
+    assert {"Hội đồng Bộ trưởng", "Bộ đội Trường Sơn"} <= set(units(text))

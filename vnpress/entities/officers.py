@@ -36,9 +36,11 @@ _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "l�
 _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
-# words after an officer that lead to a post he is given: "giữ chức (vụ)", "bổ nhiệm làm", "nhận
+# words after an officer that lead to a post he is given: "giữ chức (vụ)", "bổ nhiệm làm/là", "nhận
 # nhiệm vụ", "nhận chức"
-_APPOINTED = frozenset({("giữ", "chức"), ("nhiệm", "làm"), ("nhận", "nhiệm"), ("nhận", "chức")})
+_APPOINTED = frozenset(
+    {("giữ", "chức"), ("nhiệm", "làm"), ("nhiệm", "là"), ("nhận", "nhiệm"), ("nhận", "chức")}
+)
 # words between a post and the rank of the officer who holds it
 _BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})

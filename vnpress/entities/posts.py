@@ -105,6 +105,8 @@ class PostParser:
             if f is not None:
                 former = True
                 k = f[0]
+                if k + 1 < self.n and t[k].fold in (":", "là"):  # "nguyên: Ủy viên …", "nguyên là …"
+                    k += 1
             m = self.posts.longest(t, k)
             if m is None:
                 break
