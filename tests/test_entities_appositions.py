@@ -113,3 +113,16 @@ def test_former_posts_after_nguyen_colon_or_nguyen_la():
         ("Âu Văn Cầu", "Thiếu tướng", ["nguyên Tư lệnh Quân đoàn 3", "Tư lệnh Quân đoàn 34"]),
     ]
     assert {"Hội đồng Bộ trưởng", "Bộ đội Trường Sơn"} <= set(units(text))
+
+
+def test_thuoc_links_a_section_not_a_department_or_formation():
+    text = (
+        "Trung tướng Ninh Văn Tài, Cục trưởng Tác chiến điện tử thuộc Bộ Tổng Tham mưu, được bổ nhiệm. "
+        "Đại tá Khúc Văn Hòa - Sư đoàn trưởng Sư đoàn 5 thuộc Quân khu 9, được điều động. "
+        "Thiếu tá Từ Văn Bảo - Trưởng ban Cơ yếu thuộc Phòng Tham mưu Lữ đoàn 25 dự."
+    )
+    assert officers(text) == [
+        ("Ninh Văn Tài", "Trung tướng", ["Cục trưởng Tác chiến điện tử"]),
+        ("Khúc Văn Hòa", "Đại tá", ["Sư đoàn trưởng Sư đoàn 5"]),
+        ("Từ Văn Bảo", "Thiếu tá", ["Trưởng ban Cơ yếu thuộc Phòng Tham mưu Lữ đoàn 25"]),
+    ]

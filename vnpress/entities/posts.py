@@ -7,7 +7,7 @@ hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân"); "nguyên"
 over a colon is one post per listed unit ("nguyên Giám đốc: Bệnh viện 103, … và Học viện Quân y");
 a role such as "học viên" is a post only with its unit, and may carry a lowercase description
 ("cán bộ phiên dịch Đồn Biên phòng …"); a post right after a post names whom it serves ("Trợ lý Bộ
-trưởng Bộ Quốc phòng"); "thuộc" links a section to its parent.
+trưởng Bộ Quốc phòng"); "thuộc" links a section to its parent (not a department or formation).
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class PostParser:
                     if parent is not None and parent.complete and not parent.skip:
                         unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
-            if unit_text and k + 1 < self.n and t[k].fold == "thuộc":
+            if unit_text and k + 1 < self.n and t[k].fold == "thuộc" and _section(post, unit_text):
                 parent = self.p.parse(k + 1, as_parent=True)  # "Ban Tác huấn thuộc Phòng Tham mưu …"
                 if parent is not None and not parent.skip:
                     unit_text, k = f"{unit_text} thuộc {parent.canonical}", parent.end
@@ -316,6 +316,17 @@ class PostParser:
         return k, text
 
     # -- officers
+
+
+def _section(post: str, unit_text: str) -> bool:
+    """A section of a larger body ("Trưởng ban Tác huấn", "Trợ lý Ban Quân lực"), which "thuộc"
+    links to its parent; a department or a formation ("Cục trưởng Quân lực thuộc Bộ Tổng Tham mưu",
+    "Sư đoàn 302 thuộc Quân khu 7") is named in full without it."""
+    words = (post.split()[-1].casefold(), unit_text.split()[0].casefold())
+    return bool(set(words) & _SECTIONS)
+
+
+_SECTIONS = frozenset({"ban", "phòng", "tổ", "đội", "khoa", "trạm", "bộ", "tiểu"})
 
 
 def _abbreviated(t: list[Token], i: int, j: int) -> bool:
