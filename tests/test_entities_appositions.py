@@ -126,3 +126,31 @@ def test_thuoc_links_a_section_not_a_department_or_formation():
         ("Khúc Văn Hòa", "Đại tá", ["Sư đoàn trưởng Sư đoàn 5"]),
         ("Từ Văn Bảo", "Thiếu tá", ["Trưởng ban Cơ yếu thuộc Phòng Tham mưu Lữ đoàn 25"]),
     ]
+
+
+def test_a_plural_heading_before_a_colon_gives_its_post_to_every_listed_officer():
+    text = (
+        "Chính phủ vừa bổ nhiệm hai Thứ trưởng Bộ Công an.\n"
+        "Các Thứ trưởng mới được bổ nhiệm gồm: Trung tướng Lò Văn Sang, Giám đốc Công an tỉnh Sơn La; "
+        "Thiếu tướng Vi Đức Hòa, Cục trưởng Cục Cảnh sát giao thông.\n"
+        "Bộ Công an hiện có 6 thứ trưởng gồm: Thượng tướng Ma Văn Kha (Thứ trưởng Thường trực), "
+        "Trung tướng Đinh Công Lý và 4 thứ trưởng khác."
+    )
+    post = "Thứ trưởng Bộ Công an"
+    assert officers(text) == [
+        ("Lò Văn Sang", "Trung tướng", [post, "Giám đốc Công an tỉnh Sơn La"]),
+        ("Vi Đức Hòa", "Thiếu tướng", [post, "Cục trưởng Cục Cảnh sát giao thông"]),
+        ("Ma Văn Kha", "Thượng tướng", [post, "Thứ trưởng Thường trực"]),
+        ("Đinh Công Lý", "Trung tướng", [post]),
+    ]
+
+
+def test_a_membership_before_a_colon_reaches_officers_with_offices_of_their_own():
+    text = (
+        "Dự có các đồng chí Ủy viên Trung ương Đảng: Thượng tướng Mạc Văn Tùng, Phó Tổng Tham mưu trưởng; "
+        "Trung tướng Lã Văn Quyền, Phó Chủ nhiệm Tổng cục Hậu cần."
+    )
+    assert officers(text) == [
+        ("Mạc Văn Tùng", "Thượng tướng", ["Ủy viên Trung ương Đảng", "Phó Tổng Tham mưu trưởng"]),
+        ("Lã Văn Quyền", "Trung tướng", ["Ủy viên Trung ương Đảng", "Phó Chủ nhiệm Tổng cục Hậu cần"]),
+    ]

@@ -6,7 +6,8 @@ part of the name ("Thượng tướng, Viện sĩ, Tiến sĩ NGUYỄN HUY HIỆ
 khu 7, Trung tướng …") or before a colon and shared by the officers listed after it ("các đồng chí
 Phó Chủ nhiệm Tổng cục Chính trị: Thượng tướng A, Trung tướng B"); a shared post reaches every
 listed officer, across semicolons, until one states an office of his own (memberships and party
-posts do not stop it). A post without its unit takes the unit of the next post ("Bí thư Đảng ủy,
+posts do not stop it, nor are they stopped); a plural heading ("Các Thứ trưởng … gồm:") reaches
+every listed officer (see :mod:`.headings`). A post without its unit takes the unit of the next post ("Bí thư Đảng ủy,
 Chính ủy Quân khu 7"); a post he is given later in his sentence counts too ("… được bổ nhiệm giữ
 chức X"). An officer named inside another's apposition keeps his own posts and the first serves him
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
@@ -21,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
+from .headings import heading_posts
 from .matcher import Token
 from .posts import Position, PostParser
 from .units import UnitParser
@@ -161,6 +163,7 @@ class OfficerFinder(PostParser):
         hits: list[OfficerHit] = []
         consumed: set[int] = set()
         shared: list[Position] = []
+        heading: list[Position] = []
         for rs, re_, rank in ranks:
             if self._credit(rs):
                 continue
@@ -213,9 +216,11 @@ class OfficerFinder(PostParser):
                     break
             prev = hits[-1] if hits else None
             listed = prev is not None and self._listed_after(prev, rs)
+            if not listed:
+                heading = []
             if listed and shared:
-                if all(p.post.startswith(_MEMBERSHIP) for p in hit.positions):
-                    hit.positions = _merge(shared, hit.positions)
+                if _memberships(hit.positions) or _memberships(shared):
+                    hit.positions = _merge(shared, hit.positions)  # "các đồng chí Ủy viên …: A, …; B, …"
                 else:  # "…; Trung tướng B - Phó Chủ nhiệm …": a post of his own ends the sharing
                     shared = []
             elif listed and not prev.own_positions:
@@ -228,6 +233,10 @@ class OfficerFinder(PostParser):
                     if colon:
                         shared = before
                     hit.positions = _merge(before, hit.positions)
+                elif colon:
+                    heading = heading_posts(self, b - 1)  # "Các Thứ trưởng mới được bổ nhiệm gồm: …"
+            if heading:
+                hit.positions = _merge(heading, hit.positions)
             hits.append(hit)
         return hits
 
@@ -362,6 +371,10 @@ class OfficerFinder(PostParser):
 
 def g_rank(g: Gazetteer, tokens: list[Token], j: int) -> bool:
     return g.trie("rank").longest(tokens, j) is not None
+
+
+def _memberships(positions: list[Position]) -> bool:
+    return all(p.post.startswith(_MEMBERSHIP) for p in positions)
 
 
 def _merge(first: list[Position], second: list[Position]) -> list[Position]:
