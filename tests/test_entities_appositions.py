@@ -154,3 +154,19 @@ def test_a_membership_before_a_colon_reaches_officers_with_offices_of_their_own(
         ("Mạc Văn Tùng", "Thượng tướng", ["Ủy viên Trung ương Đảng", "Phó Tổng Tham mưu trưởng"]),
         ("Lã Văn Quyền", "Trung tướng", ["Ủy viên Trung ương Đảng", "Phó Chủ nhiệm Tổng cục Hậu cần"]),
     ]
+
+
+def test_more_kinds_of_units():
+    text = (
+        "Đoàn công tác thăm Xí nghiệp 47 (Nhà máy Z151), Phân viện 9 và Trung tâm Huấn luyện và Bồi dưỡng "
+        "nghiệp vụ Bộ đội Biên phòng. Năm 1968, Bộ Tư lệnh Không quân và Quân chủng Phòng không phối hợp."
+    )
+    assert units(text) == [
+        "Xí nghiệp 47",
+        "Nhà máy Z151",
+        "Phân viện 9",
+        "Trung tâm Huấn luyện và Bồi dưỡng nghiệp vụ Bộ đội Biên phòng",
+        "Bộ đội Biên phòng",
+        "Bộ Tư lệnh Không quân",
+        "Quân chủng Phòng không",
+    ]
