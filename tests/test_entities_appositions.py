@@ -170,3 +170,19 @@ def test_more_kinds_of_units():
         "Bộ Tư lệnh Không quân",
         "Quân chủng Phòng không",
     ]
+
+
+def test_a_letter_glued_to_a_number_stays_with_it():
+    assert units("Sư đoàn Bộ binh 330B và Trung đoàn 52A hành quân.") == [
+        "Sư đoàn Bộ binh 330B",
+        "Trung đoàn 52A",
+    ]
+
+
+def test_a_name_ends_before_a_verb_or_an_occasion():
+    text = (
+        "Đại tá Hồ Văn Nam, Hiệu trưởng Trường Sĩ quan Tăng thiết giáp nhấn mạnh điều đó. "
+        "Ông chúc mừng Học viện Hậu cần nhân dịp Ngày Nhà giáo Việt Nam 20-11."
+    )
+    assert officers(text) == [("Hồ Văn Nam", "Đại tá", ["Hiệu trưởng Trường Sĩ quan Tăng thiết giáp"])]
+    assert units(text) == ["Trường Sĩ quan Tăng thiết giáp", "Học viện Hậu cần"]

@@ -52,6 +52,10 @@ class Node:
             yield from c.walk()
 
 
+def _letter_suffix(number: Token, nxt: Token) -> bool:
+    return len(nxt.text) == 1 and nxt.text.isupper() and nxt.start == number.end and not nxt.abbr
+
+
 def _title(word: str) -> str:
     return word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
 
@@ -113,6 +117,8 @@ class UnitParser:
         if k >= self.n:
             return k
         tok = self.t[k]
+        if tok.is_number and k + 1 < self.n and _letter_suffix(tok, self.t[k + 1]):
+            return k + 2  # "320B": a number with a letter glued to it
         if tok.is_number or (tok.text[:1].isalpha() and tok.text[-1:].isdigit() and tok.text[:1].isupper()):
             return k + 1
         if tok.text in _ROMAN:
