@@ -186,3 +186,14 @@ def test_a_name_ends_before_a_verb_or_an_occasion():
     )
     assert officers(text) == [("Hồ Văn Nam", "Đại tá", ["Hiệu trưởng Trường Sĩ quan Tăng thiết giáp"])]
     assert units(text) == ["Trường Sĩ quan Tăng thiết giáp", "Học viện Hậu cần"]
+
+
+def test_a_parent_after_a_dash_but_no_ministry_after_a_service():
+    text = (
+        "Thiếu tướng Vũ Văn Thắm – Cục trưởng Cục Quân y – Bộ Quốc phòng dự. Đại tá Võ Văn Dương, "
+        "Phó Tham mưu trưởng Quân khu 5 giữ chức Phó Tư lệnh Quân chủng Hải quân, Bộ Quốc phòng."
+    )
+    assert officers(text) == [
+        ("Vũ Văn Thắm", "Thiếu tướng", ["Cục trưởng Cục Quân y, Bộ Quốc phòng"]),
+        ("Võ Văn Dương", "Đại tá", ["Phó Tham mưu trưởng Quân khu 5", "Phó Tư lệnh Quân chủng Hải quân"]),
+    ]

@@ -49,6 +49,9 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
+# the bodies right under a ministry, named without it
+_TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
+
 
 @dataclass
 class Position:
@@ -295,11 +298,12 @@ class PostParser:
         return self._parents(k, text, unit.head)
 
     def _parents(self, k: int, text: str, head: str) -> tuple[int, str]:
-        """ "Phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân": the bodies after commas
-        that the post's unit belongs to."""
+        """ "Phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân", "Cục Đối ngoại – Bộ Quốc
+        phòng": the bodies after commas or a dash that the post's unit belongs to. A service, region
+        or general department is named without the ministry above it ("Quân chủng …, Bộ Quốc phòng")."""
         t = self.t
         for _ in range(2):
-            if not (k + 1 < self.n and t[k].fold == ","):
+            if not (k + 1 < self.n and t[k].fold in (",", "-")):
                 break
             nxt = self.p.parse(k + 1)
             if (
@@ -309,6 +313,8 @@ class PostParser:
                 or not nxt.canonical.startswith(_COMMAND_BODIES)
                 or head.split()[:1] == nxt.head.split()[:1]
                 or nxt.canonical in text
+                or head.startswith(_TOP_BODIES)
+                and nxt.canonical.startswith("Bộ ")
             ):
                 break
             text += ", " + nxt.canonical
