@@ -197,3 +197,18 @@ def test_a_parent_after_a_dash_but_no_ministry_after_a_service():
         ("Vũ Văn Thắm", "Thiếu tướng", ["Cục trưởng Cục Quân y, Bộ Quốc phòng"]),
         ("Võ Văn Dương", "Đại tá", ["Phó Tham mưu trưởng Quân khu 5", "Phó Tư lệnh Quân chủng Hải quân"]),
     ]
+
+
+def test_the_minister_named_by_his_field_and_a_post_given_after_a_dash():
+    text = (
+        "Thiếu tướng Ngô Văn Liêm – Trợ lý Bộ trưởng Quốc phòng dự. Đại tá Lạc Văn Hưng - Cục trưởng "
+        "Cục Kỹ thuật Cảnh sát biển Việt Nam - giữ chức Phó Tư lệnh Cảnh sát biển Việt Nam."
+    )
+    assert officers(text) == [
+        ("Ngô Văn Liêm", "Thiếu tướng", ["Trợ lý Bộ trưởng Quốc phòng"]),
+        (
+            "Lạc Văn Hưng",
+            "Đại tá",
+            ["Cục trưởng Cục Kỹ thuật Cảnh sát biển Việt Nam", "Phó Tư lệnh Cảnh sát biển Việt Nam"],
+        ),
+    ]

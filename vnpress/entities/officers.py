@@ -283,8 +283,8 @@ class OfficerFinder(PostParser):
                 break
             pair = (t[j].fold, t[j + 1].fold)
             if pair in _APPOINTED:
-                between = t[k:j]  # nothing but a comma after his posts, or "được"
-                passive = all(tok.fold == "," for tok in between) or any(
+                between = t[k:j]  # nothing but a comma or dash after his posts, or "được"
+                passive = all(tok.fold in (",", "-") for tok in between) or any(
                     tok.fold == "được" for tok in between
                 )
                 if not passive:  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
