@@ -212,3 +212,9 @@ def test_the_minister_named_by_his_field_and_a_post_given_after_a_dash():
             ["Cục trưởng Cục Kỹ thuật Cảnh sát biển Việt Nam", "Phó Tư lệnh Cảnh sát biển Việt Nam"],
         ),
     ]
+
+
+def test_an_ordinal_after_a_post_is_part_of_it():
+    assert officers("Trung tướng Phạm Văn Tài - nguyên Phó Chính ủy thứ nhất Quân khu 4 phát biểu.") == [
+        ("Phạm Văn Tài", "Trung tướng", ["nguyên Phó Chính ủy thứ nhất Quân khu 4"])
+    ]

@@ -49,6 +49,7 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
+_ORDINALS = frozenset({"nhất", "hai", "ba", "tư"})
 # the bodies right under a ministry, named without it
 _TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
 
@@ -115,6 +116,8 @@ class PostParser:
                 break
             whole = "whole" in m[1].flags or _abbreviated(t, k, m[0])  # "UVTV, Chỉ huy trưởng …"
             k, post = m[0], m[1].canonical
+            if k + 1 < self.n and t[k].fold == "thứ" and t[k + 1].fold in _ORDINALS:
+                post, k = f"{post} thứ {t[k + 1].fold}", k + 2  # "Phó Tư lệnh thứ nhất"
             serving = False
             if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
                 k, post = self._job(k, post)
