@@ -218,3 +218,27 @@ def test_an_ordinal_after_a_post_is_part_of_it():
     assert officers("Trung tướng Phạm Văn Tài - nguyên Phó Chính ủy thứ nhất Quân khu 4 phát biểu.") == [
         ("Phạm Văn Tài", "Trung tướng", ["nguyên Phó Chính ủy thứ nhất Quân khu 4"])
     ]
+
+
+def test_a_party_post_completed_by_a_command_belongs_to_its_party_committee():
+    text = (
+        "Đại tá Đỗ Thanh Lâm, Phó Bí thư Thường trực, Chính ủy Bộ Chỉ huy Quân sự tỉnh Hà Giang dự. "
+        "Trung tướng Hà Văn Yên, Bí thư, Chính ủy Quân khu 9 phát biểu. "
+        "Đại tá Lý Văn Ba, Bí thư Đảng ủy, Chỉ huy trưởng Bộ CHQS tỉnh Cao Bằng báo cáo."
+    )
+    assert officers(text) == [
+        (
+            "Đỗ Thanh Lâm",
+            "Đại tá",
+            [
+                "Phó Bí thư Thường trực Đảng ủy Quân sự tỉnh Hà Giang",
+                "Chính ủy Bộ Chỉ huy Quân sự tỉnh Hà Giang",
+            ],
+        ),
+        ("Hà Văn Yên", "Trung tướng", ["Bí thư Đảng ủy Quân khu 9", "Chính ủy Quân khu 9"]),
+        (
+            "Lý Văn Ba",
+            "Đại tá",
+            ["Bí thư Đảng ủy Quân sự tỉnh Cao Bằng", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Cao Bằng"],
+        ),
+    ]

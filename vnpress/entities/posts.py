@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .completion import complete as _complete
 from .gazetteer import Gazetteer
 from .matcher import Token
 from .units import Node, UnitParser
@@ -352,31 +353,3 @@ def _abbreviated(t: list[Token], i: int, j: int) -> bool:
 def _unknown_acronym(tok: Token) -> bool:
     """An abbreviation the gazetteer does not know ("BTLTĐ"): the name of the body before it."""
     return tok.is_upper and tok.text.isalpha() and not tok.abbr
-
-
-def _complete(positions: list[Position]) -> None:
-    """A post whose unit is missing or bare takes the unit of the next post that has one."""
-    carry: Node | None = None
-    carry_text = ""
-    for p in reversed(positions):
-        unit = p.unit
-        if unit is not None and (unit.complete or unit.open_head) and not unit.skip:
-            carry, carry_text = unit, p.unit_text
-            continue
-        if unit is None and p.unit_text:  # a name read as capitalised words ("Học viện", "Ban Tổ chức")
-            carry, carry_text = None, p.unit_text
-            continue
-        if not carry_text or p.whole:
-            continue
-        if unit is None and not p.unit_text:
-            if carry is not None and carry.party_organ and carry.children:
-                p.unit_text = carry.children[0].canonical
-            else:
-                p.unit_text = carry_text
-        elif unit is not None and not unit.complete and not unit.skip and unit.open_head is None:
-            if unit.needs_place and carry is not None and carry.place:
-                p.unit_text = f"{unit.canonical} {carry.place}"  # "Đảng ủy Quân sự, … Bộ CHQS Vĩnh Long"
-            elif carry is not None and carry.party_organ and unit.party_organ:
-                p.unit_text = carry_text
-            else:
-                p.unit_text = f"{unit.canonical} {carry_text}"
