@@ -242,3 +242,11 @@ def test_a_party_post_completed_by_a_command_belongs_to_its_party_committee():
             ["Bí thư Đảng ủy Quân sự tỉnh Cao Bằng", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Cao Bằng"],
         ),
     ]
+
+
+def test_a_name_keeps_its_own_lowercase_part_before_the_sentence_goes_on():
+    text = (
+        "Trường Sĩ quan Công binh tiền thân là một tiểu đoàn. Trường Sĩ quan Tăng thiết giáp tiền thân là "
+        "một trung đoàn. Cục Dân quân tự vệ tiền thân là một ban."
+    )
+    assert units(text) == ["Trường Sĩ quan Công binh", "Trường Sĩ quan Tăng thiết giáp", "Cục Dân quân tự vệ"]

@@ -92,16 +92,27 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
     if e < n and _lower(p, e):
         closer = _closer(p, e)
         if closer is None or "open" in closer:
-            return j  # the sentence goes on in lower case
+            return _namepart_prefix(p, j, e + 1)  # the sentence goes on in lower case
     if e - j > 1:  # several syllables: known parts of names, or words right before a capital
         if _nameparts(p, j, e) or e < n and p.t[e].is_cap and p.t[e].is_word:
             return e
-        return j  # "… quyết tâm nâng cao", "… giành giải nhất,", "… tuyển sinh.": the sentence
+        # "… quyết tâm nâng cao", "… giành giải nhất,", "… tuyển sinh.": the sentence, after the
+        # name's own part if one ends it ("Tăng thiết giáp tiền thân là …")
+        return _namepart_prefix(p, j, e)
     if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
         return j  # "Học viện Lục quân tin, …": a list of lowercase words, not a name
     if (e >= n or p.t[e].fold in _SENTENCE_END) and not _nameparts(p, j - 1, e):
         return j  # "… Liên bang Nga học tập.": a verb ending the sentence, unless "thiết giáp."
     return e
+
+
+def _namepart_prefix(p: UnitParser, j: int, e: int) -> int:
+    """The end of the longest run of nameparts from ``j`` (or from the syllable before it, "thiết
+    giáp") short of ``e``, or ``j``."""
+    for e2 in range(e - 1, j, -1):
+        if _nameparts(p, j, e2) or j > 0 and _lower(p, j - 1) and _nameparts(p, j - 1, e2):
+            return e2
+    return j
 
 
 def _and_lower(p: UnitParser, j: int) -> int:
