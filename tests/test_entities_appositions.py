@@ -250,3 +250,10 @@ def test_a_name_keeps_its_own_lowercase_part_before_the_sentence_goes_on():
         "một trung đoàn. Cục Dân quân tự vệ tiền thân là một ban."
     )
     assert units(text) == ["Trường Sĩ quan Công binh", "Trường Sĩ quan Tăng thiết giáp", "Cục Dân quân tự vệ"]
+
+
+def test_a_long_lowercase_description_of_known_parts_and_so_before_the_number():
+    assert units("Đoàn Cơ động phòng chống tội phạm kinh tế số 5; Đoàn Trinh sát số 7.") == [
+        "Đoàn Cơ động phòng chống tội phạm kinh tế số 5",
+        "Đoàn Trinh sát số 7",
+    ]

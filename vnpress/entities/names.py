@@ -89,6 +89,9 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         e += 1
     if e == j:
         return j
+    chain = _namepart_chain(p, j)  # "phòng chống tội phạm ma túy": known parts, however many
+    if chain - j > e - j:
+        e = chain
     if e < n and _lower(p, e):
         closer = _closer(p, e)
         if closer is None or "open" in closer:
@@ -104,6 +107,17 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
     if (e >= n or p.t[e].fold in _SENTENCE_END) and not _nameparts(p, j - 1, e):
         return j  # "… Liên bang Nga học tập.": a verb ending the sentence, unless "thiết giáp."
     return e
+
+
+def _namepart_chain(p: UnitParser, j: int) -> int:
+    """The end of consecutive nameparts from ``j``, or ``j``."""
+    parts = p.g.trie("namepart")
+    while j < p.n and not ends_name(p, j):
+        m = parts.longest(p.t, j)
+        if m is None:
+            break
+        j = m[0]
+    return j
 
 
 def _namepart_prefix(p: UnitParser, j: int, e: int) -> int:

@@ -176,6 +176,8 @@ class UnitParser:
         named = False
         if "arm" in flags:
             e = self.name_end(k, limit=4)
+            if e > k and e + 1 < self.n and self.t[e].fold == "số" and self._number(e + 1) > e + 1:
+                e += 1  # "Đoàn Đặc nhiệm phòng chống tội phạm ma túy số 1"
             if e > k and self._number(e) > e:
                 parts.append(self._words(k, e))
                 k = e
