@@ -139,7 +139,9 @@ def _nfc_with_map(text: str) -> tuple[str, OffsetMap]:
 def normalise(text: str) -> Normalised:
     """NFC + one tone placement + đ fixes, with offsets back to ``text``."""
     nfc, offsets = _nfc_with_map(text)
-    return Normalised(text, normalise_tones(nfc.translate(_CHAR_FIXES)), offsets)
+    # str.translate costs 0.2 ms an article even when there is nothing to replace
+    fixed = nfc.translate(_CHAR_FIXES) if "\u00f0" in nfc or "\u00d0" in nfc else nfc
+    return Normalised(text, normalise_tones(fixed), offsets)
 
 
 def normalise_word(word: str) -> str:
