@@ -257,3 +257,17 @@ def test_a_long_lowercase_description_of_known_parts_and_so_before_the_number():
         "Đoàn Cơ động phòng chống tội phạm kinh tế số 5",
         "Đoàn Trinh sát số 7",
     ]
+
+
+def test_a_post_after_dong_chi_without_a_name_goes_to_the_officer_named_before_with_none():
+    text = (
+        "Thượng tướng Lê Văn Vĩnh chúc mừng Học viện Hậu cần.\n\n"
+        "Đồng chí Thứ trưởng Bộ Công an nhấn mạnh, năm học qua tốt.\n\n"
+        "Đại tá Ông Văn Khải, Giám đốc Học viện Hậu cần báo cáo. Đồng chí Phó Giám đốc Học viện Hậu cần "
+        "phát biểu."
+    )
+    assert officers(text) == [
+        ("Lê Văn Vĩnh", "Thượng tướng", []),
+        ("Lê Văn Vĩnh", "Thượng tướng", ["Thứ trưởng Bộ Công an"]),
+        ("Ông Văn Khải", "Đại tá", ["Giám đốc Học viện Hậu cần"]),
+    ]

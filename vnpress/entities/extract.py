@@ -8,6 +8,8 @@ written. One body named two ways gets the fuller name ("Vùng 2" → "Vùng 2 H�
 máy Z115", "BĐBP Tiền Giang" → "… tỉnh Tiền Giang"), in units and in posts; a post naming a bare
 "Học viện" or "Nhà trường" takes the article's one academy or school; a post named short beside its
 full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
+A post named after "đồng chí" without a name ("Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh") is the
+post of the officer named last before it, when the article gave him none.
 """
 
 from __future__ import annotations
@@ -240,6 +242,7 @@ def _officer_mentions(
         police = rs in police_ranks or _police_after(tokens, re_)
         out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
     out += _later_names(norm, tokens, hits, people, finder, res)
+    out += _comrade_posts(norm, tokens, hits, out, finder, res)
     held: dict[str, set[str]] = {}
     officers = [m for m in out if m.type == "officer"]
     for m in officers:
@@ -306,4 +309,40 @@ def _later_names(
         }
         out.append(Mention("officer", s, e, text, person["name"], fields))
         i = j
+    return out
+
+
+def _comrade_posts(
+    norm: Normalised,
+    tokens: list[Token],
+    hits: list[OfficerHit],
+    mentions: list[Mention],
+    finder: OfficerFinder,
+    res: _Resolver,
+) -> list[Mention]:
+    """ "Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh": a post with its unit after "đồng chí" and no
+    name is the post of the officer named last before it, when the article gave him no post."""
+    out: list[Mention] = []
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].fold != "đồng" or tokens[i + 1].fold != "chí" or not tokens[i + 2].is_cap:
+            continue
+        if finder.posts.longest(tokens, i + 2) is None:
+            continue
+        positions, end = finder.parse_positions(i + 2)
+        if not positions or not all(p.unit_text for p in positions):
+            continue
+        if end < n and (tokens[end].is_cap and tokens[end].is_word or tokens[end].fold in (",", "-", ":")):
+            continue  # a name or a list follows: not a post named alone
+        before = [h for h in hits if h.last <= i]
+        if not before:
+            continue
+        key = fold(title_case_name(max(before, key=lambda h: h.last).name))
+        mine = [m for m in mentions + out if m.type == "officer" and fold(m.canonical) == key]
+        if not mine or any(m.fields["positions"] for m in mine):
+            continue
+        s, e, text = _span(norm, tokens, i, end)
+        fields = dict(mine[0].fields, name=mine[0].fields["name"])
+        fields["positions"] = [p.render(res.post_unit) for p in positions]
+        out.append(Mention("officer", s, e, text, mine[0].canonical, fields))
     return out
