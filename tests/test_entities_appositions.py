@@ -271,3 +271,8 @@ def test_a_post_after_dong_chi_without_a_name_goes_to_the_officer_named_before_w
         ("Lê Văn Vĩnh", "Thượng tướng", ["Thứ trưởng Bộ Công an"]),
         ("Ông Văn Khải", "Đại tá", ["Giám đốc Học viện Hậu cần"]),
     ]
+
+
+def test_a_plural_heading_without_a_unit_gives_no_bare_post():
+    text = "Hội đồng có 5 thành viên gồm: Đại tá Hồ Văn Giáp, Chính ủy Lữ đoàn 6; Đại tá Mai Văn Hạ."
+    assert officers(text) == [("Hồ Văn Giáp", "Đại tá", ["Chính ủy Lữ đoàn 6"]), ("Mai Văn Hạ", "Đại tá", [])]

@@ -36,7 +36,7 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         post = positions[0]
         if not post.unit_text and not post.whole:
             post.unit_text = _article_unit(f, post.post)
-        return [post]
+        return [post] if post.unit_text or post.whole else []  # not a bare "5 thành viên gồm:"
     return []
 
 
