@@ -276,3 +276,14 @@ def test_a_post_after_dong_chi_without_a_name_goes_to_the_officer_named_before_w
 def test_a_plural_heading_without_a_unit_gives_no_bare_post():
     text = "Hội đồng có 5 thành viên gồm: Đại tá Hồ Văn Giáp, Chính ủy Lữ đoàn 6; Đại tá Mai Văn Hạ."
     assert officers(text) == [("Hồ Văn Giáp", "Đại tá", ["Chính ủy Lữ đoàn 6"]), ("Mai Văn Hạ", "Đại tá", [])]
+
+
+def test_a_shared_membership_stops_at_an_officer_stating_his_own():
+    text = (
+        "Dự có các đồng chí Ủy viên Bộ Chính trị: Đại tướng Hà Văn Lâm, Bộ trưởng Bộ Công an; "
+        "Thượng tướng Đào Văn Minh, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an."
+    )
+    assert officers(text) == [
+        ("Hà Văn Lâm", "Đại tướng", ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Công an"]),
+        ("Đào Văn Minh", "Thượng tướng", ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an"]),
+    ]

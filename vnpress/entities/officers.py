@@ -219,7 +219,8 @@ class OfficerFinder(PostParser):
             if not listed:
                 heading = []
             if listed and shared:
-                if _memberships(hit.positions) or _memberships(shared):
+                own = [p for p in hit.positions if p.post.startswith(_MEMBERSHIP)]  # his own membership
+                if _memberships(hit.positions) or _memberships(shared) and not own:
                     hit.positions = _merge(shared, hit.positions)  # "các đồng chí Ủy viên …: A, …; B, …"
                 else:  # "…; Trung tướng B - Phó Chủ nhiệm …": a post of his own ends the sharing
                     shared = []
