@@ -287,3 +287,8 @@ def test_a_shared_membership_stops_at_an_officer_stating_his_own():
         ("Hà Văn Lâm", "Đại tướng", ["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Công an"]),
         ("Đào Văn Minh", "Thượng tướng", ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an"]),
     ]
+
+
+def test_a_ban_post_followed_by_the_rest_of_a_body_name_names_the_body():
+    text = "Ông Lạc Văn Tùng, Trưởng ban Tuyên giáo T.Ư, và bà Kha Thị Lụa, Phó Trưởng ban Kinh tế Trung ương dự."
+    assert units(text) == ["Ban Tuyên giáo Trung ương", "Ban Kinh tế Trung ương"]

@@ -338,6 +338,17 @@ class UnitParser:
         nxt = self.t[node.end].fold if node.end < self.n else ""
         return node.canonical in _PRESS and nxt in ("-", "online", "điện")
 
+    def _ban_after_post(self, k: int) -> Node | None:
+        """ "Trưởng ban Tổ chức T.Ư": a "ban" post followed by the rest of a whole body's name
+        ("Ban Tổ chức Trung ương") names that body."""
+        t = self.t
+        if k == 0 or t[k - 1].fold != "ban" or k >= self.n or not t[k].is_cap:
+            return None
+        m = self.units.longest([Token(0, 0, "Ban"), *t[k : k + 8]], 0)
+        if m is None or m[1].flags or m[0] < 3:
+            return None
+        return Node(k - 1, k - 1 + m[0], m[1].canonical, m[1].canonical)
+
     def scan(self, blocked: set[int]) -> list[Node]:
         """All top-level units, left to right, skipping blocked tokens (officers' names)."""
         out: list[Node] = []
@@ -352,6 +363,10 @@ class UnitParser:
             head = self._head(i)
             if post is not None and (head is None or post[0] > head[0]):
                 i = post[0]  # "Đại đội trưởng" is a post, not "Đại đội"
+                ban = self._ban_after_post(i)  # "Trưởng ban Tổ chức Trung ương"
+                if ban is not None:
+                    out.append(ban)
+                    i = ban.end
                 continue
             node = self.parse(i)
             if node is None:
