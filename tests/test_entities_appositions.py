@@ -292,3 +292,9 @@ def test_a_shared_membership_stops_at_an_officer_stating_his_own():
 def test_a_ban_post_followed_by_the_rest_of_a_body_name_names_the_body():
     text = "Ông Lạc Văn Tùng, Trưởng ban Tuyên giáo T.Ư, và bà Kha Thị Lụa, Phó Trưởng ban Kinh tế Trung ương dự."
     assert units(text) == ["Ban Tuyên giáo Trung ương", "Ban Kinh tế Trung ương"]
+
+
+def test_an_unknown_acronym_in_a_post_is_never_title_cased():
+    assert officers("Thượng tá Hà Văn Phong, Phó Bí thư Thường trực ĐUQT, Chính ủy Lữ đoàn 5 dự.") == [
+        ("Hà Văn Phong", "Thượng tá", ["Phó Bí thư Thường trực ĐUQT", "Chính ủy Lữ đoàn 5"])
+    ]

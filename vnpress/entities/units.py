@@ -145,7 +145,8 @@ class UnitParser:
         """The written words of tokens ``[i, j)``, spaced the way the canonical forms are."""
         out: list[str] = []
         words = [tok for tok in self.t[i:j] if tok.is_word and not tok.abbr]
-        headline = all(tok.is_upper or len(tok.text) == 1 for tok in words)  # else "PCCC" is an acronym
+        # a headline in capitals, not one word in capitals ("PCCC", "ĐUQT"): an acronym stays as written
+        headline = len(words) > 1 and all(tok.is_upper or len(tok.text) == 1 for tok in words)
         for tok in self.t[i:j]:
             if tok.fold in (",",) and out:
                 out[-1] += ","
