@@ -298,3 +298,8 @@ def test_an_unknown_acronym_in_a_post_is_never_title_cased():
     assert officers("Thượng tá Hà Văn Phong, Phó Bí thư Thường trực ĐUQT, Chính ủy Lữ đoàn 5 dự.") == [
         ("Hà Văn Phong", "Thượng tá", ["Phó Bí thư Thường trực ĐUQT", "Chính ủy Lữ đoàn 5"])
     ]
+
+
+def test_a_post_after_dong_chi_is_not_given_to_a_junior_officer():
+    text = "Trung úy Lò Văn Hạnh nhận bằng khen.\n\nĐồng chí Tư lệnh Quân khu 2 trao thưởng."
+    assert officers(text) == [("Lò Văn Hạnh", "Trung úy", [])]

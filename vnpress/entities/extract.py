@@ -321,7 +321,7 @@ def _comrade_posts(
     res: _Resolver,
 ) -> list[Mention]:
     """ "Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh": a post with its unit after "đồng chí" and no
-    name is the post of the officer named last before it, when the article gave him no post."""
+    name is the post of the officer named last before it, a general to whom the article gave no post."""
     out: list[Mention] = []
     n = len(tokens)
     for i in range(n - 2):
@@ -337,7 +337,10 @@ def _comrade_posts(
         before = [h for h in hits if h.last <= i]
         if not before:
             continue
-        key = fold(title_case_name(max(before, key=lambda h: h.last).name))
+        last = max(before, key=lambda h: h.last)
+        if not last.rank.endswith(("tướng", "Đô đốc")):
+            continue  # a leader named by his post is a general, not the junior officer of a caption
+        key = fold(title_case_name(last.name))
         mine = [m for m in mentions + out if m.type == "officer" and fold(m.canonical) == key]
         if not mine or any(m.fields["positions"] for m in mine):
             continue
