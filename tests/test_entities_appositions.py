@@ -303,3 +303,7 @@ def test_an_unknown_acronym_in_a_post_is_never_title_cased():
 def test_a_post_after_dong_chi_is_not_given_to_a_junior_officer():
     text = "Trung úy Lò Văn Hạnh nhận bằng khen.\n\nĐồng chí Tư lệnh Quân khu 2 trao thưởng."
     assert officers(text) == [("Lò Văn Hạnh", "Trung úy", [])]
+
+
+def test_a_lowercase_word_with_a_number_is_a_unit_only_for_a_formation():
+    assert units("Huyện xây bệnh viện 3 tầng cho quân khu 7.") == ["Quân khu 7"]

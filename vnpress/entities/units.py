@@ -95,7 +95,7 @@ class UnitParser:
             j < self.n
             and self.t[j].is_number
             and len(entry.form.split()) > 1
-            and bool(entry.flags & {"number", "neednumber"})
+            and "neednumber" in entry.flags
             and "skip" not in entry.flags
         )
 
