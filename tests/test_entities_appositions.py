@@ -307,3 +307,11 @@ def test_a_post_after_dong_chi_is_not_given_to_a_junior_officer():
 
 def test_a_lowercase_word_with_a_number_is_a_unit_only_for_a_formation():
     assert units("Huyện xây bệnh viện 3 tầng cho quân khu 7.") == ["Quân khu 7"]
+
+
+def test_a_heading_of_comrades_with_their_post():
+    text = "Các đồng chí Phó Chính ủy Quân khu 3 gồm: Thiếu tướng Lê Văn Am; Thiếu tướng Đỗ Văn Bảy."
+    assert officers(text) == [
+        ("Lê Văn Am", "Thiếu tướng", ["Phó Chính ủy Quân khu 3"]),
+        ("Đỗ Văn Bảy", "Thiếu tướng", ["Phó Chính ủy Quân khu 3"]),
+    ]

@@ -26,7 +26,8 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         tok = t[i]
         if tok.fold in _SENTENCE:
             break
-        if not (tok.fold in _PLURAL or tok.is_number):
+        comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
+        if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
             continue
         if f.posts.longest(t, i + 1) is None:
             continue
