@@ -315,3 +315,10 @@ def test_a_heading_of_comrades_with_their_post():
         ("Lê Văn Am", "Thiếu tướng", ["Phó Chính ủy Quân khu 3"]),
         ("Đỗ Văn Bảy", "Thiếu tướng", ["Phó Chính ủy Quân khu 3"]),
     ]
+
+
+def test_a_team_is_a_section_named_like_a_department():
+    text = "Đại úy Đàm Văn Ếch, Đội trưởng Đội Phòng chống ma túy và tội phạm, Đồn Biên phòng Hải Hòa dự."
+    assert officers(text) == [
+        ("Đàm Văn Ếch", "Đại úy", ["Đội trưởng Đội Phòng chống ma túy và tội phạm, Đồn Biên phòng Hải Hòa"])
+    ]
