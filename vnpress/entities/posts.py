@@ -1,8 +1,12 @@
 """Posts: the list of posts stated with an officer's name, each completed with its unit.
 
-"Bí thư Đảng ủy, Chính ủy Quân khu 7" is two posts, the first taking the unit of the second; a post's
-unit goes on through the bodies it belongs to, in brackets, after a slash or after commas ("Phòng Kế
-hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân"); "nguyên" marks the posts after it as former;
+"Bí thư Đảng ủy, Chính ủy Quân khu 7" is two posts (a dash separates them as a comma does), the
+first taking the unit of the second (see :mod:`.completion`); a post's unit goes on through the
+bodies it belongs to, in brackets, after a slash or after commas or a dash ("Phòng Kế hoạch tổng
+hợp, Cục Chính trị, Quân chủng Hải quân", "Cục Đối ngoại – Bộ Quốc phòng"), though a service or
+region stops short of the ministry; an ordinal belongs to its post ("Phó Tư lệnh thứ nhất"); a post
+written as a lone abbreviation ("UVTV") is complete as it stands; "nguyên" (also "nguyên:",
+"nguyên là") marks the posts after it as former;
 "kiêm", "hiện là" join posts of one person; a "(nay là …)" aside does not end the list. A post
 over a colon is one post per listed unit ("nguyên Giám đốc: Bệnh viện 103, … và Học viện Quân y");
 a role such as "học viên" is a post only with its unit, and may carry a lowercase description

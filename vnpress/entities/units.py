@@ -5,7 +5,8 @@ followed by what its flags allow: an arm and a number ("Lữ đoàn Công binh 2
 phòng Ba Lạt"), a place ("tỉnh Bến Tre"), and a parent unit, directly or in brackets ("Bộ Tư lệnh
 Quân khu 7", "Cục Chính trị (Bộ Tổng Tham mưu)"). The parse is a tree; each node is reported with
 its canonical form (abbreviations spelled out, the gazetteer's case), and the parents inside it are
-reported too.
+reported too. A head is written capitalised, except a formation that needs its number and has it
+("quân khu 7", "sư đoàn 2"); a capital letter glued to a number belongs to it ("Sư đoàn 320B").
 """
 
 from __future__ import annotations
