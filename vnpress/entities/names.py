@@ -9,7 +9,9 @@ punctuation, a capitalised word, or a word that ends names: ``nameend`` rows suc
 "tổ chức"; an "open" one such as "khu vực" does not close it). One syllable is enough ("… Tăng
 thiết giáp tổ chức"); several must be known parts of names (``namepart`` rows: "tự vệ", "tổng hợp")
 or stand right before a capitalised word ("… quốc phòng Việt Nam"), for otherwise they are the
-sentence's verb phrase ("Học viện Lục quân quyết tâm nâng cao …", "… Quân sự tuyển sinh."). After a
+sentence's verb phrase ("Học viện Lục quân quyết tâm nâng cao …", "… Quân sự tuyển sinh."), after
+the known part that may start it ("Tăng thiết giáp tiền thân là …"); known parts may run longer
+than three syllables ("phòng chống tội phạm ma túy"). After a
 place-like run of capitalised words only one syllable may follow ("Viện Bỏng Quốc gia", not "…
 Vĩnh Xương ký biên bản"). "và" joins two capitalised parts of one name ("Chiến lược và Lịch sử")
 unless a unit, post or rank follows it, or lowercase words up to the body's parent ("Phòng Cảnh
