@@ -322,3 +322,14 @@ def test_a_team_is_a_section_named_like_a_department():
     assert officers(text) == [
         ("Đàm Văn Ếch", "Đại úy", ["Đội trưởng Đội Phòng chống ma túy và tội phạm, Đồn Biên phòng Hải Hòa"])
     ]
+
+
+def test_a_section_of_a_section_and_a_section_named_like_a_role():
+    text = (
+        "Đại tá Lê Văn Dư, Phó Trưởng phòng Cán bộ, Cục Chính trị Quân khu 4 và Thiếu tá Ngô Thị Én, "
+        "Trợ lý Ban Tuyên huấn, Phòng Chính trị, Lữ đoàn 16 đã báo cáo."
+    )
+    assert officers(text) == [
+        ("Lê Văn Dư", "Đại tá", ["Phó Trưởng phòng Cán bộ, Cục Chính trị Quân khu 4"]),
+        ("Ngô Thị Én", "Thiếu tá", ["Trợ lý Ban Tuyên huấn, Phòng Chính trị, Lữ đoàn 16"]),
+    ]

@@ -148,7 +148,7 @@ class PostParser:
                 serving = True
             elif (committee := self._committee(k, post)) is not None:
                 k, unit_text = committee  # "Phó Trưởng ban tổ chức", "Trưởng ban Thường trực Ban tổ chức"
-            elif k < self.n and t[k].is_cap and t[k].is_word and not self.posts.longest(t, k):
+            elif k < self.n and t[k].is_cap and t[k].is_word and not _served_post(self.posts.longest(t, k)):
                 e = self.p.name_end(k)
                 if e > k:
                     e2, place, _ = self.p.place_end(e)
@@ -162,7 +162,7 @@ class PostParser:
                 if parent is not None and not parent.skip:
                     unit_text, k = f"{unit_text} thuộc {parent.canonical}", parent.end
             m2 = self.posts.longest(t, k) if k < self.n and t[k].is_cap else None
-            if m2 is not None and not self.former.longest(t, k):
+            if _served_post(m2) and not self.former.longest(t, k):
                 # "Trợ lý Bộ trưởng Bộ Quốc phòng", "thành viên Ban … giúp việc Bộ trưởng Bộ Công an":
                 # a post right after a post, with no separator, names whom the first one serves
                 served, k = self._one_post(k)
@@ -293,6 +293,11 @@ class PostParser:
                 parent = self.p.parse(k + 1)
                 if parent is not None and parent.complete and not parent.skip:
                     return parent.end, f"{text}, {parent.canonical}"
+                if parent is not None and parent.end < self.n and t[parent.end].fold == ",":
+                    # "Trợ lý Ban Tuyên huấn, Phòng Chính trị, Lữ đoàn 147": a section of a section
+                    e, longer = self._chain(parent, parent.end, f"{text}, {parent.canonical}")
+                    if e > parent.end:
+                        return e, longer
             return k, text
         while level and k + 1 < self.n and t[k].fold == ",":
             nxt = self.p.parse(k + 1)
@@ -330,6 +335,12 @@ class PostParser:
         return k, text
 
     # -- officers
+
+
+def _served_post(m) -> bool:
+    """A post that a post right before it may serve ("Trợ lý Bộ trưởng"); not a role such as "cán
+    bộ", which after a post is the name of a section ("Phó Trưởng phòng Cán bộ")."""
+    return m is not None and "needunit" not in m[1].flags
 
 
 def _section(post: str, unit_text: str) -> bool:
