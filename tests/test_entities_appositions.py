@@ -333,3 +333,14 @@ def test_a_section_of_a_section_and_a_section_named_like_a_role():
         ("Lê Văn Dư", "Đại tá", ["Phó Trưởng phòng Cán bộ, Cục Chính trị Quân khu 4"]),
         ("Ngô Thị Én", "Thiếu tá", ["Trợ lý Ban Tuyên huấn, Phòng Chính trị, Lữ đoàn 16"]),
     ]
+
+
+def test_hien_la_after_former_posts_gives_his_post_now():
+    text = (
+        "Trung tướng Khúc Văn An, nguyên Phó Tư lệnh Quân khu 3, hiện là Giám đốc Học viện Lục quân dự. "
+        "Thiếu tướng Hồ Văn Bắc, nguyên là Chính ủy Sư đoàn 31, nay là Phó Chính ủy Quân đoàn 34, phát biểu."
+    )
+    assert officers(text) == [
+        ("Khúc Văn An", "Trung tướng", ["nguyên Phó Tư lệnh Quân khu 3", "Giám đốc Học viện Lục quân"]),
+        ("Hồ Văn Bắc", "Thiếu tướng", ["nguyên Chính ủy Sư đoàn 31", "Phó Chính ủy Quân đoàn 34"]),
+    ]

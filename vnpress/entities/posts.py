@@ -192,6 +192,9 @@ class PostParser:
                         break
                     k = j[0]  # "…, kiêm Phó Chánh Văn phòng …"
                     continue
+                if j is not None and t[nxt].fold in ("hiện", "nay") and self.posts.longest(t, j[0]):
+                    former, k = False, j[0]  # "nguyên …, hiện là Giám đốc …": his post now
+                    continue
             j = self.joiners.longest(t, k)
             if j is not None and self.posts.longest(t, j[0]):
                 k = j[0]
