@@ -344,3 +344,15 @@ def test_hien_la_after_former_posts_gives_his_post_now():
         ("Khúc Văn An", "Trung tướng", ["nguyên Phó Tư lệnh Quân khu 3", "Giám đốc Học viện Lục quân"]),
         ("Hồ Văn Bắc", "Thiếu tướng", ["nguyên Chính ủy Sư đoàn 31", "Phó Chính ủy Quân đoàn 34"]),
     ]
+
+
+def test_birth_and_home_places_before_the_posts_are_skipped():
+    text = (
+        "Thiếu úy Phí Văn Khang, sinh năm 1994, tại thị trấn Tiên Yên, Bình Liêu, Quảng Ninh là huấn luyện "
+        "viên chó phát hiện ma túy Đồn Biên phòng Hoành Mô. Đại tá Hồ Văn Bảo, quê ở xã Yên Sơn, "
+        "huyện Đô Lương, tỉnh Nghệ An, Chính ủy Lữ đoàn 2 dự."
+    )
+    assert officers(text) == [
+        ("Phí Văn Khang", "Thiếu úy", ["Huấn luyện viên chó phát hiện ma túy Đồn Biên phòng Hoành Mô"]),
+        ("Hồ Văn Bảo", "Đại tá", ["Chính ủy Lữ đoàn 2"]),
+    ]

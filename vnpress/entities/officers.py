@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .asides import skip_aside
 from .gazetteer import Gazetteer
 from .headings import heading_posts
 from .matcher import Token
@@ -299,31 +300,7 @@ class OfficerFinder(PostParser):
         return []
 
     def _skip_aside(self, j: int) -> int:
-        """Past "(thứ hai từ trái sang)" or "(bìa phải)" after a name: a photo's aside, not a post;
-        past ", 21 tuổi", ", sinh năm 1971", ", quê Bắc Ninh": his age, birth and home."""
-        t = self.t
-        for _ in range(3):
-            if j + 2 < self.n and t[j].fold == "," and t[j + 1].is_number and t[j + 2].fold == "tuổi":
-                j += 3
-            elif j + 2 < self.n and t[j].fold == "," and t[j + 1].fold in ("sinh", "quê"):
-                e = j + 2
-                while e < self.n and e - j < 10 and t[e].fold not in (",", ".", "\n", ";"):
-                    e += 1
-                if e >= self.n or t[e].fold != ",":
-                    break
-                j = e
-            else:
-                break
-        if j < self.n and t[j].fold == "(":
-            for e in range(j + 1, min(j + 10, self.n)):
-                if t[e].fold == ")":
-                    inner = t[j + 1 : e]
-                    if inner and all(
-                        tok.is_lower or tok.is_number or tok.fold in (",", "-") for tok in inner
-                    ):
-                        return e + 1
-                    break
-        return j
+        return skip_aside(self, j)  # photo asides, age, birth and home: see :mod:`.asides`
 
     def _credit(self, rs: int) -> bool:
         """ "Ảnh: Thượng úy …", "(Tin, ảnh: …)": a byline or photo credit names no officer."""

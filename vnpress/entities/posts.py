@@ -245,7 +245,7 @@ class PostParser:
         """A role's lowercase description before its unit ("huấn luyện viên chó nghiệp vụ Đồn …")."""
         t = self.t
         e = k
-        while e < self.n and e - k < 4 and t[e].is_word and t[e].is_lower and not t[e].abbr:
+        while e < self.n and e - k < 6 and t[e].is_word and t[e].is_lower and not t[e].abbr:
             e += 1
         if e == k or e >= self.n:
             return k, post
