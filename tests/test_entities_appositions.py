@@ -356,3 +356,8 @@ def test_birth_and_home_places_before_the_posts_are_skipped():
         ("Phí Văn Khang", "Thiếu úy", ["Huấn luyện viên chó phát hiện ma túy Đồn Biên phòng Hoành Mô"]),
         ("Hồ Văn Bảo", "Đại tá", ["Chính ủy Lữ đoàn 2"]),
     ]
+
+
+def test_a_level_and_a_count_in_lower_case_are_no_unit():
+    text = "Giảm 8 đầu sổ cấp tiểu đoàn, 6 đầu sổ cấp đại đội 3 năm qua. Tư lệnh quân khu 9 dự."
+    assert units(text) == ["Quân khu 9"]

@@ -85,19 +85,34 @@ class UnitParser:
         first = self.t[i]
         written_lower = not (first.is_cap or any(tok.abbr for tok in self.t[i:j]))
         whole_body = j - i > 1 and not entry.flags & {"skip", "neednumber", "needname"}
-        if written_lower and not (lower_ok and whole_body or self._lower_numbered(j, entry)):
+        if written_lower and not (lower_ok and whole_body or self._lower_numbered(i, j, entry, lower_ok)):
             return None
         return m
 
-    def _lower_numbered(self, j: int, entry: Entry) -> bool:
+    def _lower_numbered(self, i: int, j: int, entry: Entry, after_post: bool) -> bool:
         """ "quân khu 7", "sư đoàn 2": a formation of several words in lower case with its number
-        (a one-word head such as "vùng 2" may be anything)."""
-        return (
+        (a one-word head such as "vùng 2" may be anything); in running text, not a level and a
+        count ("cấp tiểu đoàn 7 đầu sổ"): the number ends the phrase or a verb follows it."""
+        if not (
             j < self.n
             and self.t[j].is_number
             and len(entry.form.split()) > 1
             and "neednumber" in entry.flags
             and "skip" not in entry.flags
+        ):
+            return False
+        if after_post or any(
+            (m := self.posts.longest(self.t, b)) is not None and m[0] == i for b in range(max(0, i - 4), i)
+        ):
+            return True  # "Tư lệnh quân khu 9"
+        e = self._number(j)
+        if i > 0 and self.t[i - 1].fold in ("cấp", "các", "mỗi", "từng"):
+            return False
+        nxt = self.t[e] if e < self.n else None
+        return (
+            nxt is None
+            or not (nxt.is_word and nxt.is_lower)
+            or self.name_stops.longest(self.t, e) is not None
         )
 
     def starts_unit(self, i: int) -> bool:
