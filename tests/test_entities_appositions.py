@@ -361,3 +361,8 @@ def test_birth_and_home_places_before_the_posts_are_skipped():
 def test_a_level_and_a_count_in_lower_case_are_no_unit():
     text = "Giảm 8 đầu sổ cấp tiểu đoàn, 6 đầu sổ cấp đại đội 3 năm qua. Tư lệnh quân khu 9 dự."
     assert units(text) == ["Quân khu 9"]
+
+
+def test_a_post_after_dong_chi_with_a_bare_formation_is_nobody_s():
+    text = "Thượng tướng Lê Văn Vĩnh dự hội nghị.\n\nĐồng chí Chính ủy Quân khu cũng yêu cầu các đơn vị."
+    assert officers(text) == [("Lê Văn Vĩnh", "Thượng tướng", [])]

@@ -330,8 +330,9 @@ def _comrade_posts(
         if finder.posts.longest(tokens, i + 2) is None:
             continue
         positions, end = finder.parse_positions(i + 2)
-        if not positions or not all(p.unit_text for p in positions):
-            continue
+        last_unit = positions[-1].unit if positions else None
+        if last_unit is None or not last_unit.complete or not all(p.unit_text for p in positions):
+            continue  # a whole unit ("Bộ Quốc phòng"), not a bare "Quân khu"
         if end < n and (tokens[end].is_cap and tokens[end].is_word or tokens[end].fold in (",", "-", ":")):
             continue  # a name or a list follows: not a post named alone
         before = [h for h in hits if h.last <= i]
