@@ -366,3 +366,16 @@ def test_a_level_and_a_count_in_lower_case_are_no_unit():
 def test_a_post_after_dong_chi_with_a_bare_formation_is_nobody_s():
     text = "Thượng tướng Lê Văn Vĩnh dự hội nghị.\n\nĐồng chí Chính ủy Quân khu cũng yêu cầu các đơn vị."
     assert officers(text) == [("Lê Văn Vĩnh", "Thượng tướng", [])]
+
+
+def test_a_counted_post_right_before_the_colon_is_everyone_s():
+    text = (
+        "Thủ tướng bổ nhiệm ba Thứ trưởng Bộ Công an: Trung tướng Lò Văn Ấn, Giám đốc Công an tỉnh Sơn La; "
+        "Thiếu tướng Vi Văn Bé, Cục trưởng Cục Cảnh sát giao thông và Thiếu tướng Lý Văn Cư."
+    )
+    post = "Thứ trưởng Bộ Công an"
+    assert officers(text) == [
+        ("Lò Văn Ấn", "Trung tướng", [post, "Giám đốc Công an tỉnh Sơn La"]),
+        ("Vi Văn Bé", "Thiếu tướng", [post, "Cục trưởng Cục Cảnh sát giao thông"]),
+        ("Lý Văn Cư", "Thiếu tướng", [post]),
+    ]
