@@ -379,3 +379,13 @@ def test_a_counted_post_right_before_the_colon_is_everyone_s():
         ("Vi Văn Bé", "Thiếu tướng", [post, "Cục trưởng Cục Cảnh sát giao thông"]),
         ("Lý Văn Cư", "Thiếu tướng", [post]),
     ]
+
+
+def test_an_appointment_after_two_names_is_both_officers():
+    text = (
+        "Thủ tướng bổ nhiệm Thượng tướng Lạc Văn An và Trung tướng Võ Văn Ba giữ chức Thứ trưởng Bộ Công an."
+    )
+    assert officers(text) == [
+        ("Lạc Văn An", "Thượng tướng", ["Thứ trưởng Bộ Công an"]),
+        ("Võ Văn Ba", "Trung tướng", ["Thứ trưởng Bộ Công an"]),
+    ]

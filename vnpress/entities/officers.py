@@ -205,6 +205,10 @@ class OfficerFinder(PostParser):
             new_posts = [] if hit.end in self.stops else self._appointed(hit.end)  # "… giữ chức X"
             if new_posts:
                 hit.positions = hit.positions + new_posts
+                prev = hits[-1] if hits else None  # "bổ nhiệm A và B giữ chức X": A too
+                listed = prev is not None and self._listed_after(prev, rs)
+                if listed and not any(p.text == new_posts[-1].text for p in prev.positions):
+                    prev.positions = prev.positions + new_posts
             # posts before the rank: "Chính ủy Quân khu 7, Trung tướng …" or "…: Thượng tướng A, B"
             b = rs
             while b > 0 and t[b - 1].fold in (",", "-", "–"):
