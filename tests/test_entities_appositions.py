@@ -389,3 +389,8 @@ def test_an_appointment_after_two_names_is_both_officers():
         ("Lạc Văn An", "Thượng tướng", ["Thứ trưởng Bộ Công an"]),
         ("Võ Văn Ba", "Trung tướng", ["Thứ trưởng Bộ Công an"]),
     ]
+
+
+def test_a_name_in_capitals_ends_before_the_verb_of_an_appointment_headline():
+    text = "THƯỢNG TƯỚNG LẠC VĂN AN GIỮ CHỨC THỨ TRƯỞNG BỘ CÔNG AN\nĐẠI TÁ KHÚC VĂN BA ĐƯỢC BỔ NHIỆM"
+    assert [name for name, _, _ in officers(text)] == ["Lạc Văn An", "Khúc Văn Ba"]
