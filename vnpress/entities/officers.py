@@ -9,7 +9,8 @@ listed officer, across semicolons, until one states an office of his own (member
 posts do not stop it, nor are they stopped); a plural heading ("Các Thứ trưởng … gồm:") reaches
 every listed officer (see :mod:`.headings`). A post without its unit takes the unit of the next post ("Bí thư Đảng ủy,
 Chính ủy Quân khu 7"); a post he is given later in his sentence counts too ("… được bổ nhiệm giữ
-chức X"). An officer named inside another's apposition keeps his own posts and the first serves him
+chức X", "…, giữ chức X", "bổ nhiệm A và B giữ chức X" for both). An arm between rank and name is
+skipped ("Phó Đô đốc Hải quân X"), as are his age, birth and home (see :mod:`.asides`). An officer named inside another's apposition keeps his own posts and the first serves him
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
 Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
 line above the rank. Only a rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
