@@ -394,3 +394,8 @@ def test_an_appointment_after_two_names_is_both_officers():
 def test_a_name_in_capitals_ends_before_the_verb_of_an_appointment_headline():
     text = "THƯỢNG TƯỚNG LẠC VĂN AN GIỮ CHỨC THỨ TRƯỞNG BỘ CÔNG AN\nĐẠI TÁ KHÚC VĂN BA ĐƯỢC BỔ NHIỆM"
     assert [name for name, _, _ in officers(text)] == ["Lạc Văn An", "Khúc Văn Ba"]
+
+
+def test_a_centre_takes_its_place_or_its_parent():
+    text = "Trung tâm Y tế huyện Cần Giờ phối hợp với Trung tâm Huấn luyện Quân khu 5."
+    assert units(text) == ["Trung tâm Y tế huyện Cần Giờ", "Trung tâm Huấn luyện Quân khu 5", "Quân khu 5"]
