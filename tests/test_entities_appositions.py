@@ -399,3 +399,9 @@ def test_a_name_in_capitals_ends_before_the_verb_of_an_appointment_headline():
 def test_a_centre_takes_its_place_or_its_parent():
     text = "Trung tâm Y tế huyện Cần Giờ phối hợp với Trung tâm Huấn luyện Quân khu 5."
     assert units(text) == ["Trung tâm Y tế huyện Cần Giờ", "Trung tâm Huấn luyện Quân khu 5", "Quân khu 5"]
+
+
+def test_an_arm_that_names_a_body_or_a_foreign_arm_is_not_a_name():
+    text = "Các Chuẩn Đô đốc Hải quân Việt Nam tham dự. Thiếu tướng Không quân Mỹ Randall Reed thăm đơn vị."
+    assert officers(text) == [("Randall Reed", "Thiếu tướng", [])]
+    assert units(text) == ["Hải quân Việt Nam"]

@@ -118,9 +118,10 @@ class OfficerFinder(PostParser):
                 k = m[0]
                 continue
             m = self.branches.longest(t, k)  # "Phó Đô đốc Hải quân Nguyễn Văn A": the arm, not the name
-            if m is not None and m[0] + 1 < self.n and t[m[0]].is_cap and t[m[0]].is_word:
+            e = self._arm_end(k, m[0]) if m is not None else k
+            if m is not None and e + 1 < self.n and t[e].is_cap and t[e].is_word:
                 police = police or "police" in m[1].flags
-                k = m[0]
+                k = e
                 continue
             if t[k].fold == "công" and k + 1 < self.n and t[k + 1].fold == "an":
                 police = True
@@ -130,6 +131,15 @@ class OfficerFinder(PostParser):
                 continue
             break
         return k, police
+
+    def _arm_end(self, k: int, e: int) -> int:
+        """After an arm from ``k`` to ``e`` and its country ("Không quân Mỹ"); ``k`` when the words
+        are a unit's name ("Hải quân Việt Nam")."""
+        unit = self.p.parse(k)
+        if unit is not None and unit.end > e:
+            return k
+        country = self.p.countries.longest(self.t, e)
+        return country[0] if country is not None else e
 
     def _name_end(self, k: int) -> int:
         t = self.t
