@@ -405,3 +405,15 @@ def test_an_arm_that_names_a_body_or_a_foreign_arm_is_not_a_name():
     text = "Các Chuẩn Đô đốc Hải quân Việt Nam tham dự. Thiếu tướng Không quân Mỹ Randall Reed thăm đơn vị."
     assert officers(text) == [("Randall Reed", "Thiếu tướng", [])]
     assert units(text) == ["Hải quân Việt Nam"]
+
+
+def test_a_named_body_or_coded_factory_in_lower_case_after_a_post():
+    text = (
+        "Thiếu tá Lò Văn Ánh, Đồn trưởng đồn Biên phòng Ba Chẽ dự. Đại tá Đỗ Văn Dự, Giám đốc nhà máy Z127 "
+        "báo cáo. Tư lệnh quân khu 9 phát biểu."
+    )
+    assert officers(text) == [
+        ("Lò Văn Ánh", "Thiếu tá", ["Đồn trưởng Đồn Biên phòng Ba Chẽ"]),
+        ("Đỗ Văn Dự", "Đại tá", ["Giám đốc Nhà máy Z127"]),
+    ]
+    assert units(text) == ["Đồn Biên phòng Ba Chẽ", "Nhà máy Z127", "Quân khu 9"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .gazetteer import Entry
     from .units import UnitParser
 
 _SENTENCE_END = frozenset({".", "\n", "!", "?", "…"})
@@ -129,6 +130,35 @@ def _namepart_prefix(p: UnitParser, j: int, e: int) -> int:
         if _nameparts(p, j, e2) or j > 0 and _lower(p, j - 1) and _nameparts(p, j - 1, e2):
             return e2
     return j
+
+
+def lower_head_ok(p: UnitParser, i: int, j: int, entry: Entry, lower_ok: bool) -> bool:
+    """May a unit's head ``[i, j)`` be written in lower case? Where a post or a body before it says a
+    unit follows (``lower_ok``), a head of several words that names a whole body ("Phó Tham mưu
+    trưởng binh chủng công binh"); right after a post, a head with the name it needs ("Đồn trưởng
+    đồn Biên phòng Cà Ná"); and a formation with its number (see :func:`_lower_numbered`)."""
+    t = p.t
+    whole_body = j - i > 1 and not entry.flags & {"skip", "neednumber", "needname"}
+    named = "needname" in entry.flags and j < p.n and t[j].is_cap and t[j].is_word
+    after_post = lower_ok or any(  # "Tư lệnh quân khu 9"
+        (m := p.posts.longest(t, b)) is not None and m[0] == i for b in range(max(0, i - 4), i)
+    )
+    return lower_ok and whole_body or after_post and named or _lower_numbered(p, i, j, entry, after_post)
+
+
+def _lower_numbered(p: UnitParser, i: int, j: int, entry: Entry, after_post: bool) -> bool:
+    """ "quân khu 7", "sư đoàn 2": a formation of several words in lower case with its number (a
+    one-word head such as "vùng 2" may be anything); in running text, not a level and a count ("cấp
+    tiểu đoàn 7 đầu sổ"): the number ends the phrase or a verb follows it."""
+    e = p._number(j) if j < p.n else j
+    if e == j or len(entry.form.split()) < 2 or "neednumber" not in entry.flags or "skip" in entry.flags:
+        return False
+    if after_post:
+        return True
+    if i > 0 and p.t[i - 1].fold in ("cấp", "các", "mỗi", "từng"):
+        return False
+    nxt = p.t[e] if e < p.n else None
+    return nxt is None or not (nxt.is_word and nxt.is_lower) or ends_name(p, e)
 
 
 def _and_lower(p: UnitParser, j: int) -> int:

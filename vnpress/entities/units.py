@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer
 from .matcher import Token
-from .names import name_end, person_at, place_end, place_name_end, share_places
+from .names import lower_head_ok, name_end, person_at, place_end, place_name_end, share_places
 
 _OPEN, _CLOSE = "(", ")"
 _FACTORY_CODE = re.compile(r"^Z\d{2,3}$")
@@ -75,45 +75,16 @@ class UnitParser:
 
     # -- small recognisers
     def _head(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
-        """A unit's head at ``i``; written in lower case only where a post or a body before it says
-        a unit follows (``lower_ok``: "Phó Tham mưu trưởng binh chủng công binh"), and then only a
-        head of several words that names a whole body."""
+        """A unit's head at ``i``; written in lower case only as :func:`.names.lower_head_ok` allows
+        (``lower_ok``: a post or a body before it says a unit follows)."""
         m = self.units.longest(self.t, i)
         if m is None:
             return None
         j, entry = m
-        first = self.t[i]
-        written_lower = not (first.is_cap or any(tok.abbr for tok in self.t[i:j]))
-        whole_body = j - i > 1 and not entry.flags & {"skip", "neednumber", "needname"}
-        if written_lower and not (lower_ok and whole_body or self._lower_numbered(i, j, entry, lower_ok)):
+        written_lower = not (self.t[i].is_cap or any(tok.abbr for tok in self.t[i:j]))
+        if written_lower and not lower_head_ok(self, i, j, entry, lower_ok):
             return None
         return m
-
-    def _lower_numbered(self, i: int, j: int, entry: Entry, after_post: bool) -> bool:
-        """ "quân khu 7", "sư đoàn 2": a formation of several words in lower case with its number
-        (a one-word head such as "vùng 2" may be anything); in running text, not a level and a
-        count ("cấp tiểu đoàn 7 đầu sổ"): the number ends the phrase or a verb follows it."""
-        if not (
-            j < self.n
-            and self.t[j].is_number
-            and len(entry.form.split()) > 1
-            and "neednumber" in entry.flags
-            and "skip" not in entry.flags
-        ):
-            return False
-        if after_post or any(
-            (m := self.posts.longest(self.t, b)) is not None and m[0] == i for b in range(max(0, i - 4), i)
-        ):
-            return True  # "Tư lệnh quân khu 9"
-        e = self._number(j)
-        if i > 0 and self.t[i - 1].fold in ("cấp", "các", "mỗi", "từng"):
-            return False
-        nxt = self.t[e] if e < self.n else None
-        return (
-            nxt is None
-            or not (nxt.is_word and nxt.is_lower)
-            or self.name_stops.longest(self.t, e) is not None
-        )
 
     def starts_unit(self, i: int) -> bool:
         return i < self.n and self._head(i) is not None
