@@ -265,3 +265,24 @@ def test_a_party_committee_listed_before_a_command_does_not_take_its_place():
     assert units("Đảng ủy, Bộ Chỉ huy Quân sự tỉnh Nghệ An lãnh đạo tốt nhiệm vụ.") == [
         "Bộ Chỉ huy Quân sự tỉnh Nghệ An"
     ]
+
+
+def test_a_post_without_its_unit_takes_the_articles_one_unit_of_its_kind():
+    text = (
+        "Đồn Biên phòng Cửa khẩu Nam Giang tổ chức giao ban. Thiếu tá Trịnh Văn Lộc, Phó Đồn trưởng "
+        "báo cáo. Tiểu đoàn 25 cũng cử người dự; Đại úy Mai Văn Khởi, Tiểu đoàn trưởng phát biểu."
+    )
+    assert posts(text) == {
+        "Trịnh Văn Lộc": ["Phó Đồn trưởng Đồn Biên phòng cửa khẩu Nam Giang"],
+        "Mai Văn Khởi": ["Tiểu đoàn trưởng Tiểu đoàn 25"],
+    }
+
+
+def test_a_post_without_its_unit_stays_bare_when_the_article_names_two_of_its_kind():
+    text = "Tiểu đoàn 25 và Tiểu đoàn 26 thi đấu. Đại úy Mai Văn Khởi, Tiểu đoàn trưởng phát biểu."
+    assert posts(text) == {"Mai Văn Khởi": ["Tiểu đoàn trưởng"]}
+
+
+def test_a_bare_factory_after_its_director_is_the_articles_one_factory():
+    text = "Nhà máy Z199 đón đoàn công tác. Đại tá Hồ Văn Tám, Giám đốc Nhà máy báo cáo kết quả."
+    assert posts(text) == {"Hồ Văn Tám": ["Giám đốc Nhà máy Z199"]}

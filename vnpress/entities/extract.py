@@ -6,7 +6,9 @@ resolved to the one numbered Quân khu the article names, and a bare organ ("C�
 CHQS tỉnh") to the one fuller form of it the article also uses; ``resolved_from`` keeps what was
 written. One body named two ways gets the fuller name ("Vùng 2" → "Vùng 2 Hải quân", "Z115" → "Nhà
 máy Z115", "BĐBP Tiền Giang" → "… tỉnh Tiền Giang"), in units and in posts; a post naming a bare
-"Học viện" or "Nhà trường" takes the article's one academy or school; a post named short beside its
+"Học viện", "Nhà trường" or "Nhà máy" takes the article's one academy, school or factory, and a post
+written without its unit the article's one unit of the kinds its head implies (posts.tsv flag of=:
+"Tiểu đoàn trưởng" → the one "Tiểu đoàn 17", none when there are two); a post named short beside its
 full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
 A post named after "đồng chí" without a name ("Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh") is the
 post of the officer named last before it, when the article gave him none.
@@ -90,6 +92,12 @@ class _Resolver:
                     return text[: len(text) - len(bare)] + next(iter(fuller))
         return text
 
+    def own(self, kinds: tuple[str, ...]) -> str:
+        """The article's one unit of these kinds, for a post written without its unit ("Phó Đồn
+        trưởng" → "… Đồn Biên phòng X"); "" when it names none or two (never a guess)."""
+        fuller = _longest({c for c in self.known for k in kinds if c.startswith(k + " ")})
+        return next(iter(fuller)) if len(fuller) == 1 else ""
+
     def bare(self, text: str) -> str:
         """ "Cục Chính trị" → "Cục Chính trị Quân khu 3" when that is the one fuller form the article uses."""
         prefix = text + " "
@@ -99,7 +107,13 @@ class _Resolver:
 
 # bare unit words that a post may use for the article's one unit of that kind ("Chính ủy Học viện",
 # "Chính ủy Nhà trường")
-_BARE_UNITS = {"Học viện": "Học viện", "Nhà trường": "Trường", "Trường": "Trường", "Bệnh viện": "Bệnh viện"}
+_BARE_UNITS = {
+    "Học viện": "Học viện",
+    "Nhà trường": "Trường",
+    "Trường": "Trường",
+    "Bệnh viện": "Bệnh viện",
+    "Nhà máy": "Nhà máy",
+}
 
 
 def _longest(names: set[str]) -> set[str]:
@@ -222,7 +236,7 @@ def _officer_mentions(
         person["police"] = person["police"] or police
         positions = []
         for p in h.positions:
-            text = p.render(res.post_unit)
+            text = p.render(res.post_unit, res.own)
             if text not in positions:
                 positions.append(text)
         s, e, text = _span(norm, tokens, h.first, h.last)
@@ -300,7 +314,7 @@ def _later_names(
         person = people[key]
         s, e, text = _span(norm, tokens, i, j)
         k = j + 1 if j < n and tokens[j].fold in (",", "-") else j
-        positions = [p.render(res.post_unit) for p in finder.parse_positions(k)[0]] if k > j else []
+        positions = [p.render(res.post_unit, res.own) for p in finder.parse_positions(k)[0]] if k > j else []
         fields = {
             "name": text,
             "rank": person["rank"],
@@ -347,6 +361,6 @@ def _comrade_posts(
             continue
         s, e, text = _span(norm, tokens, i, end)
         fields = dict(mine[0].fields, name=mine[0].fields["name"])
-        fields["positions"] = [p.render(res.post_unit) for p in positions]
+        fields["positions"] = [p.render(res.post_unit, res.own) for p in positions]
         out.append(Mention("officer", s, e, text, mine[0].canonical, fields))
     return out

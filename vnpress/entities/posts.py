@@ -66,14 +66,17 @@ class Position:
     unit_text: str  # the unit as reported in the post (may be completed later)
     former: bool = False
     whole: bool = False  # a post complete in itself ("Phó Thủ tướng"): never completed with a unit
+    kinds: tuple[str, ...] = ()  # the unit kinds its head implies (posts.tsv flag of=): "Đồn trưởng" → Đồn
 
     @property
     def text(self) -> str:
         return self.render(lambda unit: unit)
 
-    def render(self, resolve) -> str:
-        """The post as reported, its unit passed through ``resolve`` (the article's own numbering)."""
-        body = f"{self.post} {resolve(self.unit_text)}" if self.unit_text else self.post
+    def render(self, resolve, own=None) -> str:
+        """The post as reported, its unit passed through ``resolve`` (the article's own numbering); a
+        post written without its unit takes ``own(kinds)``, the article's one unit of its kinds."""
+        unit = resolve(self.unit_text) if self.unit_text else (own(self.kinds) if own and self.kinds else "")
+        body = f"{self.post} {unit}" if unit else self.post
         return f"nguyên {body}" if self.former else body
 
 
@@ -176,7 +179,8 @@ class PostParser:
                 if listed:
                     unit, unit_text = listed[-1], listed[-1].canonical
             if unit_text or "needunit" not in m[1].flags:  # "học viên" alone is no post
-                out.append(Position(post, unit, unit_text, former, whole))
+                kinds = tuple(k for f in m[1].flags if f.startswith("of=") for k in f[3:].split("|"))
+                out.append(Position(post, unit, unit_text, former, whole, kinds))
             k = self._skip_now(k)
             end = k
             if k in self.stops and not serving:
