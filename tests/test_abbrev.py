@@ -600,3 +600,10 @@ def test_the_typo_in_the_seeds_is_unknown():
     typo = [r for r in rows if r["abbreviation"] == "CTCĐ"]
     assert len(typo) == 1 and typo[0]["source"] == "unknown" and typo[0]["expansion"] is None
     assert "CTCĐ, CTCT" in typo[0]["context"]
+
+
+def test_a_known_compound_around_a_spaced_dash_is_one_abbreviation_as_written():
+    text = "Tỉnh chú trọng nhiệm vụ QP – AN ở biên giới, còn QP và AN là hai mặt."
+    assert table_of(text) == {"QP – AN": "quốc phòng - an ninh", "QP": "quốc phòng", "AN": "an ninh"}
+    assert rewrite_text(text, DICT)[0].startswith("Tỉnh chú trọng nhiệm vụ quốc phòng - an ninh ở biên giới")
+    assert table_of("Phối hợp BĐBP - UBND xã") == {"BĐBP": "Bộ đội Biên phòng", "UBND": "Ủy ban nhân dân"}

@@ -154,7 +154,7 @@ def find_abbreviations(text: str, dictionary: Dictionary) -> list[Occurrence]:
     pending = iter(definitions)
     upcoming = next(pending, None)
     out: list[Occurrence] = []
-    for token in find_candidates(text, dictionary.mixed_case()):
+    for token in find_candidates(text, dictionary.mixed_case(), dictionary.__contains__):
         while upcoming is not None and upcoming.position <= token.start:
             active[lookup_key(upcoming.abbreviation)] = upcoming.expansion
             upcoming = next(pending, None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .normalise import strip_tones
@@ -209,12 +210,48 @@ def _hull_number(text: str, c: Candidate) -> bool:
     )
 
 
-def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Candidate]:
+_SPACED_DASH = re.compile(r"^[^\S\n]+[-–][^\S\n]+$")
+
+
+def _join_spaced(text: str, cands: list[Candidate], compound: Callable[[str], bool]) -> list[Candidate]:
+    """``QP – AN``: two abbreviations around a dash set off by spaces are one when the compound
+    (``QP-AN``) is known; the abbreviation is kept as written."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        gap = text[prev.end_with_number : c.start] if prev else ""
+        if (
+            prev is not None
+            and not prev.number
+            and not prev.parts
+            and not c.parts
+            and not c.number
+            and _SPACED_DASH.match(gap)
+            and compound(f"{prev.text}-{c.text}")
+        ):
+            parts = (Part(prev.text, prev.start, prev.end), Part(c.text, c.start, c.end))
+            out[-1] = Candidate(
+                text[prev.start : c.end],
+                prev.start,
+                c.end,
+                glued=prev.glued,
+                parts=parts,
+                joiners=(gap.strip(),),
+            )
+            continue
+        out.append(c)
+    return out
+
+
+def find_candidates(
+    text: str, known: frozenset[str] = frozenset(), compound: Callable[[str], bool] | None = None
+) -> list[Candidate]:
     """Abbreviation candidates of ``text``, in order. Capitalised syllables next to one another
     (a name, a headline) are left out; a lone one is kept as ``wordlike``. ``known`` names words
     written in mixed case that are abbreviations all the same (``ThS``): they count only inside a
     dotted chain of titles (``ThS.BS``), since on its own an abbreviation is written in capitals.
-    The letters of a hull number (``tàu BP 12-34-56``) are part of a code and left out."""
+    The letters of a hull number (``tàu BP 12-34-56``) are part of a code and left out. ``compound``
+    tells whether a compound such as ``QP-AN`` is known, to read ``QP – AN`` as one."""
     tokens = _tokens(text, masked_spans(text), known)
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
@@ -236,7 +273,7 @@ def find_candidates(text: str, known: frozenset[str] = frozenset()) -> list[Cand
         if _hull_number(text, tok.candidate):
             continue
         out.append(tok.candidate)
-    return out
+    return _join_spaced(text, out, compound) if compound is not None else out
 
 
 _LINE_START = re.compile(r"(?:^|\n)[^\S\n]*(?P<open>[(\[])?[^\S\n]*$")

@@ -31,9 +31,13 @@ class Entry:
     when: re.Pattern[str] | None = None
 
 
+_SPACED = re.compile(r"\s*-\s*")
+
+
 def lookup_key(abbreviation: str) -> str:
-    """The form an abbreviation is looked up by: NFC, one tone placement, one kind of dash."""
-    return normalise_word(abbreviation).translate(DASHES)
+    """The form an abbreviation is looked up by: NFC, one tone placement, one kind of dash, no space
+    around it (``QP – AN`` is ``QP-AN``)."""
+    return _SPACED.sub("-", normalise_word(abbreviation).translate(DASHES))
 
 
 def context_key(before: str, after: str) -> str:
