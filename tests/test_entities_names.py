@@ -286,3 +286,9 @@ def test_a_post_without_its_unit_stays_bare_when_the_article_names_two_of_its_ki
 def test_a_bare_factory_after_its_director_is_the_articles_one_factory():
     text = "Nhà máy Z199 đón đoàn công tác. Đại tá Hồ Văn Tám, Giám đốc Nhà máy báo cáo kết quả."
     assert posts(text) == {"Hồ Văn Tám": ["Giám đốc Nhà máy Z199"]}
+
+
+def test_a_verb_after_a_post_and_its_unit_is_not_the_units_name():
+    text = "Trung tướng Lê Văn Bình, Giám đốc Học viện Hậu cần dự và chủ trì buổi lễ."
+    assert posts(text) == {"Lê Văn Bình": ["Giám đốc Học viện Hậu cần"]}
+    assert units(text) == ["Học viện Hậu cần"]

@@ -34,8 +34,14 @@ _LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự 
 
 
 def ends_name(p: UnitParser, j: int) -> bool:
-    """Does a name-ending word (one syllable or a compound such as "tổ chức") start at ``j``?"""
-    return p.name_stops.longest(p.t, j) is not None
+    """Does a name-ending word (one syllable or a compound such as "tổ chức") start at ``j``? Not
+    where a longer namepart starts there: "dự" ends a name ("Học viện Quốc phòng dự lễ"), "dự
+    phòng" goes on with it."""
+    m = p.name_stops.longest(p.t, j)
+    if m is None:
+        return False
+    part = p.g.trie("namepart").longest(p.t, j)
+    return part is None or part[0] <= m[0]
 
 
 def _unit_stop(p: UnitParser, j: int) -> bool:
