@@ -607,3 +607,9 @@ def test_a_known_compound_around_a_spaced_dash_is_one_abbreviation_as_written():
     assert table_of(text) == {"QP – AN": "quốc phòng - an ninh", "QP": "quốc phòng", "AN": "an ninh"}
     assert rewrite_text(text, DICT)[0].startswith("Tỉnh chú trọng nhiệm vụ quốc phòng - an ninh ở biên giới")
     assert table_of("Phối hợp BĐBP - UBND xã") == {"BĐBP": "Bộ đội Biên phòng", "UBND": "Ủy ban nhân dân"}
+
+
+def test_a_document_number_with_a_space_at_its_dash_is_a_code():
+    text = "Theo Kết luận số 45- KL/TW và Chỉ thị 07 -CT/TW, Ban Chấp hành TW chỉ đạo."
+    assert table_of(text) == {"TW": "Trung ương"}
+    assert [o.start for o in find_abbreviations(text, DICT)] == [text.index("hành TW") + 5]

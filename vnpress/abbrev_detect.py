@@ -53,6 +53,10 @@ _MASKS = [  # (a cheap test, the pattern): URLs, e-mail addresses, domain names,
         re.compile(r"\d[/-]"),
         re.compile(r"(?<![\w/])\d+(?:[/-]\d+)*[/-][A-ZĐ][^\W_]*(?:[/&-][^\W_]+)*"),
     ),  # 35-NQ/TW
+    (
+        re.compile(r"\d[^\S\n]*[-–][^\S\n]*[A-ZĐ][^\W_]*/"),
+        re.compile(r"(?<![\w/])\d+[^\S\n]*[-–][^\S\n]*[A-ZĐ][^\W_]*/[^\W_]+(?:[/&-][^\W_]+)*"),
+    ),  # 12- KL/TW, a space typed next to the dash
     ("GMT", re.compile(r"(?<![^\W_])GMT(?:[+-]\d+)?")),  # time zones: 16:08 (GMT+7)
     ("UTC", re.compile(r"(?<![^\W_])UTC(?:[+-]\d+)?")),
 ]
