@@ -292,3 +292,8 @@ def test_a_verb_after_a_post_and_its_unit_is_not_the_units_name():
     text = "Trung tướng Lê Văn Bình, Giám đốc Học viện Hậu cần dự và chủ trì buổi lễ."
     assert posts(text) == {"Lê Văn Bình": ["Giám đốc Học viện Hậu cần"]}
     assert units(text) == ["Học viện Hậu cần"]
+
+
+def test_giu_chuc_inside_a_post_starts_the_new_post():
+    text = "Đại tá Hà Văn Sơn, Phó Trưởng phòng Bảo vệ - An ninh giữ chức Chính ủy Lữ đoàn 12."
+    assert posts(text) == {"Hà Văn Sơn": ["Phó Trưởng phòng Bảo vệ - An ninh", "Chính ủy Lữ đoàn 12"]}
