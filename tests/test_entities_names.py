@@ -297,3 +297,15 @@ def test_a_verb_after_a_post_and_its_unit_is_not_the_units_name():
 def test_giu_chuc_inside_a_post_starts_the_new_post():
     text = "Đại tá Hà Văn Sơn, Phó Trưởng phòng Bảo vệ - An ninh giữ chức Chính ủy Lữ đoàn 12."
     assert posts(text) == {"Hà Văn Sơn": ["Phó Trưởng phòng Bảo vệ - An ninh", "Chính ủy Lữ đoàn 12"]}
+
+
+def test_abbreviated_posts_and_units_read_in_full():
+    text = (
+        "Đại tá Lê Văn Nam, Phó Chủ nhiệm Chính trị Bệnh viện TƯQĐ 108 phát biểu. Thiếu tá Hồ Văn Lâm, "
+        "Đồn trưởng ĐBP Mường Khoa báo cáo."
+    )
+    assert posts(text) == {
+        "Lê Văn Nam": ["Phó Chủ nhiệm Chính trị Bệnh viện Trung ương Quân đội 108"],
+        "Hồ Văn Lâm": ["Đồn trưởng Đồn Biên phòng Mường Khoa"],
+    }
+    assert units(text) == ["Bệnh viện Trung ương Quân đội 108", "Đồn Biên phòng Mường Khoa"]
