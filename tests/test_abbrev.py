@@ -177,8 +177,12 @@ def test_a_compound_outlet_tag_keeps_its_known_part():
 
 
 def test_hull_numbers_time_zones_and_serials_are_codes():
-    text = "Kíp tàu BP 12-34-56 và tàu CSB 9001 phối hợp với Đồn BP Cửa khẩu lúc 10:05 (GMT+7)."
+    text = "Kíp tàu BP 12-34-56 phối hợp với Đồn BP Cửa khẩu lúc 10:05 (GMT+7)."
     assert table_of(text) == {"BP": "Biên phòng"}
+    assert [o.start for o in find_abbreviations(text, DICT)] == [text.index("Đồn BP") + 4]
+    # before a plain hull number the letters name the force: tàu HQ 331 of the Hải quân
+    assert table_of("Tàu HQ 331 và tàu CSB 9001 cùng tuần tra") == {"HQ": "Hải quân", "CSB": "Cảnh sát biển"}
+    assert table_of("Tàu HQ-561 Khánh Hòa") == {}
     assert found("Đoàn thăm nhà giàn DK-I và DK-II, giờ UTC+7") == {}
 
 

@@ -3,7 +3,7 @@
 An abbreviation is a run of two or more capital letters (Vietnamese capitals included), possibly
 dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number
 (``QK3``) or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman
-numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, hull numbers ``tàu BP 12-34-56``), anything
+numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, registration numbers ``tàu BP 12-34-56``), anything
 inside a URL, an e-mail address, a domain name, a time zone (``GMT+7``) or a document number
 (``35-NQ/TW``), words in mixed case (``ThS``) outside a dotted chain of titles (``ThS.BS``), and
 capitalised words: a token that is a well-formed Vietnamese syllable is a word when it stands next
@@ -201,11 +201,12 @@ def _hyphen_next_to(joiners: list[str], i: int) -> bool:
 
 
 _VESSEL_BEFORE = re.compile(r"(?i:\b(?:tàu|tầu|xuồng|ca nô|canô|thuyền|máy bay|trực thăng))[^\S\n]+$")
-_CODE_AFTER = re.compile(r"[^\S\n]+\d[\d\-–./]*(?![^\W\d_])")
+_CODE_AFTER = re.compile(r"[^\S\n]+\d+[\-–./]\d[\d\-–./]*(?![^\W\d_])")
 
 
 def _hull_number(text: str, c: Candidate) -> bool:
-    """``tàu BP 12-34-56``, ``tàu CSB 8001``: the letters of a hull or registration number."""
+    """``tàu BP 12-34-56``: the letters of a registration number. Before a plain number they name
+    the force the ship belongs to (``tàu HQ 331`` of the Hải quân, ``tàu CSB 8001``) and count."""
     return (
         c.number is None
         and not c.parts
