@@ -198,6 +198,22 @@ def test_hull_numbers_time_zones_and_serials_are_codes():
         ("Phó Chính ủy ĐBP Cửa khẩu", "ĐBP", "Đồn Biên phòng"),
         ("Đại tá A - UVTV Tỉnh ủy, Chỉ huy trưởng", "UVTV", "Ủy viên Thường vụ"),
         ("Ông B, UVBTV Thành ủy", "UVBTV", "Ủy viên Ban Thường vụ"),
+        ("Đại tá C, TUV, Chỉ huy trưởng Bộ CHQS tỉnh", "TUV", "Tỉnh ủy viên"),
+        ("Thượng tá D, HUV, Chỉ huy trưởng Ban CHQS huyện", "HUV", "Huyện ủy viên"),
+        ("Ủy viên BTVTU, Chính ủy Bộ CHQS tỉnh", "BTVTU", "Ban Thường vụ Tỉnh ủy"),
+        ("Đồng chí E, Ủy viên TVTU dự hội nghị", "TVTU", "Thường vụ Tỉnh ủy"),
+        ("Ủy viên TƯĐ, Phó Chủ nhiệm Tổng cục Chính trị", "TƯĐ", "Trung ương Đảng"),
+        ("Đại biểu Quân ủy TƯ và Đảng ủy TƯQĐ", "TƯQĐ", "Trung ương Quân đội"),
+        ("bồi dưỡng kiến thức cho CBCC cấp xã", "CBCC", "cán bộ, công chức"),
+        ("Đồn Biên phòng CKQT Mộc Bài", "CKQT", "Cửa khẩu quốc tế"),
+        ("Học viện đào tạo cán bộ CH-TM cấp phân đội", "CH-TM", "chỉ huy - tham mưu"),
+        (
+            "Tháo gỡ thẻ vàng IUU cho ngành thủy sản",
+            "IUU",
+            "khai thác hải sản bất hợp pháp, không báo cáo và không theo quy định",
+        ),
+        ("LTS: Bài viết dưới đây phân tích", "LTS", "Lời tòa soạn"),
+        ("Bộ Tư lệnh Vùng 3 HQ tổ chức huấn luyện", "HQ", "Hải quân"),
     ],
 )
 def test_dictionary_entries_of_the_press(text, abbreviation, expansion):

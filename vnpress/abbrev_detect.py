@@ -3,9 +3,9 @@
 An abbreviation is a run of two or more capital letters (Vietnamese capitals included), possibly
 dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number
 (``QK3``) or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman
-numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, registration numbers ``tàu BP 12-34-56``), anything
-inside a URL, an e-mail address, a domain name, a time zone (``GMT+7``) or a document number
-(``35-NQ/TW``), words in mixed case (``ThS``) outside a dotted chain of titles (``ThS.BS``), and
+numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, registration numbers ``tàu BP 12-34-56``),
+anything inside a URL, an e-mail address, a domain name, a time zone (``GMT+7``) or a document number
+(``35-NQ/TW``, ``12- KL/TW``), words in mixed case (``ThS``) outside a dotted chain of titles (``ThS.BS``), and
 capitalised words: a token that is a well-formed Vietnamese syllable is a word when it stands next
 to another one (``NGUYỄN BẰNG``, a headline in capitals), and is kept alone only if it is a known
 abbreviation (``TƯ``, ``AN``).
