@@ -778,3 +778,16 @@ def test_every_mention_indexes_its_text_whatever_the_mix(parts, form):
         assert m.canonical.startswith(m.fields["kind"])
         assert m.fields["number"] or m.fields["name"]
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_decrees_circulars_and_a_colon_after_so():
+    text = (
+        "Ngày 2/5/1947, Chủ tịch ký Sắc lệnh số 51-SL về tổ chức quân đội; Thông tri số 212-TT phân công. "
+        "Thực hiện Quyết định số: 217/QĐ-HV ngày 05/3/2023 của Học viện Hậu cần, nhà trường khai giảng."
+    )
+    found = [(m.canonical, m.fields["kind"]) for m in find_resolutions(normalise(text), document_rules())]
+    assert found == [
+        ("Sắc lệnh 51-SL", "Sắc lệnh"),
+        ("Thông tri 212-TT", "Thông tri"),
+        ("Quyết định 217/QĐ-HV", "Quyết định"),
+    ]

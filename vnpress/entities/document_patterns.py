@@ -39,8 +39,9 @@ DATE_RX = re.compile(
 OF_RX = re.compile(rf"{WS}*,?{WS}*của{WS}+")
 ISSUER_JOIN_RX = re.compile(rf"{WS}*(?:,|và|,{WS}*và){WS}+")
 LEAD_RX = re.compile(
-    rf"(?P<qual>{WS}+(?:chuyên\s+đề|lãnh\s+đạo))?{WS}*(?P<colon>:)?{WS}*(?P<so>số{WS}*)?", re.IGNORECASE
-)
+    rf"(?P<qual>{WS}+(?:chuyên\s+đề|lãnh\s+đạo))?{WS}*(?P<colon>:)?{WS}*(?P<so>số{WS}*(?::{WS}*)?)?",
+    re.IGNORECASE,
+)  # "Quyết định số: 452/QĐ-HV": a colon after "số" too
 LIST_SEP_RX = re.compile(rf"{WS}*(?:,|;|và|,{WS}*và){WS}*(?P<so>số{WS}*)?", re.IGNORECASE)
 ROMAN_RX = re.compile(_ROMAN)
 SENTENCE_START_RX = re.compile(r"[.!?:…\n][\s“\"'(–-]*$")
