@@ -214,6 +214,10 @@ def test_hull_numbers_time_zones_and_serials_are_codes():
         ),
         ("LTS: Bài viết dưới đây phân tích", "LTS", "Lời tòa soạn"),
         ("Bộ Tư lệnh Vùng 3 HQ tổ chức huấn luyện", "HQ", "Hải quân"),
+        ("lớp BDKTQP&AN cho đối tượng 4", "BDKTQP&AN", "bồi dưỡng kiến thức quốc phòng và an ninh"),
+        ("trung đội DQCĐ của xã", "DQCĐ", "dân quân cơ động"),
+        ("Chủ tịch HCCB huyện", "HCCB", "Hội Cựu chiến binh"),
+        ("các Chương trình MTQG giảm nghèo", "MTQG", "mục tiêu quốc gia"),
     ],
 )
 def test_dictionary_entries_of_the_press(text, abbreviation, expansion):
