@@ -21,11 +21,12 @@ What is counted (see :mod:`vnpress.tokens` for the kinds):
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from .boilerplate import boilerplate_spans, in_boilerplate
 from .corpus import Document
@@ -33,7 +34,7 @@ from .data import data_lines, user_lines
 from .errors import UsageError
 from .normalise import fold
 from .render import Table
-from .segment import segment_documents
+from .segmented import map_segmented
 from .tokens import Token, collation_key, document_tokens
 
 COLUMNS = ("rank", "word", "count", "per_10k", "documents")
@@ -170,6 +171,12 @@ def count_documents(
         yield doc.path, counts
 
 
+def _counts_of(pairs: Counter[tuple[str, str]]) -> _Counts:
+    counts = _Counts()
+    counts.add_pairs(pairs)
+    return counts
+
+
 def frequency_table(
     docs: Iterable[Document],
     *,
@@ -188,16 +195,42 @@ def frequency_table(
     with ``by_file``). ``top`` = 0 keeps every row. ``use_stopwords=False`` drops the bundled list;
     words from ``stopword_files`` are left out either way."""
     stopwords = load_stopwords(stopword_files, bundled=use_stopwords)
-    return segmented_frequency_table(
-        segment_documents(docs, jobs=jobs, use_cache=use_cache),
-        top=top,
+    _check_options(ngram, top, min_count)
+    count = partial(
+        document_pairs,
         ngram=ngram,
-        min_count=min_count,
-        by_file=by_file,
         keep_case=keep_case,
         stopwords=stopwords,
         keep_boilerplate=keep_boilerplate,
     )
+    digest = hashlib.blake2b("\n".join(sorted(stopwords)).encode(), digest_size=16).hexdigest()
+    key = f"ngram={ngram} keep_case={keep_case} keep_boilerplate={keep_boilerplate} stopwords={digest}"
+    counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache)
+    return _table(
+        ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
+    )
+
+
+def document_pairs(
+    doc: Document,
+    words: Sequence,
+    *,
+    ngram: int,
+    keep_case: bool,
+    stopwords: frozenset[str],
+    keep_boilerplate: bool,
+) -> Counter[tuple[str, str]]:
+    """One document's ``(key, form as written) → count``: run next to the segmenter (in worker
+    processes) and cached with it, so that a warm rerun neither segments nor counts again."""
+    runs = counted_runs(doc.text, words, stopwords=stopwords, keep_boilerplate=keep_boilerplate)
+    return _ngram_pairs(runs, ngram, keep_case)
+
+
+def _check_options(ngram: int, top: int, min_count: int) -> None:
+    if ngram < 1:
+        raise UsageError("--ngram must be at least 1")
+    if top < 0 or min_count < 1:
+        raise UsageError("--top must be 0 or more and --min-count at least 1")
 
 
 def segmented_frequency_table(
@@ -213,14 +246,29 @@ def segmented_frequency_table(
 ) -> Table:
     """:func:`frequency_table` of documents already segmented (``(doc, words)`` pairs), with the
     stop-word keys given (see :func:`load_stopwords`)."""
-    if ngram < 1:
-        raise UsageError("--ngram must be at least 1")
-    if top < 0 or min_count < 1:
-        raise UsageError("--top must be 0 or more and --min-count at least 1")
-    documents: Counter[str] = Counter()
-    scopes = count_documents(
-        segmented, ngram=ngram, keep_case=keep_case, stopwords=stopwords, keep_boilerplate=keep_boilerplate
+    _check_options(ngram, top, min_count)
+    counted = (
+        (
+            doc.path,
+            document_pairs(
+                doc,
+                words,
+                ngram=ngram,
+                keep_case=keep_case,
+                stopwords=stopwords,
+                keep_boilerplate=keep_boilerplate,
+            ),
+        )
+        for doc, words in segmented
     )
+    return _table(counted, top=top, min_count=min_count, by_file=by_file)
+
+
+def _table(
+    counted: Iterable[tuple[str, Counter[tuple[str, str]]]], *, top: int, min_count: int, by_file: bool
+) -> Table:
+    documents: Counter[str] = Counter()
+    scopes = ((path, _counts_of(pairs)) for path, pairs in counted)
     columns = list(COLUMNS)
     if by_file:
         # Each file's rows are made as it comes, so that only the rows are kept; their documents
