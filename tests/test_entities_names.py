@@ -309,3 +309,9 @@ def test_abbreviated_posts_and_units_read_in_full():
         "Hồ Văn Lâm": ["Đồn trưởng Đồn Biên phòng Mường Khoa"],
     }
     assert units(text) == ["Bệnh viện Trung ương Quân đội 108", "Đồn Biên phòng Mường Khoa"]
+
+
+def test_the_police_personnel_department_is_named_whole():
+    text = "Trung tướng Đỗ Văn Khang, Cục trưởng Cục Tổ chức cán bộ đã công bố quyết định."
+    assert posts(text) == {"Đỗ Văn Khang": ["Cục trưởng Cục Tổ chức cán bộ"]}
+    assert units(text) == ["Cục Tổ chức cán bộ"]
