@@ -184,6 +184,7 @@ def test_hull_numbers_time_zones_and_serials_are_codes():
     assert table_of("Tàu HQ 331 và tàu CSB 9001 cùng tuần tra") == {"HQ": "Hải quân", "CSB": "Cảnh sát biển"}
     assert table_of("Tàu HQ-561 Khánh Hòa") == {}
     assert found("Đoàn thăm nhà giàn DK-I và DK-II, giờ UTC+7") == {}
+    assert found("Chủ nhật, 06/10/2019 17:18 PM (GMT+7), 9:05AM") == {}
 
 
 @pytest.mark.parametrize(

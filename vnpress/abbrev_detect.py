@@ -1,14 +1,14 @@
 """Which tokens of a text are abbreviations: regular expressions on the text, no segmenter.
 
 An abbreviation is a run of two or more capital letters (Vietnamese capitals included), possibly
-dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number
-(``QK3``) or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman
-numerals, unit codes (``Z199``, ``DK1/10``, ``DK-I``, registration numbers ``tàu BP 12-34-56``),
-anything inside a URL, an e-mail address, a domain name, a time zone (``GMT+7``) or a document number
-(``35-NQ/TW``, ``12- KL/TW``), words in mixed case (``ThS``) outside a dotted chain of titles (``ThS.BS``), and
-capitalised words: a token that is a well-formed Vietnamese syllable is a word when it stands next
-to another one (``NGUYỄN BẰNG``, a headline in capitals), and is kept alone only if it is a known
-abbreviation (``TƯ``, ``AN``).
+dotted (``T.Ư``), joined by hyphens or ``&`` (``QP-AN``, ``PCCC&CNCH``), glued to a number (``QK3``)
+or glued to the word before it by a missing space (``vềCTĐ``). Not abbreviations: Roman numerals,
+unit codes (``Z199``, ``DK1/10``, ``DK-I``, registration numbers ``tàu BP 12-34-56``), anything
+inside a URL, an e-mail address, a domain name, a time of day (``17:18 PM``), a time zone
+(``GMT+7``) or a document number (``35-NQ/TW``, ``12- KL/TW``), words in mixed case (``ThS``)
+outside a dotted chain of titles (``ThS.BS``), and capitalised words: a token that is a well-formed
+Vietnamese syllable is a word when it stands next to another one (``NGUYỄN BẰNG``, a headline in
+capitals), and is kept alone only if it is a known abbreviation (``TƯ``, ``AN``).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ _MASKS = [  # (a cheap test, the pattern): URLs, e-mail addresses, domain names,
         re.compile(r"\d[^\S\n]*[-–][^\S\n]*[A-ZĐ][^\W_]*/"),
         re.compile(r"(?<![\w/])\d+[^\S\n]*[-–][^\S\n]*[A-ZĐ][^\W_]*/[^\W_]+(?:[/&-][^\W_]+)*"),
     ),  # 12- KL/TW, a space typed next to the dash
+    (":", re.compile(r"\d:\d\d[^\S\n]*[AP]M(?![^\W_])")),  # 17:18 PM
     ("GMT", re.compile(r"(?<![^\W_])GMT(?:[+-]\d+)?")),  # time zones: 16:08 (GMT+7)
     ("UTC", re.compile(r"(?<![^\W_])UTC(?:[+-]\d+)?")),
 ]
