@@ -315,3 +315,8 @@ def test_the_police_personnel_department_is_named_whole():
     text = "Trung tướng Đỗ Văn Khang, Cục trưởng Cục Tổ chức cán bộ đã công bố quyết định."
     assert posts(text) == {"Đỗ Văn Khang": ["Cục trưởng Cục Tổ chức cán bộ"]}
     assert units(text) == ["Cục Tổ chức cán bộ"]
+
+
+def test_tvtu_is_the_provincial_standing_committee():
+    text = "Tới dự có Đại tá Lê Văn Thành, TVTU, Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh."
+    assert posts(text) == {"Lê Văn Thành": ["Thường vụ Tỉnh ủy", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]}
