@@ -320,3 +320,10 @@ def test_the_police_personnel_department_is_named_whole():
 def test_tvtu_is_the_provincial_standing_committee():
     text = "Tới dự có Đại tá Lê Văn Thành, TVTU, Chỉ huy trưởng Bộ Chỉ huy quân sự tỉnh."
     assert posts(text) == {"Lê Văn Thành": ["Thường vụ Tỉnh ủy", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]}
+
+
+def test_the_provincial_party_executive_committee_keeps_its_place():
+    text = "Đại tá Lê Văn Thành, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Chính ủy Bộ Chỉ huy Quân sự tỉnh, được điều động."
+    assert posts(text) == {
+        "Lê Văn Thành": ["Ủy viên Ban Chấp hành Đảng bộ tỉnh", "Chính ủy Bộ Chỉ huy Quân sự tỉnh"]
+    }
