@@ -240,14 +240,19 @@ def document_tokens(text: str, words: Sequence) -> list[Token]:
     codes = _code_spans(text)
     code_starts = [a for a, _ in codes]
     out: list[Token] = []
+    append = out.append
+    cut = _CUT_RX.search
+    line, n_lines = 0, len(starts)
     for w in words:
-        if not _CUT_RX.search(w.text):
-            pieces = [(w.start, w.end, w.text, " ".join(w.norm.split()))]
+        if not cut(w.text):
+            pieces = [(w.start, w.end, w.text, w.norm)]  # Word.norm has its whitespace folded already
         else:
             pieces = [(a, b, t, " ".join(normalise_word(t).split())) for a, b, t in _pieces(w.text, w.start)]
         for a, b, t, norm in pieces:
-            kind = _kind(norm, a, b, codes, code_starts)
-            out.append(Token(a, b, t, norm, kind, bisect.bisect_right(starts, a) - 1))
+            if line + 1 < n_lines and starts[line + 1] <= a:  # words come in order: walk the lines
+                line = bisect.bisect_right(starts, a, line) - 1
+            kind = _kind(norm, a, b, codes, code_starts) if codes else _classify_cached(norm)
+            append(Token(a, b, t, norm, kind, line))
     return out
 
 
