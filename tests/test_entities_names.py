@@ -327,3 +327,9 @@ def test_the_provincial_party_executive_committee_keeps_its_place():
     assert posts(text) == {
         "Lê Văn Thành": ["Ủy viên Ban Chấp hành Đảng bộ tỉnh", "Chính ủy Bộ Chỉ huy Quân sự tỉnh"]
     }
+
+
+def test_tan_before_a_post_marks_the_new_holder():
+    text = "Thiếu tướng Lê Văn An - nguyên Tư lệnh Quân khu 3 bàn giao cho Thiếu tướng Hồ Văn Bình - tân Tư lệnh Quân khu 3."
+    assert posts(text) == {"Lê Văn An": ["nguyên Tư lệnh Quân khu 3"], "Hồ Văn Bình": ["Tư lệnh Quân khu 3"]}
+    assert posts("Đại tá Lê Văn Tân, Chính ủy Lữ đoàn 5 dự.") == {"Lê Văn Tân": ["Chính ủy Lữ đoàn 5"]}
