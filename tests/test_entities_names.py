@@ -333,3 +333,8 @@ def test_tan_before_a_post_marks_the_new_holder():
     text = "Thiếu tướng Lê Văn An - nguyên Tư lệnh Quân khu 3 bàn giao cho Thiếu tướng Hồ Văn Bình - tân Tư lệnh Quân khu 3."
     assert posts(text) == {"Lê Văn An": ["nguyên Tư lệnh Quân khu 3"], "Hồ Văn Bình": ["Tư lệnh Quân khu 3"]}
     assert posts("Đại tá Lê Văn Tân, Chính ủy Lữ đoàn 5 dự.") == {"Lê Văn Tân": ["Chính ủy Lữ đoàn 5"]}
+
+
+def test_a_section_named_by_its_words_takes_its_office_after_a_comma():
+    text = "Thượng tá Hồ Văn Phú, Trợ lý Cơ sở Đảng, Phòng Tổ chức giữ chức Phó Chính ủy Lữ đoàn 12."
+    assert posts(text) == {"Hồ Văn Phú": ["Trợ lý Cơ sở Đảng, Phòng Tổ chức", "Phó Chính ủy Lữ đoàn 12"]}

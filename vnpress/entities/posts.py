@@ -160,6 +160,7 @@ class PostParser:
                     if parent is not None and parent.complete and not parent.skip:
                         unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
+                    k, unit_text = self._section_of(k, unit_text)
             if unit_text and k + 1 < self.n and t[k].fold == "thuộc" and _section(post, unit_text):
                 parent = self.p.parse(k + 1, as_parent=True)  # "Ban Tác huấn thuộc Phòng Tham mưu …"
                 if parent is not None and not parent.skip:
@@ -316,6 +317,17 @@ class PostParser:
         if level or unit.skip:
             return k, text
         return self._parents(k, text, unit.head)
+
+    def _section_of(self, k: int, text: str) -> tuple[int, str]:
+        """ "Trợ lý Cơ sở Đảng, Phòng Tổ chức": a section named by its words, then the office it
+        belongs to after a comma (a Phòng or Ban, with whatever parent it names)."""
+        t = self.t
+        if not (k + 1 < self.n and t[k].fold == "," and t[k + 1].text in ("Phòng", "Ban")):
+            return k, text
+        office = self.p.parse(k + 1)
+        if office is None or office.skip or office.head.split()[0] not in ("Phòng", "Ban"):
+            return k, text
+        return office.end, f"{text}, {office.canonical}"
 
     def _parents(self, k: int, text: str, head: str) -> tuple[int, str]:
         """ "Phòng Kế hoạch tổng hợp, Cục Chính trị, Quân chủng Hải quân", "Cục Đối ngoại – Bộ Quốc
