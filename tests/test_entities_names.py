@@ -338,3 +338,13 @@ def test_tan_before_a_post_marks_the_new_holder():
 def test_a_section_named_by_its_words_takes_its_office_after_a_comma():
     text = "Thượng tá Hồ Văn Phú, Trợ lý Cơ sở Đảng, Phòng Tổ chức giữ chức Phó Chính ủy Lữ đoàn 12."
     assert posts(text) == {"Hồ Văn Phú": ["Trợ lý Cơ sở Đảng, Phòng Tổ chức", "Phó Chính ủy Lữ đoàn 12"]}
+
+
+def test_posts_after_a_birth_clause_written_right_after_the_name():
+    text = (
+        "Thượng tướng Lê Văn Khải sinh năm 1963, quê quán Nam Định là Ủy viên Trung ương Đảng, Phó Bí thư "
+        "Đảng ủy Công an Trung ương. Đại tá Hồ Văn Lợi sinh năm 1970 tại Huế."
+    )
+    assert posts(text) == {
+        "Lê Văn Khải": ["Ủy viên Trung ương Đảng", "Phó Bí thư Đảng ủy Công an Trung ương"],
+    }

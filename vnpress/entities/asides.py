@@ -3,7 +3,8 @@
 A photo's aside in brackets ("(thứ hai từ trái sang)", "(bìa phải)"); his age (", 21 tuổi"); his
 birth and home (", sinh năm 1990", ", quê Bắc Ninh", ", sinh năm 1990, tại thị trấn Quảng Hà, Hải
 Hà, Quảng Ninh là …"): a clause that starts with "sinh", "quê", "tại" or "trú", and the places
-listed after it, up to the comma or the "là" that leads to his posts.
+listed after it, up to the comma or the "là" that leads to his posts. "sinh năm" may follow the name
+without a comma ("Thượng tướng A sinh năm 1962, quê quán Ninh Bình là Ủy viên …").
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ def skip_aside(f: PostParser, j: int) -> int:
     for _ in range(6):
         if j + 2 < n and t[j].fold == "," and t[j + 1].is_number and t[j + 2].fold == "tuổi":
             j += 3
-        elif j + 2 < n and t[j].fold == "," and (t[j + 1].fold in _BIO or bio and _place(f, j + 1)):
+        elif j + 2 < n and (
+            t[j].fold == ","
+            and (t[j + 1].fold in _BIO or bio and _place(f, j + 1))
+            or not bio
+            and t[j].fold == "sinh"
+            and t[j + 1].fold == "năm"
+            and t[j + 2].is_number
+        ):  # ", sinh năm 1990", or right after the name: "Thượng tướng A sinh năm 1962, quê … là …"
             e = j + 2
             while e < n and e - j < 10 and t[e].fold not in (",", "là") and t[e].fold not in _CLAUSE_END:
                 e += 1
