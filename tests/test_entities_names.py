@@ -348,3 +348,11 @@ def test_posts_after_a_birth_clause_written_right_after_the_name():
     assert posts(text) == {
         "Lê Văn Khải": ["Ủy viên Trung ương Đảng", "Phó Bí thư Đảng ủy Công an Trung ương"],
     }
+
+
+def test_a_post_before_la_ong_is_each_named_officers():
+    text = (
+        "Chủ tịch nước trao quyết định cho hai Thứ trưởng Bộ Công an là ông Lê Văn Khải và ông Hồ Văn Lợi. "
+        "Thượng tướng Lê Văn Khải phát biểu. Thượng tướng Hồ Văn Lợi cũng dự."
+    )
+    assert posts(text) == {"Lê Văn Khải": ["Thứ trưởng Bộ Công an"], "Hồ Văn Lợi": ["Thứ trưởng Bộ Công an"]}

@@ -11,7 +11,8 @@ written without its unit the article's one unit of the kinds its head implies (p
 "Tiểu đoàn trưởng" → the one "Tiểu đoàn 17", none when there are two); a post named short beside its
 full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
 A post named after "đồng chí" without a name ("Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh") is the
-post of the officer named last before it, when the article gave him none.
+post of the officer named last before it, when the article gave him none. A post stated before
+"là ông A và ông B" is the post of each, when A and B are officers named elsewhere with a rank.
 """
 
 from __future__ import annotations
@@ -315,6 +316,8 @@ def _later_names(
         s, e, text = _span(norm, tokens, i, j)
         k = j + 1 if j < n and tokens[j].fold in (",", "-") else j
         positions = [p.render(res.post_unit, res.own) for p in finder.parse_positions(k)[0]] if k > j else []
+        if not positions:
+            positions = [p.render(res.post_unit, res.own) for p in _posts_before(tokens, i, finder)]
         fields = {
             "name": text,
             "rank": person["rank"],
@@ -324,6 +327,35 @@ def _later_names(
         out.append(Mention("officer", s, e, text, person["name"], fields))
         i = j
     return out
+
+
+def _posts_before(tokens: list[Token], i: int, finder: OfficerFinder) -> list:
+    """ "hai Thứ trưởng Bộ Công an là ông A và ông B": the posts stated before "là ông", for each
+    name of the list (an officer named elsewhere with his rank)."""
+    if i < 2 or tokens[i - 1].fold != "ông":
+        return []
+    la = i - 2
+    if tokens[la].fold == "và":  # "… là ông A và ông B": back to the "là" of the list
+        la = next(
+            (
+                x
+                for x in range(i - 3, max(0, i - 10), -1)
+                if tokens[x].fold == "là" and tokens[x + 1].fold == "ông"
+            ),
+            -1,
+        )
+    if la < 1 or tokens[la].fold != "là":
+        return []
+    best: list = []
+    for start in range(la - 1, max(0, la - 8), -1):
+        if tokens[start].fold in (".", ",", ";", "\n"):
+            break
+        if finder.posts.longest(tokens, start) is None:
+            continue
+        positions, end = finder.parse_positions(start)
+        if end == la and positions and all(p.unit_text for p in positions):
+            best = positions  # the earliest start: "Thứ trưởng …", not its "trưởng …"
+    return best
 
 
 def _comrade_posts(
