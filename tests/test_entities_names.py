@@ -356,3 +356,8 @@ def test_a_post_before_la_ong_is_each_named_officers():
         "Thượng tướng Lê Văn Khải phát biểu. Thượng tướng Hồ Văn Lợi cũng dự."
     )
     assert posts(text) == {"Lê Văn Khải": ["Thứ trưởng Bộ Công an"], "Hồ Văn Lợi": ["Thứ trưởng Bộ Công an"]}
+
+
+def test_local_bodies_listed_before_a_bare_province_share_it():
+    text = "Nhờ sự chỉ đạo của Tỉnh ủy, HĐND, UBND tỉnh, Ủy ban MTTQ và các cấp."
+    assert units(text) == ["Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"]

@@ -329,13 +329,16 @@ def share_places(p: UnitParser, nodes: list) -> None:
         else:
             run = []
             continue
-        if node.place and not node.takes_place and not node.expandable:
+        bare = node.place is not None and " " not in node.place  # "Tỉnh ủy, HĐND, UBND tỉnh"
+        if node.place and not node.takes_place and (not node.expandable or bare):
             for body in run:
                 place = node.place
                 kind = _OWN_KIND.get(body.canonical)
+                if kind and bare and kind.strip() == place:
+                    continue  # "Tỉnh ủy" is the province's already
                 if kind and place.startswith(kind):
                     place = place[len(kind) :]  # "Huyện ủy" + "huyện Hải Hà" → "Huyện ủy Hải Hà"
                 body.canonical = f"{body.canonical} {place}"
                 body.place, body.complete, body.takes_place = place, True, False
-                body.needs_place = body.expandable = False
+                body.needs_place, body.expandable = False, node.expandable
             run = []
