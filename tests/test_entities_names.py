@@ -361,3 +361,17 @@ def test_a_post_before_la_ong_is_each_named_officers():
 def test_local_bodies_listed_before_a_bare_province_share_it():
     text = "Nhờ sự chỉ đạo của Tỉnh ủy, HĐND, UBND tỉnh, Ủy ban MTTQ và các cấp."
     assert units(text) == ["Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"]
+
+
+def test_a_hyphenated_transliterated_name_is_kept_whole():
+    found = [
+        (m.canonical, m.text)
+        for m in extract_entities(
+            "Đoàn do Thiếu tướng Xổm-phết Phôm-ma-chăn dẫn đầu. Đại tá Lê Văn Hùng-Chính ủy dự."
+        )
+        if m.type == "officer"
+    ]
+    assert found == [
+        ("Xổm-phết Phôm-ma-chăn", "Thiếu tướng Xổm-phết Phôm-ma-chăn"),
+        ("Lê Văn Hùng", "Đại tá Lê Văn Hùng"),
+    ]

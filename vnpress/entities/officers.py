@@ -96,6 +96,18 @@ def find_ranks(tokens: list[Token], g: Gazetteer) -> list[tuple[int, int, str]]:
     return out
 
 
+def _glued_hyphen(t: list[Token], j: int) -> bool:
+    """A hyphen at ``j`` written with no space between two words ("Vông-xay")."""
+    return (
+        0 < j < len(t) - 1
+        and t[j].fold == "-"
+        and t[j - 1].end == t[j].start
+        and t[j].end == t[j + 1].start
+        and t[j - 1].is_word
+        and t[j + 1].is_word
+    )
+
+
 class OfficerFinder(PostParser):
     def __init__(self, g: Gazetteer, tokens: list[Token], parser: UnitParser):
         super().__init__(g, tokens, parser)
@@ -164,10 +176,26 @@ class OfficerFinder(PostParser):
             if g_rank(self.g, t, j):
                 break
             j += 1
+            while j + 1 < self.n and _glued_hyphen(t, j) and not self._stops_name(j + 1):
+                # "Vông-xay In-tha-khăm": one transliterated name; not "Hùng-Chính ủy"
+                j += 2
+                k += 2  # the syllables after a hyphen do not count towards the name's length
         return j
 
+    def _stops_name(self, j: int) -> bool:
+        t = self.t
+        return bool(
+            self.posts.longest(t, j) or self.titles.longest(t, j) or self.p.unit_at(j) or g_rank(self.g, t, j)
+        )
+
     def _words(self, i: int, j: int) -> str:
-        return " ".join(tok.text for tok in self.t[i:j])
+        """The words of tokens ``[i, j)``, a hyphen glued to its syllables kept so ("In-tha-khăm")."""
+        out = ""
+        for x in range(i, j):
+            tok = self.t[x]
+            glued = x > i and (_glued_hyphen(self.t, x) or _glued_hyphen(self.t, x - 1))
+            out += ("" if x == i or glued else " ") + tok.text
+        return out
 
     # -- posts
     def find(self, ranks: list[tuple[int, int, str]]) -> list[OfficerHit]:
