@@ -13,7 +13,9 @@ chức X", "…, giữ chức X", "bổ nhiệm A và B giữ chức X" for both
 skipped ("Phó Đô đốc Hải quân X"), as are his age, birth and home (see :mod:`.asides`). An officer named inside another's apposition keeps his own posts and the first serves him
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
 Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
-line above the rank. Only a rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
+line above the rank. A hyphen written between syllables with no space keeps a transliterated name
+whole ("Thiếu tướng Vông-xay In-tha-khăm"), unless a post, title, unit or rank follows it. Only a
+rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
 rank-less mention ("đồng chí Phó Chủ nhiệm …") does not, though a rank-less full name gives its posts
 to the officer of that name (see :mod:`.extract`).
 """
