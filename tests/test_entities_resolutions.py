@@ -791,3 +791,9 @@ def test_decrees_circulars_and_a_colon_after_so():
         ("Thông tri 212-TT", "Thông tri"),
         ("Quyết định 217/QĐ-HV", "Quyết định"),
     ]
+
+
+def test_a_law_named_with_a_comma():
+    text = "Theo Luật Cán bộ, công chức và Luật Quốc phòng, công chức các cấp phải tuân thủ."
+    found = [m.canonical for m in find_resolutions(normalise(text), document_rules())]
+    assert found == ["Luật Cán bộ, công chức", "Luật Quốc phòng"]

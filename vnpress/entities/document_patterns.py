@@ -52,7 +52,9 @@ YEAR_RX = re.compile(
     rf"(?:{WS}+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
-NAME_TOKEN_RX = re.compile(rf"(?:{WS}+|,{WS}+(?=chống\b|khen\b|bảo\s+vệ\b))(?P<tok>\w+)")
+NAME_TOKEN_RX = re.compile(  # a comma inside a title: "Phòng, chống …", "Luật Cán bộ, công chức"
+    rf"(?:{WS}+|,{WS}+(?=chống\b|khen\b|bảo\s+vệ\b)|(?<=bộ),{WS}+(?=công\s+chức\b))(?P<tok>\w+)"
+)
 NOT_A_TITLE_BEFORE_RX = re.compile(
     r"(?:Đại\s+học|Trường|Khoa|Học\s+viện|Viện|ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|Công\s+ty|Văn\s+phòng)\s+$"
     r"|Công\s+ước[^.;\n]{0,80}về\s+$",
