@@ -375,3 +375,8 @@ def test_a_hyphenated_transliterated_name_is_kept_whole():
         ("Xổm-phết Phôm-ma-chăn", "Thiếu tướng Xổm-phết Phôm-ma-chăn"),
         ("Lê Văn Hùng", "Đại tá Lê Văn Hùng"),
     ]
+
+
+def test_an_exercise_steering_committee_takes_its_place():
+    text = "Đại tá Lê Văn Thành, Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ trì hội nghị."
+    assert posts(text) == {"Lê Văn Thành": ["Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh"]}
