@@ -6,13 +6,6 @@ the normalised text and then to the original one. Some words the CRF splits in e
 ("Đảng ủy" → "Đảng" + "ủy") are merged back from ``data/protected_words.txt``.
 """
 
-# NOTE FOR THE HELPERS WORKING IN PARALLEL (from the lead; remove before release):
-# several helpers edit this repository at once. Read /work/main/.helpers-rules.md now and follow it:
-# edit only your own files (in cli.py only your own command's function, with small edits),
-# commit only your own files (`git add F && git commit -m "why" -- F`), never `git add -A`,
-# don't edit README.md (put README text in your final report), run only your own tests,
-# and be finished and committed by 20:55 UTC.
-
 from __future__ import annotations
 
 import re
