@@ -246,3 +246,15 @@ def test_posts_complete_in_themselves_take_no_unit_from_the_next():
         ("Chansamone Chanyalath", "Đại tướng", ["Phó Thủ tướng", "Bộ trưởng Bộ Quốc phòng Lào"]),
         ("Nguyễn Tân Cương", "Thượng tướng", ["Tổng Tham mưu trưởng", "Thứ trưởng Bộ Quốc phòng"]),
     ]
+
+
+def test_a_post_between_rank_and_name_takes_the_articles_one_unit_of_its_kind():
+    text = (
+        "Đồn Biên phòng Pa Lâm tổ chức giao ban. Trung tá Đồn trưởng Nguyễn Hữu Vịnh bảo anh em chuẩn bị. "
+        "Lữ đoàn 99 cử đoàn dự; Đại tá Chính ủy Lê Văn Ân phát biểu, Thiếu tá Phó Đồn trưởng Trần Bảo ghi chép."
+    )
+    assert officers(text) == [
+        ("Nguyễn Hữu Vịnh", "Trung tá", ["Đồn trưởng Đồn Biên phòng Pa Lâm"]),
+        ("Lê Văn Ân", "Đại tá", ["Chính ủy Lữ đoàn 99"]),
+        ("Trần Bảo", "Thiếu tá", ["Phó Đồn trưởng Đồn Biên phòng Pa Lâm"]),
+    ]

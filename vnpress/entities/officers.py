@@ -28,6 +28,7 @@ from .asides import skip_aside
 from .gazetteer import Gazetteer
 from .headings import heading_posts
 from .matcher import Token
+from .names import person_at
 from .posts import Position, PostParser
 from .units import UnitParser
 
@@ -184,6 +185,18 @@ class OfficerFinder(PostParser):
                 k += 2  # the syllables after a hyphen do not count towards the name's length
         return j
 
+    def _post_before_name(self, k: int) -> tuple[Position, int, int] | None:
+        """A post without its unit between a rank and a person's name ("Trung tá Đồn trưởng Nguyễn
+        Hữu Vinh"), and the name's bounds; the post takes the article's one unit of its kinds."""
+        m = self.posts.longest(self.t, k)
+        if m is None or "needunit" in m[1].flags or m[0] >= self.n or not person_at(self.p, m[0]):
+            return None
+        e = self._name_end(m[0])
+        if e - m[0] < 2:
+            return None
+        kinds = tuple(x for f in m[1].flags if f.startswith("of=") for x in f[3:].split("|"))
+        return Position(m[1].canonical, None, "", False, "whole" in m[1].flags, kinds), m[0], e
+
     def _stops_name(self, j: int) -> bool:
         t = self.t
         return bool(
@@ -212,6 +225,9 @@ class OfficerFinder(PostParser):
             k, police = self._skip_titles(re_)
             e = self._name_end(k)
             signed = self._signature(rs) if e - k < 2 else None
+            lead = self._post_before_name(k) if e - k < 2 and signed is None else None
+            if lead is not None:  # "Trung tá Đồn trưởng Nguyễn Hữu Vinh": rank, post, then the name
+                k, e = lead[1], lead[2]
             if signed is not None:  # "VŨ HẢI SẢN\nThượng tướng, Ủy viên …": name, then rank and posts
                 hit = OfficerHit(rs, re_, rank, signed[0], signed[1], self._words(*signed), police)
                 hit.positions, hit.end = self.parse_positions(k)
@@ -243,6 +259,9 @@ class OfficerFinder(PostParser):
                 consumed.update(range(j, pend))
             else:
                 hit.end = e
+            if lead is not None:
+                hit.positions = [lead[0], *hit.positions]
+                hit.own_positions = True
             new_posts = [] if hit.end in self.stops else self._appointed(hit.end)  # "… giữ chức X"
             if new_posts:
                 hit.positions = hit.positions + new_posts
