@@ -380,3 +380,22 @@ def test_a_hyphenated_transliterated_name_is_kept_whole():
 def test_an_exercise_steering_committee_takes_its_place():
     text = "Đại tá Lê Văn Thành, Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh chủ trì hội nghị."
     assert posts(text) == {"Lê Văn Thành": ["Phó Trưởng ban Thường trực Ban Chỉ đạo diễn tập tỉnh"]}
+
+
+def test_heads_without_their_unit_take_the_articles_one_unit_of_their_kind():
+    text = (
+        "Nhà máy Z199 và Bộ Chỉ huy Quân sự tỉnh Lạng Phong phối hợp. Đại tá Hồ Văn Tám, Giám đốc phát biểu; "
+        "Đại tá Lý Văn Hào, Chỉ huy trưởng báo cáo; Thượng tá Đào Văn Khải, Phó Tham mưu trưởng ghi chép; "
+        "Trung tá Vi Văn Lưu, Chủ nhiệm Chính trị dự."
+    )
+    assert posts(text) == {
+        "Hồ Văn Tám": ["Giám đốc Nhà máy Z199"],
+        "Lý Văn Hào": ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Lạng Phong"],
+        "Đào Văn Khải": ["Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh Lạng Phong"],
+        "Vi Văn Lưu": ["Chủ nhiệm Chính trị Bộ Chỉ huy Quân sự tỉnh Lạng Phong"],
+    }
+
+
+def test_heads_without_their_unit_stay_bare_when_the_article_names_two_candidates():
+    text = "Cục Quân y và Cục Hậu cần phối hợp. Thiếu tướng Phan Văn Tâm, Cục trưởng phát biểu."
+    assert posts(text) == {"Phan Văn Tâm": ["Cục trưởng"]}

@@ -229,6 +229,7 @@ def _officer_mentions(
     out: list[Mention] = []
     people: dict[str, dict] = {}
     rank_service: dict[int, str | None] = {}
+    guessed: dict[str, str] = {}  # a post completed with the article's one unit of its kind → as written
     for h in hits:
         canonical = title_case_name(h.name)
         key = fold(canonical)
@@ -238,6 +239,8 @@ def _officer_mentions(
         positions = []
         for p in h.positions:
             text = p.render(res.post_unit, res.own)
+            if not p.unit_text and text != p.text:
+                guessed[text] = p.text
             if text not in positions:
                 positions.append(text)
         s, e, text = _span(norm, tokens, h.first, h.last)
@@ -264,7 +267,11 @@ def _officer_mentions(
         held.setdefault(fold(m.canonical), set()).update(m.fields["positions"])
     for m in officers:
         fuller = held[fold(m.canonical)]  # "Phó Tham mưu trưởng" beside "Phó Tham mưu trưởng Bộ …"
-        m.fields["positions"] = [p for p in m.fields["positions"] if not _cut_short(p, fuller)]
+        m.fields["positions"] = [
+            p
+            for p in m.fields["positions"]
+            if not _cut_short(p, fuller) and not (p in guessed and _cut_short(guessed[p], fuller - {p}))
+        ]  # nor "Phó Cục trưởng" completed with "Cục X" beside the "Phó Cục trưởng Cục X, Bộ …" he was given
     return out
 
 
