@@ -797,3 +797,17 @@ def test_a_law_named_with_a_comma():
     text = "Theo Luật Cán bộ, công chức và Luật Quốc phòng, công chức các cấp phải tuân thủ."
     found = [m.canonical for m in find_resolutions(normalise(text), document_rules())]
     assert found == ["Luật Cán bộ, công chức", "Luật Quốc phòng"]
+
+
+def test_a_law_named_in_running_case():
+    text = (
+        "Đơn vị quán triệt Luật cán bộ, công chức năm 2008 và Luật nghĩa vụ quân sự hiện hành. "
+        "Luật sư Trần Văn Hòa nói Luật pháp quốc tế được tôn trọng; Luật mới có hiệu lực."
+    )
+    found = [(m.canonical, m.fields["kind"]) for m in find_resolutions(normalise(text), document_rules())]
+    assert found == [("Luật cán bộ, công chức năm 2008", "Luật"), ("Luật nghĩa vụ quân sự", "Luật")]
+
+
+def test_a_long_running_case_run_after_luat_is_no_title():
+    text = "Luật giao thông đường bộ bảo đảm an toàn giao thông cho người dân đi lại hằng ngày."
+    assert find_resolutions(normalise(text), document_rules()) == []

@@ -252,9 +252,12 @@ class _Scanner:
             return [], pos
         words: list[tuple[int, int]] = []
         tokens = list(title_tokens(t, pos))
+        lower = _lower_law_title(dk, tokens)  # "Luật cán bộ, công chức": a law's title in running case
         for i, (ts, te, tok) in enumerate(tokens):
             after = tokens[i + 1][2] if i + 1 < len(tokens) else None
-            if not words and (not tok[0].isupper() or stops_title(tok, after)):
+            if not words and (not (tok[0].isupper() or lower) or stops_title(tok, after)):
+                return [], pos
+            if lower and tok[0].isupper():
                 return [], pos
             if (
                 tok.lower() == "năm"
@@ -265,12 +268,17 @@ class _Scanner:
             ):
                 words.append((ts, tokens[i + 1][1]))
                 break
-            if words and (stops_title(tok, after) or self.rules.kind_rx.match(t, ts)):
+            if words and (
+                stops_title(tok, after)
+                or self.rules.kind_rx.match(t, ts)
+                or lower
+                and tok in _LOWER_TITLE_ENDS
+            ):
                 break
             words.append((ts, te))
             if tok.isdigit():
                 break
-        if not words:
+        if not words or lower and not 2 <= len(words) <= _LOWER_TITLE_WORDS:
             return [], pos
         end = words[-1][1]
         name = " ".join(t[words[0][0] : end].split())
@@ -342,6 +350,29 @@ class _Scanner:
                 taken.append((km.start(), end))
                 last = end
         return sorted(docs + self.standalone_codes(taken), key=lambda d: (d.start, d.end))
+
+
+# a law's title written in running case after "Luật" ("Luật cán bộ, công chức"): at most this many
+# words, up to a word that ends a title, "năm 2018" or punctuation; not "Luật sư", "Luật pháp" …
+_LOWER_TITLE_WORDS = 6
+_LAW_KINDS = ("Luật", "Bộ luật")
+_LOWER_TITLE_ENDS = frozenset({"hiện", "mới", "cũ"})  # "Luật nghĩa vụ quân sự hiện hành"
+_NOT_A_LAW_TITLE = frozenset({"sư", "pháp", "lệ", "gia", "học", "định", "chơi", "hóa", "tục", "nhân", "quả"})
+
+
+def _lower_law_title(dk: DocumentKind, tokens: list[tuple[int, int, str]]) -> bool:
+    """Is the title after a law's kind word written in running case, and short enough to trust?"""
+    if dk.kind not in _LAW_KINDS or not tokens or not tokens[0][2].islower():
+        return False
+    if tokens[0][2] in _NOT_A_LAW_TITLE:
+        return False
+    run = 0
+    for i, (_, _, tok) in enumerate(tokens):
+        after = tokens[i + 1][2] if i + 1 < len(tokens) else None
+        if stops_title(tok, after) or tok in _LOWER_TITLE_ENDS or tok == "năm":
+            break
+        run += 1
+    return run <= _LOWER_TITLE_WORDS
 
 
 def _complete_short(docs: list[_Doc]) -> None:
