@@ -202,25 +202,40 @@ def map_documents(
         if store.disabled:
             store = None
     runner = Runner(jobs)
-    inflight: deque[_Pending] = deque()
+    try:
+        yield from stream(
+            (
+                _Pending(batch, func, runner, alone, store, prefix)
+                for batch, alone in lookahead(batches(docs))
+            ),
+            runner,
+        )
+    finally:
+        if store is not None:
+            store.close()
+
+
+def stream(pending: Iterable[Any], runner: Runner) -> Iterator[tuple[Document, Any]]:
+    """The results of batches already sent to ``runner`` (objects with ``docs``, ``chars`` and
+    ``results()``), in order, with at most ``runner.window`` batches in flight; advances the progress
+    bar and closes the runner. Taking a batch from ``pending`` is what submits it."""
+    inflight: deque[Any] = deque()
     ok = False
     with progress.tracker() as bar:
         try:
-            for batch, alone in lookahead(batches(docs)):
-                inflight.append(_Pending(batch, func, runner, alone, store, prefix))
+            for batch in pending:
+                inflight.append(batch)
                 while len(inflight) >= runner.window:
                     done = inflight.popleft()
                     yield from done.results()
-                    bar.advance(len(done.docs), sum(len(d.text) for d in done.docs))
+                    bar.advance(len(done.docs), done.chars)
             while inflight:
                 done = inflight.popleft()
                 yield from done.results()
-                bar.advance(len(done.docs), sum(len(d.text) for d in done.docs))
+                bar.advance(len(done.docs), done.chars)
             ok = True
         finally:
             runner.close(ok=ok)
-            if store is not None:
-                store.close()
 
 
 class _Pending:
@@ -230,6 +245,7 @@ class _Pending:
         self, docs: list[Document], func: Callable, runner: Runner, alone: bool, store: Any, prefix: bytes
     ):
         self.docs = docs
+        self.chars = sum(len(d.text) for d in docs)
         self.store = store
         self.keys: list[bytes] = []
         self.found: dict[bytes, bytes] = {}

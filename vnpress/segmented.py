@@ -14,11 +14,9 @@ nor analyses again. For each batch of documents the parent process
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from . import progress
 from . import segment as seg
 from .cache import (
     RESULTS,
@@ -33,7 +31,7 @@ from .cache import (
 )
 from .corpus import Document
 from .normalise import Normalised, normalise
-from .parallel import Runner, batches, lookahead
+from .parallel import Runner, batches, lookahead, stream
 
 R = TypeVar("R")
 Span = tuple[int, int]
@@ -74,25 +72,14 @@ def run_segmented(
         store = None
     prefix = analysis_prefix(func, key) if func is not None and store is not None else b""
     runner = Runner(jobs, setup=seg._model)
-    inflight: deque[_Batch] = deque()
-    ok = False
-    with progress.tracker() as bar:
-        try:
-            for batch, alone in lookahead(batches(docs)):
-                inflight.append(_Batch(batch, func, prefix, store, runner, alone))
-                while len(inflight) >= runner.window:
-                    done = inflight.popleft()
-                    yield from done.results()
-                    bar.advance(len(done.docs), done.chars)
-            while inflight:
-                done = inflight.popleft()
-                yield from done.results()
-                bar.advance(len(done.docs), done.chars)
-            ok = True
-        finally:
-            runner.close(ok=ok)
-            if store is not None and cache is None:
-                store.close()
+    try:
+        yield from stream(
+            (_Batch(batch, func, prefix, store, runner, alone) for batch, alone in lookahead(batches(docs))),
+            runner,
+        )
+    finally:
+        if store is not None and cache is None:
+            store.close()
 
 
 class _Batch:
