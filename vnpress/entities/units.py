@@ -99,6 +99,15 @@ class UnitParser:
         node = self.parse(i)
         return node is not None and (node.complete or node.numbered) and not node.skip
 
+    def _take_number(self, k: int, parts: list[str]) -> tuple[int, str | None]:
+        """The unit number at ``k`` as written, appended to ``parts``: ``(end, number)``, or ``(k, None)``."""
+        e = self._number(k)
+        if e <= k:
+            return k, None
+        number = self._written(k, e)
+        parts.append(number)
+        return e, number
+
     def _number(self, k: int) -> int:
         """End of a number or code at ``k`` ("312", "Z111", "DK1/10", "II"), or ``k``."""
         if k >= self.n:
@@ -170,12 +179,8 @@ class UnitParser:
                 parts.append(self._words(k, e))
                 k = e
         if "number" in flags:
-            e = self._number(k)
-            if e > k:
-                number = self._written(k, e)
-                parts.append(number)
-                k = e
-                numbered = named = True
+            k, number = self._take_number(k, parts)
+            numbered = named = number is not None
         if "name" in flags and not numbered:
             e = self.name_end(k)
             if e > k:
@@ -183,12 +188,8 @@ class UnitParser:
                 k = e
                 named = True
                 if "number" in flags:
-                    e = self._number(k)
-                    if e > k:
-                        number = self._written(k, e)
-                        parts.append(number)
-                        k = e
-                        numbered = True
+                    k, number = self._take_number(k, parts)
+                    numbered = number is not None
         if "needname" in flags and not named:
             return None
         if (
