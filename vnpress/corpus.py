@@ -111,7 +111,6 @@ def expand_paths(
     out: list[str] = []
     for p in paths:
         if p == STDIN:
-            key = STDIN
             candidates = [STDIN]
         else:
             path = Path(p)
