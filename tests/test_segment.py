@@ -94,3 +94,9 @@ def test_every_word_is_the_original_text_at_its_offsets(text):
 @pytest.mark.parametrize("text", ["Nghị quyết 05-NQ/TW ngày 17-1-2022", "Liên hệ: 0985.456.616 hoặc a@b.vn"])
 def test_codes_and_numbers_survive_with_offsets(text):
     assert all(text[w.start : w.end] == w.text for w in segment(text))
+
+
+def test_words_never_run_across_a_line_break_or_take_in_a_punctuation_token():
+    assert words("Ảnh: Kim Hồng |\nTin tức") == ["Ảnh", ":", "Kim Hồng", "|", "Tin tức"]
+    assert words("Ảnh: Hoàng Nguyễn/Vietnam+") == ["Ảnh", ":", "Hoàng", "Nguyễn", "/", "Vietnam", "+"]
+    assert words("Đảng\nủy Quân khu") == ["Đảng", "ủy", "Quân khu"]  # a protected word stays on its line

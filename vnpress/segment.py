@@ -54,7 +54,10 @@ def _protected_pattern(lower: bool = False) -> re.Pattern[str] | None:
     words = sorted({w for w in data_lines("protected_words.txt")}, key=len, reverse=True)
     if not words:
         return None
-    alternatives = "|".join(re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+") for w in words)
+    alternatives = "|".join(
+        re.escape(w.lower() if lower else w).replace(r"\ ", r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+        for w in words
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if lower else re.IGNORECASE)
 
 
@@ -163,13 +166,28 @@ def segment_spans(text: str) -> list[Span]:
         return []
     _, _, model = _model()
     tags = model.predict(_features(tokens))
+    # The CRF's "inside a word" tag never joins across a line break, nor a token with no letter or
+    # digit ("Kim Hồng |"): words stop there, as they do for every later step.
     words: list[Span] = []
+    previous: Span = (0, 0)
+    letter = _LETTER_OR_DIGIT.search
     for tag, span in zip(tags, spans, strict=False):
-        if tag == "I-W" and words:
+        if (
+            tag == "I-W"
+            and words
+            and _LINE_BREAKS.isdisjoint(text[previous[1] : span[0]])
+            and letter(text, span[0], span[1])
+            and letter(text, previous[0], previous[1])
+        ):
             words[-1] = (words[-1][0], span[1])
         else:
             words.append(span)
+        previous = span
     return _merge_protected(text, words)
+
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # str.splitlines' breaks
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def words_from_spans(norm: Normalised, spans: Iterable[Span]) -> list[Word]:
