@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from entity_views import units
+
 from vnpress.entities import extract_entities
 
 
@@ -13,10 +15,6 @@ def officers(text: str) -> list[tuple[str, str, list[str]]]:
         for m in extract_entities(text)
         if m.type == "officer"
     ]
-
-
-def units(text: str) -> list[str]:
-    return [m.canonical for m in extract_entities(text) if m.type == "unit"]
 
 
 def test_an_arm_between_rank_and_name_is_not_the_name():

@@ -8,15 +8,13 @@ a name ("… tổ chức", "… tuyển sinh.") is not part of it.
 from __future__ import annotations
 
 import pytest
+from entity_views import units
 
 from vnpress.entities import extract_entities
 
 
-def units(text: str) -> list[str]:
-    return [m.canonical for m in extract_entities(text) if m.type == "unit"]
-
-
 def posts(text: str) -> dict[str, list[str]]:
+    """Posts per officer; an officer given no post is left out."""
     out: dict[str, list[str]] = {}
     for m in extract_entities(text):
         if m.type == "officer":

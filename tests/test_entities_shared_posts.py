@@ -5,16 +5,9 @@ Our own sentences in the style of army press reports of a ceremony's guests.
 
 from __future__ import annotations
 
+from entity_views import posts
+
 from vnpress.entities import extract_entities
-
-
-def posts(text: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for m in extract_entities(text):
-        if m.type == "officer":
-            got = out.setdefault(m.canonical, [])
-            got += [p for p in m.fields["positions"] if p not in got]
-    return out
 
 
 def test_a_shared_post_reaches_items_that_carry_only_memberships():
