@@ -106,3 +106,17 @@ def test_tone_normalisation_is_idempotent_and_length_preserving(text):
     assert len(once) == len(nfc)
     assert normalise_tones(once) == once
     assert strip_tones(once) == strip_tones(nfc)
+
+
+_TONE_ALPHABET = "qQuUoOhHtTnNgGyYaAeE 2_-\n²áàảãạÁéèẻẽẹýỳỷỹỵÝươ"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TONE_ALPHABET, max_size=14))
+@example("quý hoà 2hoà _hoà uỷ²uỷ qUỳ thuỷ")
+def test_tone_placement_is_the_plain_regular_expression_substitution(text):
+    # normalise_tones tries the pattern only where a candidate is; it must find what a plain
+    # substitution over the whole text finds (lookbehind, "qu-", digits and "_" included).
+    from vnpress.normalise import _TONE_RX, _move_tone
+
+    assert normalise_tones(text) == _TONE_RX.sub(_move_tone, text)

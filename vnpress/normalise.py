@@ -57,6 +57,7 @@ def _build_tone_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 _TONE_RX, _SECOND = _build_tone_pattern()
+_CANDIDATE_RX = re.compile(f"[oOuU][{''.join(_SECOND)}]")
 _VALID_PAIRS = {"oa", "oe", "uy"}
 
 
@@ -73,9 +74,28 @@ def _move_tone(m: re.Match[str]) -> str:
 def normalise_tones(text: str) -> str:
     """``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``, ``THUỶ`` → ``THỦY``; ``quý``, ``hoàng``, ``huỳnh`` unchanged.
 
-    Works on NFC text and never changes its length.
+    Works on NFC text and never changes its length. Candidates (``o``/``u`` before a toned a, e or y)
+    are found first, with a plain character-class search, and the full pattern is tried only there:
+    the same matches as ``_TONE_RX.sub``, at a fraction of its cost on a long text.
     """
-    return _TONE_RX.sub(_move_tone, text)
+    pieces: list[str] = []
+    last = 0
+    for candidate in _CANDIDATE_RX.finditer(text):
+        k = candidate.start()
+        while k > last and text[k - 1] in _CONSONANTS_ALL:  # the syllable's initial consonants
+            k -= 1
+        m = _TONE_RX.match(text, k)  # the lookbehind sees text before k, as in a search
+        if m is None or m.end() != candidate.end():
+            continue
+        moved = _move_tone(m)
+        if moved != m.group(0):
+            pieces.append(text[last:k])
+            pieces.append(moved)
+            last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _CHAR_FIXES = str.maketrans({"\u00f0": "đ", "\u00d0": "Đ"})  # eth typed for đ
@@ -146,7 +166,8 @@ def normalise(text: str) -> Normalised:
 
 def normalise_word(word: str) -> str:
     """The normal form of a short string (a word, a gazetteer entry): NFC and tone placement."""
-    return normalise_tones(unicodedata.normalize("NFC", word).translate(_CHAR_FIXES))
+    nfc = unicodedata.normalize("NFC", word)
+    return normalise_tones(nfc.translate(_CHAR_FIXES) if "\u00f0" in nfc or "\u00d0" in nfc else nfc)
 
 
 def fold(word: str) -> str:
