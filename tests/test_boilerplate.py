@@ -1,5 +1,7 @@
 """Page furniture is recognised as whole lines, never inside an article sentence."""
 
+import unicodedata
+
 import pytest
 
 from vnpress.boilerplate import boilerplate_spans, is_boilerplate, lines
@@ -72,3 +74,17 @@ def test_case_and_spelling_do_not_matter():
     assert is_boilerplate("Gửi ý kiến")
     assert is_boilerplate("ý  kiến   bạn đọc")
     assert is_boilerplate("Ý KIẾN BẠN ĐỌC")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị\nTin liên quan\r\n\nÝ kiến bạn đọc\u2028refresh\x0cXem thêm",
+        unicodedata.normalize("NFD", "Tin liên quan\nHội nghị Đảng uỷ\nÝ KIẾN BẠN ĐỌC\n"),
+        "Ðảng uỷ\nTin khác\n\u0301Tin liên quan\nChia sẻ\u0300\nhoà bình",
+    ],
+)
+def test_whole_text_spans_are_those_of_the_lines_one_by_one(text):
+    # boilerplate_spans normalises the whole text at once; line by line must give the same lines.
+    assert boilerplate_spans(text) == [(a, b) for a, b, line in lines(text) if is_boilerplate(line)]
+    assert boilerplate_spans(text)  # each text has page furniture to find

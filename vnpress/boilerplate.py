@@ -67,7 +67,19 @@ def lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Spans (offsets into ``text``) of the lines of ``text`` that are page furniture, in order."""
-    return [(a, b) for a, b, line in lines(text) if is_boilerplate(line)]
+    # Normalising the whole text at once is several times faster than line by line, and gives the
+    # same lines: normalisation neither makes nor removes a line break, nor works across one.
+    normalised = normalise_word(text).splitlines()
+    spans = list(lines(text))
+    if len(normalised) != len(spans):  # cannot happen (see above); stay right if it ever does
+        return [(a, b) for a, b, line in spans if is_boilerplate(line)]
+    fullmatch = _pattern().fullmatch
+    out: list[tuple[int, int]] = []
+    for (a, b, _), line in zip(spans, normalised, strict=True):
+        clean = " ".join(line.split())
+        if clean and fullmatch(clean) is not None:
+            out.append((a, b))
+    return out
 
 
 def in_boilerplate(tokens: Sequence, spans: Sequence[tuple[int, int]]) -> list[bool]:
