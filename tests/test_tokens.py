@@ -1,10 +1,11 @@
-"""What counts as a word: token kinds, Vietnamese syllables, pieces of segmented words, ordering."""
+"""What counts as a word: token kinds, Vietnamese syllables, tokens of segmented words, ordering."""
 
 import unicodedata
 from types import SimpleNamespace
 
 import pytest
 
+from vnpress.segment import segment
 from vnpress.tokens import classify, collation_key, document_tokens, is_abbreviation, is_vietnamese_syllable
 
 
@@ -94,10 +95,9 @@ def _words(text, pieces):
     return out
 
 
-def test_words_are_cut_at_line_breaks_and_at_punctuation_only_syllables():
+def test_tokens_of_segmented_words_have_kinds_and_lines():
     text = "Ảnh: Kim Hồng |\n74nn22t12\n\nHome Tin tức"
-    words = _words(text, ["Ảnh", ":", "Kim Hồng |", "74", "nn22t12\n\nHome Tin tức"])
-    tokens = document_tokens(text, words)
+    tokens = document_tokens(text, segment(text))
     assert [(t.text, t.kind, t.line) for t in tokens] == [
         ("Ảnh", "word", 0),
         (":", "punct", 0),
@@ -105,7 +105,8 @@ def test_words_are_cut_at_line_breaks_and_at_punctuation_only_syllables():
         ("|", "punct", 0),
         ("74", "number", 1),
         ("nn22t12", "junk", 1),
-        ("Home Tin tức", "word", 3),
+        ("Home", "word", 3),
+        ("Tin tức", "word", 3),
     ]
     assert all(text[t.start : t.end] == t.text for t in tokens)
 
@@ -129,9 +130,9 @@ def test_document_codes_are_found_on_the_text_though_the_segmenter_splits_them()
     ]
 
 
-def test_the_normal_form_of_a_piece_has_one_tone_placement_and_single_spaces():
+def test_the_normal_form_of_a_token_has_one_tone_placement_and_single_spaces():
     text = "Chính  uỷ |"
-    tokens = document_tokens(text, _words(text, [text]))
+    tokens = document_tokens(text, segment(text))
     assert [(t.text, t.norm) for t in tokens] == [("Chính  uỷ", "Chính ủy"), ("|", "|")]
 
 

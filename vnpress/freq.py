@@ -21,21 +21,23 @@ What is counted (see :mod:`vnpress.tokens` for the kinds):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
+from itertools import chain
 
-from .boilerplate import boilerplate_spans, in_boilerplate
+from .boilerplate import boilerplate_spans
 from .corpus import Document
 from .data import data_lines, user_lines
 from .errors import UsageError
 from .normalise import fold
 from .render import Table
 from .segmented import map_segmented
-from .tokens import Token, collation_key, document_tokens
+from .tokens import WORD, classify_word, code_spans, collation_key, in_code, line_starts
 
 COLUMNS = ("rank", "word", "count", "per_10k", "documents")
 NUMERIC = {"rank", "count", "per_10k", "documents"}
@@ -61,24 +63,70 @@ def load_stopwords(files: Iterable[str] = (), *, bundled: bool = True) -> frozen
 
 
 def counted_runs(
-    text: str, words: Sequence, *, stopwords: frozenset[str], keep_boilerplate: bool
-) -> list[list[Token]]:
-    """The counted tokens of one document, as runs of tokens that stand next to each other on a line."""
-    tokens = document_tokens(text, words)
-    skip = [False] * len(tokens) if keep_boilerplate else in_boilerplate(tokens, boilerplate_spans(text))
-    runs: list[list[Token]] = []
-    run: list[Token] = []
-    for t, boiler in zip(tokens, skip, strict=True):
-        counted = t.is_word and not boiler and (not stopwords or t.norm.casefold() not in stopwords)
-        if not counted or (run and run[-1].line != t.line):
+    text: str, words: Sequence, *, stopwords: frozenset[str], keep_case: bool = False, keep_boilerplate: bool
+) -> list[list[tuple[str, str]]]:
+    """The counted tokens of one document as runs of ``(key, form as written)``, each run the tokens
+    that stand next to each other on one line. ``words`` are the segmenter's (objects with ``start``,
+    ``text`` and ``norm``, in text order, none across a line break, as :mod:`vnpress.segment` makes
+    them). This is the hot loop of ``freq``: one dictionary look-up a word, no object made."""
+    keys = _key_memo(stopwords, keep_case)
+    starts = line_starts(text)
+    skipped = set() if keep_boilerplate else _boilerplate_lines(text, starts)
+    codes = code_spans(text)
+    code_starts = [a for a, _ in codes]
+    n_lines = len(starts)
+    line, next_line = 0, (starts[1] if n_lines > 1 else len(text) + 1)
+    runs: list[list[tuple[str, str]]] = []
+    run: list[tuple[str, str]] = []
+    for w in words:
+        if w.start >= next_line:  # a new line: the run ends
+            line = bisect.bisect_right(starts, w.start, line) - 1
+            next_line = starts[line + 1] if line + 1 < n_lines else len(text) + 1
             if run:
                 runs.append(run)
-            run = []
-        if counted:
-            run.append(t)
+                run = []
+        key = keys.get(w.norm, _UNSEEN)
+        if key is _UNSEEN:
+            key = keys[w.norm] = _key(w.norm, stopwords, keep_case)
+        if key is None or line in skipped or (codes and in_code(codes, code_starts, w.start, w.end)):
+            if run:
+                runs.append(run)
+                run = []
+        else:
+            run.append((key, w.text))
     if run:
         runs.append(run)
     return runs
+
+
+_UNSEEN = object()
+_KEY_MEMOS: dict[tuple[frozenset[str], bool], dict[str, str | None]] = {}
+
+
+def _key_memo(stopwords: frozenset[str], keep_case: bool) -> dict[str, str | None]:
+    """The memo of :func:`_key` for one set of options (a corpus has far fewer words than tokens)."""
+    memo = _KEY_MEMOS.get((stopwords, keep_case))
+    if memo is None or len(memo) > 200_000:
+        if len(_KEY_MEMOS) >= 8:
+            _KEY_MEMOS.clear()
+        memo = _KEY_MEMOS[(stopwords, keep_case)] = {}
+    return memo
+
+
+def _key(norm: str, stopwords: frozenset[str], keep_case: bool) -> str | None:
+    """The key a word of normal form ``norm`` is counted under, or None if it is not counted (not of
+    kind ``word``, or a stop word)."""
+    if classify_word(norm) != WORD:
+        return None
+    folded = norm.casefold()
+    if folded in stopwords:
+        return None
+    return norm if keep_case else folded
+
+
+def _boilerplate_lines(text: str, starts: list[int]) -> set[int]:
+    """The numbers of the lines of ``text`` that are page furniture (see :mod:`vnpress.boilerplate`)."""
+    return {bisect.bisect_right(starts, a) - 1 for a, _ in boilerplate_spans(text)}
 
 
 def _nfc(text: str) -> str:
@@ -100,12 +148,6 @@ class _Counts:
             self.counts[key] += n
             self.forms[key][_display(raw)] += n
 
-    def merge(self, other: _Counts) -> None:
-        self.total += other.total
-        self.counts.update(other.counts)
-        for key, forms in other.forms.items():
-            self.forms[key].update(forms)
-
 
 _GLUE = "\x00"  # joins the written forms of an n-gram's words until they are shown
 
@@ -115,18 +157,17 @@ def _display(raw: str) -> str:
     return " ".join(" ".join(_nfc(part).split()) for part in raw.split(_GLUE))
 
 
-def _ngram_pairs(runs: list[list[Token]], n: int, keep_case: bool) -> Counter[tuple[str, str]]:
+def _ngram_pairs(runs: list[list[tuple[str, str]]], n: int) -> Counter[tuple[str, str]]:
     """``(key, form as written) → count`` over every n-gram inside the runs."""
+    if n == 1:
+        return Counter(chain.from_iterable(runs))
     pairs: Counter[tuple[str, str]] = Counter()
     for run in runs:
-        keys = [t.norm if keep_case else t.norm.casefold() for t in run]
-        texts = [t.text for t in run]
-        if n == 1:
-            pairs.update(zip(keys, texts, strict=True))
-        else:
-            pairs.update(
-                (" ".join(keys[i : i + n]), _GLUE.join(texts[i : i + n])) for i in range(len(run) - n + 1)
-            )
+        keys = [k for k, _ in run]
+        texts = [t for _, t in run]
+        pairs.update(
+            (" ".join(keys[i : i + n]), _GLUE.join(texts[i : i + n])) for i in range(len(run) - n + 1)
+        )
     return pairs
 
 
@@ -153,22 +194,6 @@ def _keyed_rows(scope: _Counts, *, top: int, min_count: int) -> list[tuple[str, 
         (key, {"rank": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
         for i, (key, n, form) in enumerate(entries, 1)
     ]
-
-
-def count_documents(
-    segmented: Iterable[tuple[Document, Sequence]],
-    *,
-    ngram: int = 1,
-    keep_case: bool = False,
-    stopwords: frozenset[str] = frozenset(),
-    keep_boilerplate: bool = False,
-) -> Iterator[tuple[str, _Counts]]:
-    """``(path, counts)`` for each document, in input order."""
-    for doc, words in segmented:
-        runs = counted_runs(doc.text, words, stopwords=stopwords, keep_boilerplate=keep_boilerplate)
-        counts = _Counts()
-        counts.add_pairs(_ngram_pairs(runs, ngram, keep_case))
-        yield doc.path, counts
 
 
 def _counts_of(pairs: Counter[tuple[str, str]]) -> _Counts:
@@ -222,8 +247,10 @@ def document_pairs(
 ) -> Counter[tuple[str, str]]:
     """One document's ``(key, form as written) → count``: run next to the segmenter (in worker
     processes) and cached with it, so that a warm rerun neither segments nor counts again."""
-    runs = counted_runs(doc.text, words, stopwords=stopwords, keep_boilerplate=keep_boilerplate)
-    return _ngram_pairs(runs, ngram, keep_case)
+    runs = counted_runs(
+        doc.text, words, stopwords=stopwords, keep_case=keep_case, keep_boilerplate=keep_boilerplate
+    )
+    return _ngram_pairs(runs, ngram)
 
 
 def _check_options(ngram: int, top: int, min_count: int) -> None:
@@ -268,14 +295,14 @@ def _table(
     counted: Iterable[tuple[str, Counter[tuple[str, str]]]], *, top: int, min_count: int, by_file: bool
 ) -> Table:
     documents: Counter[str] = Counter()
-    scopes = ((path, _counts_of(pairs)) for path, pairs in counted)
     columns = list(COLUMNS)
     if by_file:
         # Each file's rows are made as it comes, so that only the rows are kept; their documents
         # column (corpus-wide) is filled in at the end.
         rows: list[dict] = []
         keyed: list[str] = []
-        for path, counts in scopes:
+        for path, pairs in counted:
+            counts = _counts_of(pairs)
             documents.update(counts.counts.keys())
             for key, row in _keyed_rows(counts, top=top, min_count=min_count):
                 rows.append({"file": path, **row})
@@ -284,10 +311,13 @@ def _table(
             row["documents"] = documents[key]
         columns = ["file", *columns]
     else:
-        corpus = _Counts()
-        for _, counts in scopes:
-            documents.update(counts.counts.keys())
-            corpus.merge(counts)
+        # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
+        # forms are made once, over the corpus's distinct pairs, at the end.
+        corpus_pairs: Counter[tuple[str, str]] = Counter()
+        for _, doc_pairs in counted:
+            corpus_pairs.update(doc_pairs)
+            documents.update({key for key, _ in doc_pairs})
+        corpus = _counts_of(corpus_pairs)
         rows = []
         for key, row in _keyed_rows(corpus, top=top, min_count=min_count):
             row["documents"] = documents[key]

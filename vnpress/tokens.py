@@ -172,10 +172,7 @@ def _syllable_kind(syllable: str) -> str:
 
 # -- tokens of a document ---------------------------------------------------------------------------
 
-_LINE_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-# A line break, or a syllable of punctuation only ("Kim Hồng |"): where a segmented word is cut.
-_CUT_RX = re.compile(rf"[{_LINE_BREAK}]|(?:^|\s)[^\w\s]+\s|\s[^\w\s]+$")
-_PIECE_RX = re.compile(rf"[^\s{_LINE_BREAK}]+(?:[^\S{_LINE_BREAK}]+[^\s{_LINE_BREAK}]+)*")
+_LINE_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines cuts
 
 
 class Token(NamedTuple):
@@ -202,72 +199,41 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def _pieces(text: str, start: int) -> list[tuple[int, int, str]]:
-    """``text`` (a word as written, at ``start``) cut at line breaks and at punctuation-only syllables."""
-    out: list[tuple[int, int, str]] = []
-    for m in _PIECE_RX.finditer(text):
-        run: list[re.Match[str]] = []
-        for syl in re.finditer(r"\S+", m.group()):
-            if any(c.isalnum() for c in syl.group()):
-                run.append(syl)
-                continue
-            if run:
-                out.append(_span(m, run, start))
-                run = []
-            out.append(_span(m, [syl], start))
-        if run:
-            out.append(_span(m, run, start))
-    return out
-
-
-def _span(line: re.Match[str], run: list[re.Match[str]], start: int) -> tuple[int, int, str]:
-    a = start + line.start() + run[0].start()
-    b = start + line.start() + run[-1].end()
-    return a, b, line.group()[run[0].start() : run[-1].end()]
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
+def code_spans(text: str) -> list[tuple[int, int]]:
     """Spans of document codes; their characters (ASCII, Đ) are the same in every normal form."""
     if "/" not in text and "-" not in text:
         return []
     return [m.span() for m in CODE_PATTERN.finditer(text)]
 
 
+def in_code(codes: list[tuple[int, int]], code_starts: list[int], a: int, b: int) -> bool:
+    """Whether the span ``a:b`` overlaps one of ``codes`` (in order; ``code_starts`` their starts)."""
+    i = bisect.bisect_right(code_starts, a) - 1
+    return (i >= 0 and codes[i][1] > a) or (i + 1 < len(codes) and codes[i + 1][0] < b)
+
+
 def document_tokens(text: str, words: Sequence) -> list[Token]:
     """The tokens of one document from its segmented words (objects with ``start``, ``end``, ``text``
-    and ``norm``, offsets into ``text``), in order."""
+    and ``norm``, offsets into ``text``, in order, none across a line break, as :mod:`vnpress.segment`
+    makes them)."""
     starts = line_starts(text)
-    codes = _code_spans(text)
+    codes = code_spans(text)
     code_starts = [a for a, _ in codes]
     out: list[Token] = []
     append = out.append
-    cut = _CUT_RX.search
     line, n_lines = 0, len(starts)
     for w in words:
-        if not cut(w.text):
-            pieces = [(w.start, w.end, w.text, w.norm)]  # Word.norm has its whitespace folded already
-        else:
-            pieces = [(a, b, t, " ".join(normalise_word(t).split())) for a, b, t in _pieces(w.text, w.start)]
-        for a, b, t, norm in pieces:
-            if line + 1 < n_lines and starts[line + 1] <= a:  # words come in order: walk the lines
-                line = bisect.bisect_right(starts, a, line) - 1
-            kind = _kind(norm, a, b, codes, code_starts) if codes else _classify_cached(norm)
-            append(Token(a, b, t, norm, kind, line))
+        a, b = w.start, w.end
+        if line + 1 < n_lines and starts[line + 1] <= a:  # words come in order: walk the lines
+            line = bisect.bisect_right(starts, a, line) - 1
+        kind = "code" if codes and in_code(codes, code_starts, a, b) else classify_word(w.norm)
+        append(Token(a, b, w.text, w.norm, kind, line))
     return out
 
 
-def _kind(norm: str, a: int, b: int, codes: list[tuple[int, int]], code_starts: list[int]) -> str:
-    if codes:
-        i = bisect.bisect_right(code_starts, a) - 1
-        if i >= 0 and codes[i][1] > a:
-            return "code"
-        if i + 1 < len(codes) and codes[i + 1][0] < b:
-            return "code"
-    return _classify_cached(norm)
-
-
 @lru_cache(maxsize=1 << 18)
-def _classify_cached(norm: str) -> str:
+def classify_word(norm: str) -> str:
+    """:func:`classify`, memoised: the kind of a segmented word's normal form."""
     return classify(norm)
 
 
