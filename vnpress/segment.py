@@ -8,6 +8,7 @@ the normalised text and then to the original one. Some words the CRF splits in e
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -136,12 +137,14 @@ def _merge_protected(text: str, words: list[Span]) -> list[Span]:
     found = [m.span() for m in _protected_matches(text)]
     if not found:
         return words
-    starts = {s: k for k, (s, _) in enumerate(words)}
-    ends = {e: k for k, (_, e) in enumerate(words)}
     merges: list[tuple[int, int]] = []
-    for start, end in found:
-        a, b = starts.get(start), ends.get(end)
-        if a is not None and b is not None and b > a:
+    n = len(words)
+    for start, end in found:  # the words (in order, apart) that begin at start and end at end
+        a = bisect.bisect_left(words, (start,))
+        if a == n or words[a][0] != start:
+            continue
+        b = bisect.bisect_left(words, (end,), a) - 1
+        if b > a and words[b][1] == end:
             merges.append((a, b))
     if not merges:
         return words
@@ -169,51 +172,56 @@ def segment_spans(text: str) -> list[Span]:
     # The CRF's "inside a word" tag never joins across a line break, nor a token with no letter or
     # digit ("Kim Hồng |"): words stop there, as they do for every later step.
     words: list[Span] = []
-    previous: Span = (0, 0)
+    breaks = [m.start() for m in _LINE_BREAK_RX.finditer(text)]
+    breaks.append(len(text))
+    k = 0  # breaks[k]: the first line break at or after the end of the previous token
+    previous_end, previous_letter = 0, False
     letter = _LETTER_OR_DIGIT.search
-    for tag, span in zip(tags, spans, strict=False):
-        if (
-            tag == "I-W"
-            and words
-            and _LINE_BREAKS.isdisjoint(text[previous[1] : span[0]])
-            and letter(text, span[0], span[1])
-            and letter(text, previous[0], previous[1])
-        ):
+    for tag, span, token in zip(tags, spans, tokens, strict=False):
+        has_letter = token.isalnum() or letter(token) is not None
+        while breaks[k] < previous_end:
+            k += 1
+        if tag == "I-W" and words and has_letter and previous_letter and breaks[k] >= span[0]:
             words[-1] = (words[-1][0], span[1])
         else:
             words.append(span)
-        previous = span
+        previous_end, previous_letter = span[1], has_letter
     return _merge_protected(text, words)
 
 
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # str.splitlines' breaks
+_LINE_BREAK_RX = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines' breaks
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def words_from_spans(norm: Normalised, spans: Iterable[Span]) -> list[Word]:
+    """The words of ``spans`` (of the normalised text): spans of the original text, the text as
+    written there, the normal form with each run of whitespace made one space."""
     original, text = norm.original, norm.text
-    out: list[Word] = []
-    append = out.append
     if norm.offsets.starts is not None:
+        out: list[Word] = []
         for s, e in spans:
             a, b = norm.span(s, e)
-            append(_word(a, b, original[a:b], _fold_spaces(text[s:e])))
+            out.append(_word(a, b, original[a:b], _fold_spaces(text[s:e])))
         return out
     # Identity offsets (the usual case, on the hot path): the original span is the normalised one.
-    same = text is original or text == original
-    for s, e in spans:
-        piece = text[s:e]
-        raw = piece if same else original[s:e]
-        if " " in piece or "\t" in piece or "\n" in piece:
-            piece = " ".join(piece.split())  # "Bộ  Chỉ huy" is the word "Bộ Chỉ huy"
-        append(_word(s, e, raw, piece))
-    return out
+    # The fold of _fold_spaces and the making of _word are written out: two calls a word are most of
+    # the cost of this step, which runs on every word of a corpus, warm cache or cold.
+    new = tuple.__new__
+    if text is original or text == original:
+        return [
+            new(Word, (s, e, p, p if p.isprintable() and "  " not in p else " ".join(p.split())))
+            for s, e in spans
+            for p in (text[s:e],)
+        ]
+    return [_word(s, e, original[s:e], _fold_spaces(text[s:e])) for s, e in spans]
 
 
 def _fold_spaces(piece: str) -> str:
-    if " " in piece or "\t" in piece or "\n" in piece:
-        return " ".join(piece.split())  # "Bộ  Chỉ huy" is the word "Bộ Chỉ huy"
-    return piece
+    """``"Bộ  Chỉ huy"`` (or with a tab, a no-break space …) is the word ``"Bộ Chỉ huy"``. One
+    space between syllables, the usual case, is printable and passes as it is."""
+    if piece.isprintable() and "  " not in piece:
+        return piece
+    return " ".join(piece.split())
 
 
 def _word(start: int, end: int, text: str, norm: str, _new=tuple.__new__) -> Word:
