@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import click
 
@@ -46,13 +46,16 @@ def _stream_isatty(stream) -> bool:
         return False
 
 
-@dataclass
 class Reporter:
-    """Messages for stderr: one line each, prefixed with the program's name."""
+    """Messages for stderr: one line each, prefixed with the program's name.
 
-    color: bool = False
-    errors: int = 0
-    warnings: int = 0
+    (The classes of this module are plain or named tuples, not dataclasses: each dataclass costs
+    ``vnpress --help`` about a millisecond.)"""
+
+    def __init__(self, color: bool = False):
+        self.color = color
+        self.errors = 0
+        self.warnings = 0
 
     def _emit(self, label: str, colour: str, message: str) -> None:
         prefix = click.style(f"{label}:", fg=colour, bold=True) if self.color else f"{label}:"
@@ -89,16 +92,15 @@ def _color_default(stream) -> bool:
     return "NO_COLOR" not in os.environ and _stream_isatty(stream)
 
 
-@dataclass
-class Inputs:
+class Inputs(NamedTuple):
     """Where the documents come from, and how to read and process them."""
 
     paths: tuple[str, ...]
-    glob: str = DEFAULT_GLOB
-    encoding: str | None = None
-    jobs: int | None = None
-    use_cache: bool = True
-    reporter: Reporter = field(default_factory=Reporter)
+    glob: str
+    encoding: str | None
+    jobs: int | None
+    use_cache: bool
+    reporter: Reporter
 
     def documents(self) -> Iterator[Document]:
         """The documents, sorted; problems go to stderr and the reading goes on."""
@@ -123,8 +125,7 @@ class Inputs:
         return self.jobs
 
 
-@dataclass
-class Output:
+class Output(NamedTuple):
     """How to print: the resolved format, the header, colour."""
 
     options: OutputOptions

@@ -11,8 +11,7 @@ import fnmatch
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, UsageError
 
@@ -21,9 +20,10 @@ STDIN_NAME = "<stdin>"
 DEFAULT_GLOB = "*.txt"
 
 
-@dataclass(frozen=True)
-class Document:
-    """One article: where it came from (as the user named it) and its decoded, unmodified text."""
+class Document(NamedTuple):
+    """One article: where it came from (as the user named it) and its decoded, unmodified text.
+    (This module's records are named tuples, not dataclasses: they are made at import time, and a
+    dataclass costs ``vnpress --help`` about a millisecond each.)"""
 
     path: str
     text: str
@@ -33,8 +33,7 @@ class Document:
         return os.path.basename(self.path) or self.path
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong with one input. ``error`` problems make the exit status 1; warnings don't."""
 
     source: str
@@ -92,12 +91,12 @@ def is_binary_error(err: InputError) -> bool:
     return err.message.startswith("binary file")
 
 
-def _walk(directory: Path, pattern: str) -> Iterator[Path]:
+def _walk(directory: str, pattern: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in files:
             if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
-                yield Path(root) / f
+                yield os.path.join(root, f)
 
 
 def expand_paths(
@@ -113,10 +112,9 @@ def expand_paths(
         if p == STDIN:
             candidates = [STDIN]
         else:
-            path = Path(p)
-            if path.is_dir():
-                candidates = [str(f) for f in _walk(path, glob)]
-            elif path.exists():
+            if os.path.isdir(p):
+                candidates = list(_walk(p, glob))
+            elif os.path.exists(p):
                 candidates = [p]
             else:
                 on_problem(Problem(p, "no such file or directory"))
@@ -172,18 +170,19 @@ def read_corpus(
             on_problem(Problem(e.source, e.message, "warning" if is_binary_error(e) else "error"))
 
 
-def sample_corpus_dir() -> Path:
+def sample_corpus_dir() -> str:
     """The bundled sample articles: ``vnpress/seeds`` in an installed wheel, ``seeds/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
-        if candidate.is_dir():
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
+        if os.path.isdir(candidate):
             return candidate
     raise UsageError("no input given and the bundled sample corpus is missing from this installation")
 
 
 def sample_corpus_paths() -> list[str]:
     """The sample articles, named ``seeds/<file>`` wherever they are installed."""
-    return [str(p) for p in sorted(sample_corpus_dir().glob("*.txt"))]
+    directory = sample_corpus_dir()
+    return sorted(os.path.join(directory, f) for f in os.listdir(directory) if f.endswith(".txt"))
 
 
 def display_sample_path(path: str) -> str:

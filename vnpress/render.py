@@ -2,35 +2,31 @@
 
 Machine formats (TSV, CSV, JSON, JSONL) go through the ``csv`` and ``json`` modules, row by row, so
 nothing is wrapped, re-spaced or read as markup, and a large result streams. The ``table`` format is
-a rich table for people at a terminal; rich is imported only then.
+a rich table for people at a terminal; rich is imported only then (and csv and json only when
+written: ``vnpress --help`` imports none of the three).
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any
+from collections.abc import Iterable, Mapping, Sequence, Set
+from typing import IO, Any, NamedTuple
 
 FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl")
 LIST_SEPARATOR = "; "
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     """Records with a fixed column order. Rows are mappings from column name to value
     (str, int, float, bool, list of str, or None); a missing key is None."""
 
     columns: Sequence[str]
     rows: Iterable[Mapping[str, Any]]
     title: str | None = None
-    numeric: set[str] = field(default_factory=set)  # right-aligned in the table format
-    right_aligned: set[str] = field(default_factory=set)  # text columns to right-align too (kwic context)
+    numeric: Set[str] = frozenset()  # right-aligned in the table format
+    right_aligned: Set[str] = frozenset()  # text columns to right-align too (kwic context)
 
 
-@dataclass(frozen=True)
-class OutputOptions:
+class OutputOptions(NamedTuple):
     format: str = "tsv"  # never "auto" here: the CLI resolves it
     header: bool = True
     color: bool = False
@@ -52,6 +48,8 @@ def _flat(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(_flat(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
 
@@ -67,6 +65,8 @@ def _ordered(row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
 
 
 def _write_delimited(table: Table, out: IO[str], header: bool, delimiter: str) -> None:
+    import csv
+
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     if header:
         writer.writerow(table.columns)
@@ -75,6 +75,8 @@ def _write_delimited(table: Table, out: IO[str], header: bool, delimiter: str) -
 
 
 def _write_json(table: Table, out: IO[str]) -> None:
+    import json
+
     first = True
     out.write("[")
     for row in table.rows:
@@ -85,6 +87,8 @@ def _write_json(table: Table, out: IO[str]) -> None:
 
 
 def _write_jsonl(table: Table, out: IO[str]) -> None:
+    import json
+
     for row in table.rows:
         out.write(json.dumps(_ordered(row, table.columns), ensure_ascii=False))
         out.write("\n")
