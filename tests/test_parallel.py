@@ -215,3 +215,23 @@ def test_map_documents_with_a_cache_key_computes_each_result_once(jobs, tmp_path
     list(map_documents(shout_and_log, corpus[:3], jobs=jobs, cache_key="v1", use_cache=False))
     list(map_documents(shout_and_log, corpus[:3], jobs=jobs))  # no key: no cache
     assert len(log.read_text().split()) == 9
+
+
+def gc_threshold(doc: Document) -> int:
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_work_collects_young_garbage_every_10000_allocations_not_700(jobs):
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, *before[1:])
+        out = list(map_documents(gc_threshold, docs(BATCH_DOCS * 2), jobs=jobs))
+        assert {t for _, t in out} == {parallel.YOUNG_GC_THRESHOLD}  # in-process and in the workers
+        assert gc.get_threshold()[1:] == before[1:]  # the older generations keep their thresholds
+    finally:
+        gc.set_threshold(*before)
