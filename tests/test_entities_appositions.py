@@ -415,3 +415,17 @@ def test_a_named_body_or_coded_factory_in_lower_case_after_a_post():
         ("Đỗ Văn Dự", "Đại tá", ["Giám đốc Nhà máy Z127"]),
     ]
     assert units(text) == ["Đồn Biên phòng Ba Chẽ", "Nhà máy Z127", "Quân khu 9"]
+
+
+def test_a_post_abroad_names_where_it_is_held():
+    text = (
+        "Đại tá Nguyễn Văn An, Tuỳ viên Quốc phòng Việt Nam tại Lào, cho biết. Đại tá Leang Sovannara, "
+        "Trưởng Tùy viên Quân sự Vương quốc Campuchia tại Việt Nam phát biểu. Thiếu tướng Trần Văn Cường, "
+        "Phó Tư lệnh Quân khu 7 tại buổi lễ, trao quà."
+    )
+    assert officers(text) == [
+        ("Nguyễn Văn An", "Đại tá", ["Tùy viên Quốc phòng Việt Nam tại Lào"]),
+        ("Leang Sovannara", "Đại tá", ["Trưởng Tùy viên Quân sự Vương quốc Campuchia tại Việt Nam"]),
+        ("Trần Văn Cường", "Thiếu tướng", ["Phó Tư lệnh Quân khu 7"]),  # "tại" ends a post at home
+    ]
+    assert "Việt Nam tại Lào" not in units(text)

@@ -161,6 +161,8 @@ class PostParser:
                         unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
                     k, unit_text = self._section_of(k, unit_text)
+            if "abroad" in m[1].flags and k + 1 < self.n and t[k].fold == "tại" and t[k + 1].is_cap:
+                k, unit_text = self._abroad(k + 1, unit_text)  # "Tùy viên Quốc phòng Việt Nam tại Lào"
             if unit_text and k + 1 < self.n and t[k].fold == "thuộc" and _section(post, unit_text):
                 parent = self.p.parse(k + 1, as_parent=True)  # "Ban Tác huấn thuộc Phòng Tham mưu …"
                 if parent is not None and not parent.skip:
@@ -207,6 +209,15 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _abroad(self, k: int, unit_text: str) -> tuple[int, str]:
+        """The country or city of a post abroad, from ``k`` (after "tại"): "… tại Vương quốc Campuchia"."""
+        e = self.p.name_end(k)
+        if e <= k:
+            return k - 1, unit_text
+        e2, place, _ = self.p.place_end(e)
+        where = self.p._words(k, e) + (" " + place if e2 > e else "")
+        return e2, f"{unit_text} tại {where}".strip()
 
     def _listed_units(self, k: int) -> tuple[list[Node], int]:
         """Whole units listed after a post's colon: "Bệnh viện 103, Viện Bỏng Quốc gia và Học viện
