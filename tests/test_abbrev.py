@@ -543,6 +543,18 @@ def test_rewrite_keeps_a_definition_as_written():
     )
 
 
+def test_a_definition_that_opens_a_sentence_gives_no_capital_inside_one():
+    text = (
+        "Lực lượng vũ trang (LLVT) tỉnh; các đơn vị LLVT. Hội đồng nhân dân (HĐND) họp; HĐND tỉnh. LLVT xã."
+    )
+    assert rewrite_text(text, DICT)[0] == (
+        "Lực lượng vũ trang (LLVT) tỉnh; các đơn vị lực lượng vũ trang. Hội đồng nhân dân (HĐND) họp; "
+        "Hội đồng nhân dân tỉnh. Lực lượng vũ trang xã."  # an organ keeps its capital (dictionary)
+    )
+    unknown = "Khung năng lực (KNL) mới; áp dụng KNL."  # not in the dictionary: as defined
+    assert rewrite_text(unknown, DICT)[0] == "Khung năng lực (KNL) mới; áp dụng Khung năng lực."
+
+
 def test_rewrite_spaces_glued_numbers_and_words_and_capitalises_sentences():
     text = "QK3 online - Quy chế vềCTĐ.\nUBND tỉnh, LLVT. XYZW giữ nguyên."
     assert rewrite_text(text, DICT)[0] == (

@@ -326,6 +326,20 @@ def _starts_sentence(text: str, start: int) -> bool:
     return j == 0 or text[j - 1] in ".!?…\n"
 
 
+def _mid_sentence(expansion: str, abbreviation: str, dictionary: Dictionary) -> str:
+    """The case of an expansion inside a sentence: a definition that opened its sentence ("Lực
+    lượng vũ trang (LLVT) …") took a capital there that the dictionary's form ("lực lượng vũ trang")
+    does not have. Other expansions keep their case (an organ's name is capitalised anywhere)."""
+    entry = dictionary.lookup(abbreviation)
+    if (
+        entry is not None
+        and entry.expansion != expansion
+        and entry.expansion.casefold() == expansion.casefold()
+    ):
+        return entry.expansion
+    return expansion
+
+
 def rewrite_text(
     text: str, dictionary: Dictionary, *, keep_abbrev: bool = False
 ) -> tuple[str, list[Replacement]]:
@@ -346,6 +360,8 @@ def rewrite_text(
         expansion = occ.expansion
         if not occ.glued and _starts_sentence(norm.text, occ.start):
             expansion = expansion[:1].upper() + expansion[1:]
+        else:
+            expansion = _mid_sentence(expansion, occ.abbreviation, dictionary)
         written = occ.abbreviation + (occ.number or "")
         new = expansion + (f" {occ.number}" if occ.number else "")
         if keep_abbrev and key not in shown:
