@@ -429,3 +429,25 @@ def test_a_post_abroad_names_where_it_is_held():
         ("Trần Văn Cường", "Thiếu tướng", ["Phó Tư lệnh Quân khu 7"]),  # "tại" ends a post at home
     ]
     assert "Việt Nam tại Lào" not in units(text)
+
+
+def test_a_post_given_in_other_words_of_appointment_counts():
+    text = (
+        "Thượng tá Phạm Văn Đức, nguyên Chính trị viên Ban Chỉ huy Quân sự huyện Châu Thành được giao "
+        "trọng trách mới là Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Long An. Đại tá Lê Văn Tám được điều "
+        "động, bổ nhiệm đảm nhiệm cương vị Chính ủy Sư đoàn 5. Đại tá Ngô Văn Ba đảm nhận chức vụ Tham "
+        "mưu trưởng Quân đoàn 12. Trung tướng Trần Văn Năm chúc mừng các đồng chí đảm nhiệm cương vị mới."
+    )
+    assert officers(text) == [
+        (
+            "Phạm Văn Đức",
+            "Thượng tá",
+            [
+                "nguyên Chính trị viên Ban Chỉ huy Quân sự huyện Châu Thành",
+                "Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Long An",
+            ],
+        ),
+        ("Lê Văn Tám", "Đại tá", ["Chính ủy Sư đoàn 5"]),
+        ("Ngô Văn Ba", "Đại tá", ["Tham mưu trưởng Quân đoàn 12"]),
+        ("Trần Văn Năm", "Trung tướng", []),  # congratulating others is no appointment of his
+    ]

@@ -44,9 +44,22 @@ _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
 # words after an officer that lead to a post he is given: "giữ chức (vụ)", "bổ nhiệm làm/là", "nhận
-# nhiệm vụ", "nhận chức"
-_APPOINTED = frozenset(
-    {("giữ", "chức"), ("nhiệm", "làm"), ("nhiệm", "là"), ("nhận", "nhiệm"), ("nhận", "chức")}
+# nhiệm vụ", "nhận chức", "đảm nhiệm/giữ/nhận cương vị (mới)", "đảm nhận chức vụ", "(giao) trọng
+# trách mới là"; longest first
+_APPOINTED = (
+    ("trọng", "trách", "mới", "là"),
+    ("cương", "vị", "mới", "là"),
+    ("đảm", "nhiệm", "cương", "vị"),
+    ("đảm", "nhận", "cương", "vị"),
+    ("đảm", "nhiệm", "chức"),
+    ("đảm", "nhận", "chức"),
+    ("giữ", "cương", "vị"),
+    ("nhận", "cương", "vị"),
+    ("giữ", "chức"),
+    ("nhiệm", "làm"),
+    ("nhiệm", "là"),
+    ("nhận", "nhiệm"),
+    ("nhận", "chức"),
 )
 # words between a post and the rank of the officer who holds it
 _BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
@@ -347,17 +360,19 @@ class OfficerFinder(PostParser):
         for j in range(k, min(k + 12, self.n - 1)):
             if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
                 break
-            pair = (t[j].fold, t[j + 1].fold)
-            if pair in _APPOINTED:
+            phrase = next((p for p in _APPOINTED if tuple(x.fold for x in t[j : j + len(p)]) == p), None)
+            if phrase is not None:
                 between = t[k:j]  # nothing but a comma or dash after his posts, or "được"
                 passive = all(tok.fold in (",", "-") for tok in between) or any(
                     tok.fold == "được" for tok in between
                 )
                 if not passive:  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
                     break
-                e = j + 2
+                e = j + len(phrase)
                 if e < self.n and t[e].fold == "vụ":
                     e += 1
+                if e + 1 < self.n and t[e].fold == "mới" and t[e + 1].fold == "là":  # "cương vị mới là"
+                    e += 2
                 if e < self.n and t[e].fold == ":":
                     e += 1
                 return self.parse_positions(e)[0]
