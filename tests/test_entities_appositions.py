@@ -451,3 +451,21 @@ def test_a_post_given_in_other_words_of_appointment_counts():
         ("Ngô Văn Ba", "Đại tá", ["Tham mưu trưởng Quân đoàn 12"]),
         ("Trần Văn Năm", "Trung tướng", []),  # congratulating others is no appointment of his
     ]
+
+
+def test_officers_listed_after_a_promotion_hold_the_rank_they_are_promoted_to():
+    text = (
+        "Các sĩ quan được thăng quân hàm từ Đại tá lên Thiếu tướng gồm: Nguyễn Văn Hùng, Chỉ huy trưởng "
+        "Bộ CHQS tỉnh Cà Mau; Niê Ta, Chỉ huy trưởng Bộ CHQS tỉnh Đắk Lắk; Đại tá Hồ Văn Dũng, Chính ủy "
+        "Sư đoàn 5. Chủ tịch nước thăng quân hàm Trung tướng đối với các đồng chí: Trần Văn Bình và Lê "
+        "Văn Cường. Tham dự có: Phạm Văn Hòa, Nguyễn Văn Sơn."  # no promotion: no rank, no officer
+    )
+    assert officers(text) == [
+        ("Nguyễn Văn Hùng", "Thiếu tướng", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Cà Mau"]),
+        ("Niê Ta", "Thiếu tướng", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"]),
+        ("Hồ Văn Dũng", "Đại tá", ["Chính ủy Sư đoàn 5"]),  # his own rank, as written
+        ("Trần Văn Bình", "Trung tướng", []),
+        ("Lê Văn Cường", "Trung tướng", []),
+    ]
+    ranks = [m.canonical for m in extract_entities(text) if m.type == "rank"]
+    assert ranks == ["Đại tá", "Thiếu tướng", "Đại tá", "Trung tướng"]  # rank mentions only where written

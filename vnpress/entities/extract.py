@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..normalise import Normalised, fold, normalise
 from .gazetteer import Gazetteer
+from .headings import promoted_ranks
 from .matcher import Token, tokenize, tokenizer_pattern
 from .model import Mention
 from .officers import OfficerFinder, OfficerHit, find_ranks, is_police
@@ -138,7 +139,9 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
     finder = OfficerFinder(g, tokens, parser)
-    hits = finder.find(ranks)
+    hits = finder.find(
+        sorted(ranks + promoted_ranks(finder, ranks, finder._name_end))
+    )  # rank mentions: ``ranks`` only
     blocked: set[int] = set()
     for h in hits:
         blocked.update(range(h.first, h.last))
