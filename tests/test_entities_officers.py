@@ -142,6 +142,16 @@ def test_hierarchy_chain_stays_in_the_post():
     assert officers(
         "Thượng úy Phạm Quang Huy, Đại đội trưởng Đại đội 9, Tiểu đoàn 4, Trung đoàn 209 được khen."
     ) == [("Phạm Quang Huy", "Thượng úy", ["Đại đội trưởng Đại đội 9, Tiểu đoàn 4, Trung đoàn 209"])]
+    # a dash may stand for the comma; two units of one level are two things, not a chain
+    assert officers(
+        "Đại tá Lê Xuân Bình, Sư đoàn trưởng Sư đoàn 5 - Quân khu 7 phát biểu. "
+        "Thiếu tá Lê Văn An, Chính trị viên Tiểu đoàn 3 – Lữ đoàn 147 dự. Đại tá Hồ Văn Ba, Chính ủy "
+        "Trung đoàn 1 - Trung đoàn 2 dự."
+    ) == [
+        ("Lê Xuân Bình", "Đại tá", ["Sư đoàn trưởng Sư đoàn 5 - Quân khu 7"]),
+        ("Lê Văn An", "Thiếu tá", ["Chính trị viên Tiểu đoàn 3 - Lữ đoàn 147"]),
+        ("Hồ Văn Ba", "Đại tá", ["Chính ủy Trung đoàn 1"]),
+    ]
 
 
 @pytest.mark.parametrize(

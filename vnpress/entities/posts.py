@@ -303,7 +303,8 @@ class PostParser:
         return k
 
     def _chain(self, unit: Node, k: int, text: str) -> tuple[int, str]:
-        """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a comma chain of ever larger units."""
+        """ "Đại đội trưởng Đại đội 2, Tiểu đoàn 3, Trung đoàn 209": a chain of ever larger units, apart
+        by commas or dashes ("Sư đoàn trưởng Sư đoàn 5 - Quân khu 7")."""
         level = _LEVEL.get(unit.head)
         t = self.t
         if not unit.complete and not unit.open_head and not unit.party_organ and not unit.skip:
@@ -318,11 +319,11 @@ class PostParser:
                     if e > parent.end:
                         return e, longer
             return k, text
-        while level and k + 1 < self.n and t[k].fold == ",":
+        while level and k + 1 < self.n and t[k].fold in (",", "-", "–"):  # "Sư đoàn 5 - Quân khu 7" too
             nxt = self.p.parse(k + 1)
             if nxt is None or not nxt.numbered or _LEVEL.get(nxt.head, 0) <= level:
                 break
-            text += ", " + nxt.canonical
+            text += (", " if t[k].fold == "," else " - ") + nxt.canonical
             level = _LEVEL[nxt.head]
             k = nxt.end
         if level or unit.skip:
