@@ -57,6 +57,14 @@ def units(text: str) -> list[tuple[str, str]]:
         ),
         ("Bộ CHQS TP.HCM", [("Bộ CHQS TP.HCM", "Bộ Chỉ huy Quân sự thành phố Hồ Chí Minh")]),
         ("Bộ Tư lệnh TP. Hồ Chí Minh", [("Bộ Tư lệnh TP. Hồ Chí Minh", "Bộ Tư lệnh thành phố Hồ Chí Minh")]),
+        (
+            "Bộ Tư lệnh Cảnh sát biển VN và Bộ Tư lệnh Cảnh sát biển",
+            [
+                ("Bộ Tư lệnh Cảnh sát biển VN", "Bộ Tư lệnh Cảnh sát biển Việt Nam"),
+                ("Bộ Tư lệnh Cảnh sát biển", "Bộ Tư lệnh Cảnh sát biển"),
+            ],
+        ),
+        ("Quân đội nhân dân VN", [("Quân đội nhân dân VN", "Quân đội nhân dân Việt Nam")]),
     ],
 )
 def test_canonical_forms(text, expected):
