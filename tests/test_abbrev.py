@@ -161,11 +161,13 @@ def test_unknown_outlet_tags_and_photo_credits_are_left_out():
     text = (
         "Tựa bài\nBQO - Ngày 3-5, đoàn công tác BĐBP tỉnh đến thăm.\n(HNO) Ngày 7-8, UBND huyện họp."
         "\n(QRT News) - Sáng nay, hội nghị. Ảnh: H.T\nCác chiến sĩ (Ảnh: KL) và (Ảnh: Văn Minh/TTXVN)."
+        " Trung tướng phát biểu. Ảnh: TTX."
     )
     assert table_of(text) == {
         "BĐBP": "Bộ đội Biên phòng",
         "UBND": "Ủy ban nhân dân",
         "TTXVN": "Thông tấn xã Việt Nam",
+        "TTX": "Thông tấn xã Việt Nam",  # a known agency in a credit is reported
     }
     assert table_of("Theo BQO - một nguồn tin") == {"BQO": None}  # inside a sentence it is reported
     assert table_of("Trong bối cảnh: BQO mở rộng") == {"BQO": None}  # "cảnh:" is no photo credit
