@@ -80,6 +80,7 @@ _PROMOTIONS = (
     ("phong", "quân", "hàm"),
     ("thăng", "hàm"),
 )
+_PROMOTION_VERBS = frozenset(p[0] for p in _PROMOTIONS)
 
 
 def promoted_ranks(
@@ -92,6 +93,8 @@ def promoted_ranks(
     rank_at = {rs: (re_, rank) for rs, re_, rank in ranks}
     out: list[tuple[int, int, str]] = []
     for i in range(n):
+        if t[i].fold not in _PROMOTION_VERBS:
+            continue
         phrase = next((p for p in _PROMOTIONS if tuple(x.fold for x in t[i : i + len(p)]) == p), None)
         if phrase is None:
             continue

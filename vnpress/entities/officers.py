@@ -61,6 +61,7 @@ _APPOINTED = (
     ("nhận", "nhiệm"),
     ("nhận", "chức"),
 )
+_APPOINTED_FIRST = frozenset(p[0] for p in _APPOINTED)
 # words between a post and the rank of the officer who holds it
 _BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
@@ -360,7 +361,9 @@ class OfficerFinder(PostParser):
         for j in range(k, min(k + 12, self.n - 1)):
             if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
                 break
-            phrase = next((p for p in _APPOINTED if tuple(x.fold for x in t[j : j + len(p)]) == p), None)
+            phrase = None
+            if t[j].fold in _APPOINTED_FIRST:
+                phrase = next((p for p in _APPOINTED if tuple(x.fold for x in t[j : j + len(p)]) == p), None)
             if phrase is not None:
                 between = t[k:j]  # nothing but a comma or dash after his posts, or "được"
                 passive = all(tok.fold in (",", "-") for tok in between) or any(
