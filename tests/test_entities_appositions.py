@@ -469,3 +469,15 @@ def test_officers_listed_after_a_promotion_hold_the_rank_they_are_promoted_to():
     ]
     ranks = [m.canonical for m in extract_entities(text) if m.type == "rank"]
     assert ranks == ["Đại tá", "Thiếu tướng", "Đại tá", "Trung tướng"]  # rank mentions only where written
+
+
+def test_a_post_after_a_unit_and_co_belongs_to_that_unit():
+    text = (
+        "Tổng cục Chính trị QĐND Việt Nam có Chủ nhiệm là Thượng tướng Trịnh Văn Quyết. Quân khu 7 hiện "
+        "có Chính ủy là Trung tướng Trần Hoài Trung. Đơn vị có Đại tá Lê Văn An tham dự."
+    )
+    assert officers(text) == [
+        ("Trịnh Văn Quyết", "Thượng tướng", ["Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam"]),
+        ("Trần Hoài Trung", "Trung tướng", ["Chính ủy Quân khu 7"]),
+        ("Lê Văn An", "Đại tá", []),
+    ]

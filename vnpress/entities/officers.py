@@ -415,8 +415,21 @@ class OfficerFinder(PostParser):
             positions, end = self.parse_positions(start)
             if positions and end == b:
                 consumed.update(range(start, end))
+                if start > 1 and t[start - 1].fold == "có":
+                    self._owner_before(start - 1, positions)
                 return positions
         return []
+
+    def _owner_before(self, e: int, positions: list[Position]) -> None:
+        """ "Tổng cục Chính trị có Chủ nhiệm là Thượng tướng A": the unit that ends right before "có"
+        completes the posts written without their own."""
+        for s in range(max(0, e - 12), e):
+            unit = self.p.parse(s)
+            if unit is not None and unit.end == e and unit.complete and not unit.skip:
+                for p in positions:
+                    if not p.unit_text and not p.whole:
+                        p.unit, p.unit_text = unit, unit.canonical
+                return
 
     def _short(
         self, rs: int, re_: int, rank: str, k: int, e: int, hits: list[OfficerHit]
