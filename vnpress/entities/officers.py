@@ -9,7 +9,7 @@ listed officer, across semicolons, until one states an office of his own (member
 posts do not stop it, nor are they stopped); a plural heading ("Các Thứ trưởng … gồm:") reaches
 every listed officer (see :mod:`.headings`). A post without its unit takes the unit of the next post ("Bí thư Đảng ủy,
 Chính ủy Quân khu 7"); a post he is given later in his sentence counts too ("… được bổ nhiệm giữ
-chức X", "…, giữ chức X", "bổ nhiệm A và B giữ chức X" for both). An arm between rank and name is
+chức X", "…, giữ chức X", "bổ nhiệm A và B giữ chức X" for both; see :mod:`.appointments`). An arm between rank and name is
 skipped ("Phó Đô đốc Hải quân X"), as are his age, birth and home (see :mod:`.asides`). An officer named inside another's apposition keeps his own posts and the first serves him
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
 Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .appointments import appointed_posts
 from .asides import skip_aside
 from .gazetteer import Gazetteer
 from .headings import heading_posts
@@ -43,25 +44,6 @@ _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "l�
 _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
-# words after an officer that lead to a post he is given: "giữ chức (vụ)", "bổ nhiệm làm/là", "nhận
-# nhiệm vụ", "nhận chức", "đảm nhiệm/giữ/nhận cương vị (mới)", "đảm nhận chức vụ", "(giao) trọng
-# trách mới là"; longest first
-_APPOINTED = (
-    ("trọng", "trách", "mới", "là"),
-    ("cương", "vị", "mới", "là"),
-    ("đảm", "nhiệm", "cương", "vị"),
-    ("đảm", "nhận", "cương", "vị"),
-    ("đảm", "nhiệm", "chức"),
-    ("đảm", "nhận", "chức"),
-    ("giữ", "cương", "vị"),
-    ("nhận", "cương", "vị"),
-    ("giữ", "chức"),
-    ("nhiệm", "làm"),
-    ("nhiệm", "là"),
-    ("nhận", "nhiệm"),
-    ("nhận", "chức"),
-)
-_APPOINTED_FIRST = frozenset(p[0] for p in _APPOINTED)
 # words between a post and the rank of the officer who holds it
 _BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
@@ -354,32 +336,7 @@ class OfficerFinder(PostParser):
         return offices[-1].text, end
 
     def _appointed(self, k: int) -> list[Position]:
-        """The posts an officer is appointed to, later in his sentence: "… được bổ nhiệm giữ chức
-        (vụ) X", "… giữ chức X", "… được bổ nhiệm làm X", "… nhận nhiệm vụ X"; the phrase follows
-        the name or "được" (not "A trao quyết định bổ nhiệm giữ chức X cho …")."""
-        t = self.t
-        for j in range(k, min(k + 12, self.n - 1)):
-            if t[j].fold in (".", "\n", ";") or g_rank(self.g, t, j):
-                break
-            phrase = None
-            if t[j].fold in _APPOINTED_FIRST:
-                phrase = next((p for p in _APPOINTED if tuple(x.fold for x in t[j : j + len(p)]) == p), None)
-            if phrase is not None:
-                between = t[k:j]  # nothing but a comma or dash after his posts, or "được"
-                passive = all(tok.fold in (",", "-") for tok in between) or any(
-                    tok.fold == "được" for tok in between
-                )
-                if not passive:  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
-                    break
-                e = j + len(phrase)
-                if e < self.n and t[e].fold == "vụ":
-                    e += 1
-                if e + 1 < self.n and t[e].fold == "mới" and t[e + 1].fold == "là":  # "cương vị mới là"
-                    e += 2
-                if e < self.n and t[e].fold == ":":
-                    e += 1
-                return self.parse_positions(e)[0]
-        return []
+        return appointed_posts(self, k)  # "… được bổ nhiệm giữ chức X": see :mod:`.appointments`
 
     def _skip_aside(self, j: int) -> int:
         return skip_aside(self, j)  # photo asides, age, birth and home: see :mod:`.asides`
