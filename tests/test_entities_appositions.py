@@ -481,3 +481,14 @@ def test_a_post_after_a_unit_and_co_belongs_to_that_unit():
         ("Trần Hoài Trung", "Trung tướng", ["Chính ủy Quân khu 7"]),
         ("Lê Văn An", "Đại tá", []),
     ]
+
+
+def test_a_post_after_dong_chi_with_a_bare_formation_is_the_general_s_who_leads_it():
+    text = (
+        "Phát biểu giao nhiệm vụ, Thiếu tướng Hoàng Đình Chung chúc mừng các đồng chí được bổ nhiệm.\n"
+        "Đồng thời, đồng chí Chủ nhiệm Chính trị Quân khu cũng yêu cầu các đơn vị."
+    )
+    assert officers(text) == [
+        ("Hoàng Đình Chung", "Thiếu tướng", []),
+        ("Hoàng Đình Chung", "Thiếu tướng", ["Chủ nhiệm Chính trị Quân khu"]),
+    ]

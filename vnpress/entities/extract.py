@@ -368,6 +368,10 @@ def _posts_before(tokens: list[Token], i: int, finder: OfficerFinder) -> list:
     return best
 
 
+# the ranks of a military region's or corps' leaders, who are named "đồng chí Chính ủy Quân khu"
+_FORMATION_RANKS = frozenset({"Thiếu tướng", "Trung tướng", "Chuẩn Đô đốc", "Phó Đô đốc"})
+
+
 def _comrade_posts(
     norm: Normalised,
     tokens: list[Token],
@@ -377,7 +381,9 @@ def _comrade_posts(
     res: _Resolver,
 ) -> list[Mention]:
     """ "Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh": a post with its unit after "đồng chí" and no
-    name is the post of the officer named last before it, a general to whom the article gave no post."""
+    name is the post of the officer named last before it, a general to whom the article gave no post.
+    An unnumbered formation counts ("đồng chí Chủ nhiệm Chính trị Quân khu"), numbered where the
+    article is about one."""
     out: list[Mention] = []
     n = len(tokens)
     for i in range(n - 2):
@@ -387,8 +393,10 @@ def _comrade_posts(
             continue
         positions, end = finder.parse_positions(i + 2)
         last_unit = positions[-1].unit if positions else None
-        if last_unit is None or not last_unit.complete or not all(p.unit_text for p in positions):
-            continue  # a whole unit ("Bộ Quốc phòng"), not a bare "Quân khu"
+        if last_unit is None or not all(p.unit_text for p in positions):
+            continue
+        if not last_unit.complete and not last_unit.open_head:
+            continue  # a whole unit ("Bộ Quốc phòng") or an unnumbered formation ("Quân khu")
         if end < n and (tokens[end].is_cap and tokens[end].is_word or tokens[end].fold in (",", "-", ":")):
             continue  # a name or a list follows: not a post named alone
         before = [h for h in hits if h.last <= i]
@@ -397,6 +405,8 @@ def _comrade_posts(
         last = max(before, key=lambda h: h.last)
         if not last.rank.endswith(("tướng", "Đô đốc")):
             continue  # a leader named by his post is a general, not the junior officer of a caption
+        if not last_unit.complete and last.rank not in _FORMATION_RANKS:
+            continue  # "Thượng tướng A dự …; đồng chí Chính ủy Quân khu": the host, not the visitor
         key = fold(title_case_name(last.name))
         mine = [m for m in mentions + out if m.type == "officer" and fold(m.canonical) == key]
         if not mine or any(m.fields["positions"] for m in mine):
