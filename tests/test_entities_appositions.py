@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from entity_views import units
+from entity_views import posts, units
 
 from vnpress.entities import extract_entities
 
@@ -492,3 +492,17 @@ def test_a_post_after_dong_chi_with_a_bare_formation_is_the_general_s_who_leads_
         ("Hoàng Đình Chung", "Thiếu tướng", []),
         ("Hoàng Đình Chung", "Thiếu tướng", ["Chủ nhiệm Chính trị Quân khu"]),
     ]
+
+
+def test_a_command_held_until_then_and_a_command_in_charge():
+    text = (
+        "Tại Quân khu 3, Thiếu tướng Nguyễn Quang Ngọc, Tham mưu trưởng Quân khu 3, được giao nhiệm vụ "
+        "phụ trách Tư lệnh Quân khu 3. Tư lệnh Quân khu 3 trước đó là Trung tướng Vũ Hải Sản. Trung tướng "
+        "Sản đã được Thủ tướng bổ nhiệm giữ chức Thứ trưởng Bộ Quốc phòng. Đại tá Lê Văn An hoàn thành "
+        "nhiệm vụ huấn luyện."
+    )
+    assert posts(text) == {
+        "Nguyễn Quang Ngọc": ["Tham mưu trưởng Quân khu 3", "phụ trách Tư lệnh Quân khu 3"],
+        "Vũ Hải Sản": ["Tư lệnh Quân khu 3", "Thứ trưởng Bộ Quốc phòng"],
+        "Lê Văn An": [],
+    }

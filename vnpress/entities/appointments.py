@@ -2,7 +2,7 @@
 
 "Đại tá A, Phó Tư lệnh Quân khu 9, được bổ nhiệm giữ chức Tư lệnh Quân khu 9", "…, giữ chức X",
 "… được bổ nhiệm làm X", "… nhận nhiệm vụ X", "… đảm nhiệm cương vị X", "… đảm nhận chức vụ X",
-"… được giao trọng trách mới là X". The phrase must follow the name and his posts directly, or
+"… được giao trọng trách mới là X", "… được giao nhiệm vụ phụ trách Tư lệnh X". The phrase must follow the name and his posts directly, or
 "được": "Thượng tướng A trao quyết định bổ nhiệm giữ chức X cho B" is B's post, not A's.
 """
 
@@ -30,6 +30,7 @@ _APPOINTED = (
     ("nhiệm", "là"),
     ("nhận", "nhiệm"),
     ("nhận", "chức"),
+    ("nhiệm", "vụ"),  # "được giao nhiệm vụ phụ trách Tư lệnh …": a post must follow at once
 )
 _FIRST = frozenset(p[0] for p in _APPOINTED)
 _WINDOW = 12  # tokens after his posts in which the phrase may come

@@ -45,7 +45,14 @@ _MEMBERSHIP = ("Ủy viên", "Đại biểu", "Bí thư", "Phó Bí thư")
 # words before a post that make it someone else's: "thừa ủy quyền của", "thừa lệnh", "thay mặt"
 _ON_BEHALF = frozenset({"quyền", "lệnh", "mặt"})
 # words between a post and the rank of the officer who holds it
-_BEFORE_RANK = (("hiện", "nay", "là"), ("hiện", "là"), ("nay", "là"), ("là",))
+_BEFORE_RANK = (
+    ("hiện", "nay", "là"),
+    ("hiện", "là"),
+    ("nay", "là"),
+    ("trước", "đó", "là"),  # "Tư lệnh Quân khu 3 trước đó là Trung tướng A": his post till then
+    ("trước", "đây", "là"),
+    ("là",),
+)
 _SEPARATORS = frozenset({",", "-", "–", ".", "/"})
 
 
@@ -235,6 +242,7 @@ class OfficerFinder(PostParser):
                 if e - k == 1:
                     hit = self._short(rs, re_, rank, k, e, hits)
                     if hit is not None:
+                        hit.positions = self._appointed(e)  # "Trung tướng Chiến đã được bổ nhiệm giữ chức X"
                         hits.append(hit)
                 continue
             hit = OfficerHit(rs, re_, rank, k, e, self._words(k, e), police)
