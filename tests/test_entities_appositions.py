@@ -506,3 +506,14 @@ def test_a_command_held_until_then_and_a_command_in_charge():
         "Vũ Hải Sản": ["Tư lệnh Quân khu 3", "Thứ trưởng Bộ Quốc phòng"],
         "Lê Văn An": [],
     }
+
+
+def test_a_dash_after_a_regional_defence_command_goes_on_with_its_name_not_a_post():
+    text = (
+        "Đại tá Lê Văn An, Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 1 - Ba Đình phát biểu. Thượng tá "
+        "Lê Văn Ba, Chính trị viên Ban Chỉ huy Phòng thủ khu vực 4 - Phó Bí thư Đảng ủy Quân sự tỉnh dự."
+    )
+    assert posts(text) == {
+        "Lê Văn An": ["Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 1 - Ba Đình"],
+        "Lê Văn Ba": ["Chính trị viên Ban Chỉ huy Phòng thủ khu vực 4", "Phó Bí thư Đảng ủy Quân sự tỉnh"],
+    }

@@ -65,6 +65,16 @@ def units(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Quân đội nhân dân VN", [("Quân đội nhân dân VN", "Quân đội nhân dân Việt Nam")]),
+        (  # the regional defence commands of 2025: a number, a dash and a name
+            "Ban Chỉ huy Phòng thủ khu vực 3 - Thống Nhất và Ban CHPTKV 2 – Pleiku huấn luyện",
+            [
+                (
+                    "Ban Chỉ huy Phòng thủ khu vực 3 - Thống Nhất",
+                    "Ban Chỉ huy Phòng thủ khu vực 3 - Thống Nhất",
+                ),
+                ("Ban CHPTKV 2 – Pleiku", "Ban Chỉ huy Phòng thủ khu vực 2 - Pleiku"),
+            ],
+        ),
     ],
 )
 def test_canonical_forms(text, expected):

@@ -48,6 +48,7 @@ UNIT_FLAGS = {
     "needplace",
     "country",
     "skip",
+    "dashname",
 }
 
 

@@ -99,6 +99,22 @@ class UnitParser:
         node = self.parse(i)
         return node is not None and (node.complete or node.numbered) and not node.skip
 
+    def _dash_name(self, k: int, parts: list[str]) -> int:
+        """The name after a unit's number and a dash, from ``k``; not a post or rank that a list of
+        posts goes on with ("… khu vực 1 - Phó Bí thư …"). The end (``k - 1`` when there is none)."""
+        posts, ranks = self.g.trie("post"), self.g.trie("rank")
+        if (
+            posts.longest(self.t, k) is not None
+            or ranks.longest(self.t, k) is not None
+            or self._head(k) is not None
+        ):
+            return k - 1
+        e = self.name_end(k)
+        if e <= k:
+            return k - 1
+        parts.append("- " + self._words(k, e))
+        return e
+
     def _take_number(self, k: int, parts: list[str]) -> tuple[int, str | None]:
         """The unit number at ``k`` as written, appended to ``parts``: ``(end, number)``, or ``(k, None)``."""
         e = self._number(k)
@@ -200,6 +216,8 @@ class UnitParser:
         ):
             parts.append(" ".join(entry.suffix))
             k += len(entry.suffix)
+        if "dashname" in flags and numbered and k + 1 < self.n and self.t[k].fold in ("-", "–"):
+            k = self._dash_name(k + 1, parts)  # "Ban Chỉ huy Phòng thủ khu vực 3 - Thống Nhất"
         base = " ".join(parts)
         node = Node(
             i,
