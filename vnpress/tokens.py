@@ -1,8 +1,8 @@
 """What a segmented word is, for counting: a Vietnamese word, an abbreviation, or something else.
 
-freq and kwic see a document as a list of :class:`Token` objects made from the segmenter's words:
-words are cut at line breaks (the segmenter sometimes joins "…11\\n\\nHome") and at syllables that are
-only punctuation ("Kim Hồng |"), and each piece gets a kind. Only ``word`` is counted; the other kinds
+Each segmented word gets a kind (:func:`classify_word`; the segmenter never joins a word across a line
+break or with a punctuation-only token, see :mod:`vnpress.segment`). freq counts only ``word`` (its
+hot loop reads the words directly); kwic sees a document as :class:`Token` objects. The other kinds
 are what a word list should leave out:
 
 ``punct``  no letter or digit at all: ``,`` ``(`` ``…`` ``|``
