@@ -2,7 +2,7 @@
 
 What is counted (see :mod:`vnpress.tokens` for the kinds):
 
-- a token is a segmented word ("công tác", "lực lượng vũ trang") cut at line breaks; only tokens of
+- a token is a segmented word ("công tác", "lực lượng vũ trang"), never across a line break; only tokens of
   kind ``word`` (Vietnamese words, abbreviations such as LLVT, loanwords) that are not stop words and
   not on a boilerplate line are *counted tokens*; punctuation, numbers, dates, phone numbers, URLs,
   e-mail addresses, document codes and junk never are;
