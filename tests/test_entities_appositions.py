@@ -517,3 +517,16 @@ def test_a_dash_after_a_regional_defence_command_goes_on_with_its_name_not_a_pos
         "Lê Văn An": ["Chỉ huy trưởng Ban Chỉ huy Phòng thủ khu vực 1 - Ba Đình"],
         "Lê Văn Ba": ["Chính trị viên Ban Chỉ huy Phòng thủ khu vực 4", "Phó Bí thư Đảng ủy Quân sự tỉnh"],
     }
+
+
+def test_a_bare_deputy_post_takes_the_unit_of_the_officer_named_before_it_in_the_sentence():
+    text = (
+        "Quân khu 9 chỉ đạo. Tại Hội nghị, Đại tá Huỳnh Việt Trung, Chính ủy Bộ Chỉ huy Quân sự tỉnh Hậu "
+        "Giang bàn giao chức vụ cho Đại tá Võ Văn Phương, Phó Chính ủy, để nhận nhiệm vụ mới. Đại tá Lê "
+        "Văn An, Phó Chính ủy, phát biểu."  # another sentence, two units of its kinds: no guess
+    )
+    assert posts(text) == {
+        "Huỳnh Việt Trung": ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Hậu Giang"],
+        "Võ Văn Phương": ["Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Hậu Giang"],
+        "Lê Văn An": ["Phó Chính ủy"],
+    }

@@ -18,7 +18,7 @@ post of the officer named last before it, when the article gave him none. A post
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..normalise import Normalised, fold, normalise
 from .gazetteer import Gazetteer
@@ -233,15 +233,16 @@ def _officer_mentions(
     people: dict[str, dict] = {}
     rank_service: dict[int, str | None] = {}
     guessed: dict[str, str] = {}  # a post completed with the article's one unit of its kind → as written
-    for h in hits:
+    for idx, h in enumerate(hits):
         canonical = title_case_name(h.name)
         key = fold(canonical)
         person = people.setdefault(key, {"rank": h.rank, "police": False, "name": canonical})
         police = is_police(h)
         person["police"] = person["police"] or police
         positions = []
+        own = partial(_sentence_own, tokens, hits[idx - 1] if idx else None, h, res)
         for p in h.positions:
-            text = p.render(res.post_unit, res.own)
+            text = p.render(res.post_unit, own)
             if not p.unit_text and text != p.text:
                 guessed[text] = p.text
             if text not in positions:
@@ -276,6 +277,23 @@ def _officer_mentions(
             if not _cut_short(p, fuller) and not (p in guessed and _cut_short(guessed[p], fuller - {p}))
         ]  # nor "Phó Cục trưởng" completed with "Cục X" beside the "Phó Cục trưởng Cục X, Bộ …" he was given
     return out
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
+
+
+def _sentence_own(
+    tokens: list[Token], prev: OfficerHit | None, h: OfficerHit, res: _Resolver, kinds: tuple[str, ...]
+) -> str:
+    """The unit of a post written without one ("Phó Chính ủy"): that of the officer named just
+    before in the same sentence, when his post is in a unit of its kinds ("Đại tá A, Chính ủy Bộ Chỉ
+    huy Quân sự tỉnh bàn giao chức vụ cho Đại tá B, Phó Chính ủy"); else the article's one unit of
+    those kinds (never a guess among two)."""
+    if prev is not None and not any(tok.fold in _SENTENCE_ENDS for tok in tokens[prev.last : h.first]):
+        units = {p.unit_text for p in prev.positions if p.unit_text and p.unit_text.startswith(kinds)}
+        if len(units) == 1:
+            return res.post_unit(next(iter(units)))
+    return res.own(kinds)
 
 
 def _cut_short(post: str, posts: set[str]) -> bool:
