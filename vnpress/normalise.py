@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # the characters str.splitlines cuts at
 _CONSONANTS = "bcdđghklmnpqrstvx"
 _CONSONANTS_ALL = _CONSONANTS + _CONSONANTS.upper()
 

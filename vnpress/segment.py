@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .corpus import Document
 from .data import data_lines
-from .normalise import Normalised, normalise
+from .normalise import LINE_BREAKS, Normalised, normalise
 
 if TYPE_CHECKING:
     from .cache import SegmentCache
@@ -56,8 +56,7 @@ def _protected_pattern(lower: bool = False) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(
-        re.escape(w.lower() if lower else w).replace(r"\ ", r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-        for w in words
+        re.escape(w.lower() if lower else w).replace(r"\ ", f"[^\\S{LINE_BREAKS}]+") for w in words
     )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", 0 if lower else re.IGNORECASE)
 
@@ -189,7 +188,7 @@ def segment_spans(text: str) -> list[Span]:
     return _merge_protected(text, words)
 
 
-_LINE_BREAK_RX = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # str.splitlines' breaks
+_LINE_BREAK_RX = re.compile(f"[{LINE_BREAKS}]")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .normalise import normalise_word, strip_tones
+from .normalise import LINE_BREAKS, normalise_word, strip_tones
 
 WORD = "word"
 KINDS = (WORD, "punct", "number", "date", "phone", "url", "email", "code", "junk")
@@ -172,7 +172,7 @@ def _syllable_kind(syllable: str) -> str:
 
 # -- tokens of a document ---------------------------------------------------------------------------
 
-_LINE_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines cuts
+_LINE_START = re.compile(rf"\r\n|[{LINE_BREAKS}]")  # where a line ends, as str.splitlines sees it
 
 
 class Token(NamedTuple):
@@ -194,7 +194,7 @@ class Token(NamedTuple):
 def line_starts(text: str) -> list[int]:
     """Offsets at which the lines of ``text`` start (the same lines as ``str.splitlines``)."""
     starts = [0]
-    for m in re.finditer(rf"\r\n|[{_LINE_BREAK}]", text):
+    for m in _LINE_START.finditer(text):
         starts.append(m.end())
     return starts
 
