@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .data import bundled_tsv, user_tsv
+from .data import numbered_tsv
 from .errors import DataFileError, UsageError
 from .normalise import normalise_word
 from .render import Table
@@ -84,18 +84,20 @@ class Dictionary:
         return sorted({e.category for e in self.entries()})
 
 
-def _entries_from_rows(rows: list[dict[str, str]], source: str, default_category: str) -> list[Entry]:
+def _entries_from_rows(
+    rows: list[tuple[int, dict[str, str]]], source: str, default_category: str
+) -> list[Entry]:
     out = []
-    for row in rows:
+    for line, row in rows:
         abbreviation = row["abbreviation"]
         if not any(c.isupper() for c in abbreviation) or any(c.isspace() for c in abbreviation):
-            raise DataFileError(source, row["_line"], f"not an abbreviation: {abbreviation!r}")
+            raise DataFileError(source, line, f"not an abbreviation: {abbreviation!r}")
         when = None
         if row.get("when"):
             try:
                 when = re.compile(row["when"])
             except re.error as e:
-                raise DataFileError(source, row["_line"], f"bad 'when' pattern: {e}") from None
+                raise DataFileError(source, line, f"bad 'when' pattern: {e}") from None
         out.append(
             Entry(
                 normalise_word(abbreviation),
@@ -107,24 +109,11 @@ def _entries_from_rows(rows: list[dict[str, str]], source: str, default_category
     return out
 
 
-def _with_lines(rows: list[dict[str, str]], text_lines: Sequence[int]) -> list[dict[str, str]]:
-    for row, line in zip(rows, text_lines, strict=True):
-        row["_line"] = line  # type: ignore[assignment]
-    return rows
-
-
-def _data_line_numbers(text: str) -> list[int]:
-    """Line numbers of the data rows (after the header) of a TSV text, as read_tsv sees them."""
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    return lines[1:]
-
-
 @cache
 def bundled_entries() -> tuple[Entry, ...]:
     from .data import data_path
 
-    text = data_path(DATA_FILE).read_text(encoding="utf-8")
-    rows = _with_lines(bundled_tsv(DATA_FILE, COLUMNS, required=3), _data_line_numbers(text))
+    rows = numbered_tsv(data_path(DATA_FILE).read_text(encoding="utf-8"), DATA_FILE, COLUMNS, 3)
     return tuple(_entries_from_rows(rows, DATA_FILE, USER_CATEGORY))
 
 
@@ -132,8 +121,7 @@ def user_entries(path: str) -> list[Entry]:
     """Entries of a user's ``--dict`` file (header ``abbreviation, expansion[, category[, when]]``)."""
     from .data import read_user_text
 
-    text = read_user_text(path)
-    rows = _with_lines(user_tsv(path, COLUMNS, required=2), _data_line_numbers(text))
+    rows = numbered_tsv(read_user_text(path), path, COLUMNS, 2)
     return _entries_from_rows(rows, path, USER_CATEGORY)
 
 

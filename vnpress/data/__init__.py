@@ -49,7 +49,14 @@ def read_tsv(text: str, source: str, columns: list[str], required: int) -> list[
 
     Lines starting with ``#`` are comments. The first ``required`` columns must be non-empty.
     """
-    rows: list[dict[str, str]] = []
+    return [row for _, row in numbered_tsv(text, source, columns, required)]
+
+
+def numbered_tsv(
+    text: str, source: str, columns: list[str], required: int
+) -> list[tuple[int, dict[str, str]]]:
+    """:func:`read_tsv`'s rows, each with its line number in ``text`` (for error messages)."""
+    rows: list[tuple[int, dict[str, str]]] = []
     lines = [
         (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
     ]
@@ -66,7 +73,7 @@ def read_tsv(text: str, source: str, columns: list[str], required: int) -> list[
         for c in columns[:required]:
             if not row.get(c):
                 raise DataFileError(source, n, f"empty {c!r} column")
-        rows.append({c: row.get(c, "") for c in columns})
+        rows.append((n, {c: row.get(c, "") for c in columns}))
     return rows
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..data import bundled_tsv, user_tsv
+from ..data import numbered_tsv
 from ..errors import DataFileError
 from ..normalise import normalise_word
 from .matcher import Trie, word_folds
@@ -116,15 +116,9 @@ def _parse_row(row: dict[str, str], source: str, line: int) -> Entry:
     return Entry(kind, form, canonical, frozenset(flags), suffix)
 
 
-def _read(rows: list[dict[str, str]], source: str, text: str | None) -> list[Entry]:
-    """Entries from TSV rows; line numbers are recovered from the text for error messages."""
-    numbers = _data_line_numbers(text) if text is not None else list(range(2, len(rows) + 2))
-    return [_parse_row(row, source, numbers[i] if i < len(numbers) else 0) for i, row in enumerate(rows)]
-
-
-def _data_line_numbers(text: str) -> list[int]:
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    return lines[1:]  # after the header
+def _read(text: str, source: str) -> list[Entry]:
+    """Entries of a TSV text; errors name the file and line."""
+    return [_parse_row(row, source, n) for n, row in numbered_tsv(text, source, COLUMNS, 2)]
 
 
 def _header(text: str) -> set[str]:
@@ -152,8 +146,7 @@ def load_user_file(path: str) -> list[Entry]:
             "header must name the columns type, form, canonical, flags (ranks, posts, units) "
             "or kind, variants, codes, named (document kinds) or issuer, variants, role (issuers)",
         )
-    rows = user_tsv(path, COLUMNS, required=2)
-    return _read(rows, path, text)
+    return _read(text, path)
 
 
 @lru_cache(maxsize=8)
@@ -164,8 +157,7 @@ def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
 
     gazetteer = Gazetteer(user_files=user_files)
     for name in BUNDLED:
-        text = data_path(name).read_text(encoding="utf-8")
-        for entry in _read(bundled_tsv(name, COLUMNS, required=2), name, text):
+        for entry in _read(data_path(name).read_text(encoding="utf-8"), name):
             gazetteer.add(entry)
     for path in user_files:
         for entry in load_user_file(path):
