@@ -39,9 +39,9 @@ _ENDS = frozenset({".", "\n", ";"})
 
 def appointed_posts(f: OfficerFinder, k: int) -> list[Position]:
     """The posts an officer whose mention ends at token ``k`` is appointed to, or none."""
-    t, n = f.t, f.n
+    t, n, ranks = f.t, f.n, f.p.ranks
     for j in range(k, min(k + _WINDOW, n - 1)):
-        if t[j].fold in _ENDS or f.g.trie("rank").longest(t, j) is not None:
+        if t[j].fold in _ENDS or ranks.longest(t, j) is not None:
             break  # his sentence, or the next officer, begins
         if t[j].fold not in _FIRST:
             continue

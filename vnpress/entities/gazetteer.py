@@ -61,6 +61,7 @@ class Entry:
     canonical: str
     flags: frozenset[str] = frozenset()
     suffix: tuple[str, ...] = ()  # words that may follow a unit's number (suffix=Hải quân)
+    kinds: tuple[str, ...] = ()  # the unit kinds a post's head implies (of=Cục|Học viện)
 
 
 @dataclass
@@ -70,7 +71,6 @@ class Gazetteer:
     entries: list[Entry] = field(default_factory=list)
     tries: dict[str, Trie] = field(default_factory=dict)
     abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
-    rank_order: dict[str, int] = field(default_factory=dict)
     user_files: tuple[str, ...] = ()  # also read for document kinds and issuers (see resolutions)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -82,15 +82,16 @@ class Gazetteer:
         return cached
 
     def trie(self, kind: str) -> Trie:
-        return self.tries.setdefault(kind, Trie())
+        found = self.tries.get(kind)  # (setdefault would build a throw-away Trie on every call)
+        if found is None:
+            found = self.tries[kind] = Trie()
+        return found
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
         if entry.type == "abbrev":
             self.abbrevs[entry.form] = tuple(entry.canonical.split())
             return
-        if entry.type == "rank":
-            self.rank_order.setdefault(entry.canonical, len(self.rank_order))
         self.trie(entry.type).add(word_folds(entry.form), entry)
 
 
@@ -113,7 +114,8 @@ def _parse_row(row: dict[str, str], source: str, line: int) -> Entry:
             )
     if not form.split():
         raise DataFileError(source, line, "empty 'form' column")
-    return Entry(kind, form, canonical, frozenset(flags), suffix)
+    kinds = tuple(k for f in flags if f.startswith("of=") for k in f[3:].split("|"))
+    return Entry(kind, form, canonical, frozenset(flags), suffix, kinds)
 
 
 def _read(text: str, source: str) -> list[Entry]:

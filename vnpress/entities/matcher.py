@@ -195,11 +195,3 @@ class Trie:
             if None in node:
                 best = (j, node[None])
         return best
-
-    def __contains__(self, words: Sequence[str]) -> bool:
-        node = self.root
-        for w in words:
-            node = node.get(w)
-            if node is None:
-                return False
-        return None in node

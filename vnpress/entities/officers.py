@@ -197,7 +197,7 @@ class OfficerFinder(PostParser):
         e = self._name_end(m[0])
         if e - m[0] < 2:
             return None
-        kinds = tuple(x for f in m[1].flags if f.startswith("of=") for x in f[3:].split("|"))
+        kinds = m[1].kinds
         return Position(m[1].canonical, None, "", False, "whole" in m[1].flags, kinds), m[0], e
 
     def _stops_name(self, j: int) -> bool:

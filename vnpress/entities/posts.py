@@ -182,7 +182,7 @@ class PostParser:
                 if listed:
                     unit, unit_text = listed[-1], listed[-1].canonical
             if unit_text or "needunit" not in m[1].flags:  # "học viên" alone is no post
-                kinds = tuple(k for f in m[1].flags if f.startswith("of=") for k in f[3:].split("|"))
+                kinds = m[1].kinds
                 out.append(Position(post, unit, unit_text, former, whole, kinds))
             k = self._skip_now(k)
             end = k

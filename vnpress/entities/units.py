@@ -72,6 +72,7 @@ class UnitParser:
         self.provinces = gazetteer.trie("province")
         self.name_stops = gazetteer.trie("nameend")
         self.posts = gazetteer.trie("post")
+        self.ranks = gazetteer.trie("rank")
 
     # -- small recognisers
     def _head(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
@@ -102,10 +103,9 @@ class UnitParser:
     def _dash_name(self, k: int, parts: list[str]) -> int:
         """The name after a unit's number and a dash, from ``k``; not a post or rank that a list of
         posts goes on with ("… khu vực 1 - Phó Bí thư …"). The end (``k - 1`` when there is none)."""
-        posts, ranks = self.g.trie("post"), self.g.trie("rank")
         if (
-            posts.longest(self.t, k) is not None
-            or ranks.longest(self.t, k) is not None
+            self.posts.longest(self.t, k) is not None
+            or self.ranks.longest(self.t, k) is not None
             or self._head(k) is not None
         ):
             return k - 1
