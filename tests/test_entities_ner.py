@@ -131,3 +131,29 @@ def test_sentences_split_at_ends_and_lines_not_at_abbreviations():
         "Câu bốn… ở TP. Huế. 3 người.",
     ]
     assert list(sentences("  \n ")) == []
+
+
+def test_ner_results_are_cached_and_no_cache_runs_it_again(monkeypatch):
+    from vnpress.corpus import Document
+    from vnpress.entities import entity_table
+    from vnpress.entities import ner as ner_module
+
+    calls: list[str] = []
+
+    def fake_find_ner(text, domain):
+        calls.append(text)
+        return [Mention("person", 0, 3, text[:3], text[:3], {})]
+
+    monkeypatch.setattr(ner_module, "find_ner", fake_find_ner)
+    docs = [Document("a.txt", "Ông Ba thăm Quân khu 7."), Document("b.txt", "Bà Tư ở Hà Nội.")]
+
+    def rows(**options):
+        table = entity_table(docs, mentions=True, types="person", ner=True, **options)
+        return [(r["file"], r["canonical"]) for r in table.rows]
+
+    expected = [("a.txt", "Ông"), ("b.txt", "Bà ")]
+    assert rows() == expected and len(calls) == 2  # cold: NER on each document
+    assert rows() == expected and len(calls) == 2  # warm: from the cache
+    assert rows(use_cache=False) == expected and len(calls) == 4  # --no-cache: run again
+    entity_table(docs, mentions=True, types="rank", ner=False)
+    assert len(calls) == 4  # without --ner nothing of it runs

@@ -12,6 +12,7 @@ The domain extractor is rules over words (no tagger): see :mod:`.extract`. Aggre
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -130,6 +131,16 @@ def _row_order(row: dict[str, Any]) -> tuple:
     )
 
 
+def _files_digest(paths: Sequence[str]) -> str:
+    """A digest of the user's rule files, which the cached results depend on."""
+    from ..data import read_user_text
+
+    h = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        h.update(read_user_text(path).encode() + b"\0")
+    return h.hexdigest()
+
+
 def entity_table(
     docs: Iterable[Document],
     *,
@@ -149,7 +160,9 @@ def entity_table(
     load_gazetteer(user_files)  # a malformed user file fails here, before any document is read
     _document_rules(user_files)
     func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
-    results = map_documents(func, docs, jobs=jobs)
+    # underthesea's NER (about 2,500 words a second) is worth caching; the domain rules are not
+    key = f"entities ner gazetteers={_files_digest(user_files)}" if ner else None
+    results = map_documents(func, docs, jobs=jobs, cache_key=key, use_cache=use_cache)
 
     def keep(m: Mention) -> bool:
         return wanted is None or m.type in wanted
