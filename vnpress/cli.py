@@ -118,12 +118,6 @@ class Inputs(NamedTuple):
             return (Document(display_sample_path(d.path), d.text) for d in docs)
         return docs
 
-    @property
-    def workers(self) -> int:
-        if self.jobs in (None, 0):
-            return os.cpu_count() or 1
-        return self.jobs
-
 
 class Output(NamedTuple):
     """How to print: the resolved format, the header, colour."""
@@ -289,7 +283,7 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
         by_file=by_file,
         gazetteers=gazetteers,
         ner=ner,
-        jobs=inputs.workers,
+        jobs=inputs.jobs,
         use_cache=inputs.use_cache,
     )
     output.emit(table)
@@ -374,7 +368,7 @@ def freq(
         stopword_files=stopword_files,
         use_stopwords=not no_stopwords,
         keep_boilerplate=keep_boilerplate,
-        jobs=inputs.workers,
+        jobs=inputs.jobs,
         use_cache=inputs.use_cache,
     )
     output.emit(table)
@@ -412,7 +406,7 @@ def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplat
         width=width,
         keep_case=keep_case,
         keep_boilerplate=keep_boilerplate,
-        jobs=inputs.workers,
+        jobs=inputs.jobs,
         use_cache=inputs.use_cache,
     )
     output.emit(table)
@@ -469,7 +463,7 @@ def expand_abbrev(
                 sys.stdout,
                 dict_files=dict_files,
                 keep_abbrev=keep_abbrev,
-                jobs=inputs.workers,
+                jobs=inputs.jobs,
             )
             sys.stdout.flush()
         except BrokenPipeError:
@@ -477,7 +471,7 @@ def expand_abbrev(
         return _finish()
     output.emit(
         abbrev.abbreviation_table(
-            inputs.documents(), by_file=by_file, dict_files=dict_files, jobs=inputs.workers
+            inputs.documents(), by_file=by_file, dict_files=dict_files, jobs=inputs.jobs
         )
     )
     return _finish()

@@ -149,7 +149,7 @@ def entity_table(
     by_file: bool = False,
     gazetteers: Sequence[str] = (),
     ner: bool = False,
-    jobs: int = 1,
+    jobs: int | None = 1,
     use_cache: bool = True,
 ) -> Table:
     """The ``entities`` command's table: mentions, or entities aggregated over the corpus or per file."""
