@@ -10,7 +10,7 @@ article sentence is never taken out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 
 from .data import bundled_tsv
@@ -65,30 +65,19 @@ def lines(text: str) -> Iterator[tuple[int, int, str]]:
         pos += len(raw)
 
 
-def boilerplate_spans(text: str) -> list[tuple[int, int]]:
-    """Spans (offsets into ``text``) of the lines of ``text`` that are page furniture, in order."""
+def boilerplate_lines(text: str) -> set[int]:
+    """The numbers (from 0, as ``str.splitlines`` counts them) of the lines of ``text`` that are page
+    furniture."""
     # Normalising the whole text at once is several times faster than line by line, and gives the
     # same lines: normalisation neither makes nor removes a line break, nor works across one.
     normalised = normalise_word(text).splitlines()
-    spans = list(lines(text))
-    if len(normalised) != len(spans):  # cannot happen (see above); stay right if it ever does
-        return [(a, b) for a, b, line in spans if is_boilerplate(line)]
+    if len(normalised) != len(text.splitlines()):  # cannot happen (see above); stay right if it ever does
+        return {i for i, line in enumerate(text.splitlines()) if is_boilerplate(line)}
     fullmatch = _pattern().fullmatch
-    out: list[tuple[int, int]] = []
-    for (a, b, _), line in zip(spans, normalised, strict=True):
-        clean = " ".join(line.split())
-        if clean and fullmatch(clean) is not None:
-            out.append((a, b))
-    return out
+    return {i for i, line in enumerate(normalised) if (clean := " ".join(line.split())) and fullmatch(clean)}
 
 
-def in_boilerplate(tokens: Sequence, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token (anything with a ``start``, in text order), whether it starts on one of the
-    boilerplate line ``spans``."""
-    out: list[bool] = []
-    k = 0
-    for t in tokens:
-        while k < len(spans) and spans[k][1] <= t.start:
-            k += 1
-        out.append(k < len(spans) and spans[k][0] <= t.start < spans[k][1])
-    return out
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (offsets into ``text``) of the lines of ``text`` that are page furniture, in order."""
+    numbers = boilerplate_lines(text)
+    return [(a, b) for i, (a, b, _) in enumerate(lines(text)) if i in numbers]

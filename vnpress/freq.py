@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
 
-from .boilerplate import boilerplate_spans
+from .boilerplate import boilerplate_lines
 from .corpus import Document
 from .data import data_lines, user_lines
 from .errors import UsageError
@@ -71,7 +71,7 @@ def counted_runs(
     them). This is the hot loop of ``freq``: one dictionary look-up a word, no object made."""
     keys = _key_memo(stopwords, keep_case)
     starts = line_starts(text)
-    skipped = set() if keep_boilerplate else _boilerplate_lines(text, starts)
+    skipped = set() if keep_boilerplate else boilerplate_lines(text)
     codes = code_spans(text)
     code_starts = [a for a, _ in codes]
     n_lines = len(starts)
@@ -122,11 +122,6 @@ def _key(norm: str, stopwords: frozenset[str], keep_case: bool) -> str | None:
     if folded in stopwords:
         return None
     return norm if keep_case else folded
-
-
-def _boilerplate_lines(text: str, starts: list[int]) -> set[int]:
-    """The numbers of the lines of ``text`` that are page furniture (see :mod:`vnpress.boilerplate`)."""
-    return {bisect.bisect_right(starts, a) - 1 for a, _ in boilerplate_spans(text)}
 
 
 def _nfc(text: str) -> str:

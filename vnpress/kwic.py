@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from .boilerplate import boilerplate_spans, in_boilerplate
+from .boilerplate import boilerplate_lines
 from .corpus import Document
 from .errors import UsageError
 from .normalise import normalise_word
@@ -90,11 +90,9 @@ def kwic_rows(
     """One row per occurrence, by file (in input order) then offset."""
     for doc, words in segmented:
         tokens = document_tokens(doc.text, words)
-        skip = (
-            [False] * len(tokens) if keep_boilerplate else in_boilerplate(tokens, boilerplate_spans(doc.text))
-        )
+        skipped = set() if keep_boilerplate else boilerplate_lines(doc.text)
         for i, j in find(tokens, query, keep_case=keep_case):
-            if skip[i]:
+            if tokens[i].line in skipped:
                 continue
             start, end = tokens[i].start, tokens[j].end
             yield {
