@@ -83,8 +83,6 @@ def match_backward(letters: str, text: str, end: int) -> tuple[int, int] | None:
     """The span of the shortest long form for ``letters`` ending at ``end`` (numbers may follow it)."""
     n = len(letters)
     words = _words(text, _window_start(text, end), end)
-    while words and words[-1].numeric:
-        words.pop()
     words = [w for w in words if not w.numeric][-min(n + 5, 2 * n) :]
     if not words:
         return None

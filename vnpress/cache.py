@@ -145,8 +145,6 @@ class SegmentCache:
         self._conn: sqlite3.Connection | None = None
         self._version_id = 0
         self.disabled = False
-        self.hits = 0
-        self.misses = 0
         self._open_or_rebuild()
 
     # -- opening, and rebuilding after damage -------------------------------------------------------
@@ -249,11 +247,7 @@ class SegmentCache:
                 found.update(conn.execute(sql, (self._version_id, *chunk)))
             return found
 
-        found = self._run(op, {})
-        if table == SEGMENTS:
-            self.hits += sum(1 for k in keys if k in found)
-            self.misses += sum(1 for k in keys if k not in found)
-        return found
+        return self._run(op, {})
 
     def put_many(self, items: Iterable[tuple[bytes, bytes]], table: str = SEGMENTS) -> None:
         """Store ``(key, value)`` pairs in one transaction."""
@@ -329,16 +323,6 @@ def info_table(path: Path | None = None) -> Table:
     from .render import Table
 
     i = info(path)
-    columns = [
-        "path",
-        "entries",
-        "current_entries",
-        "results",
-        "bytes",
-        "vnpress",
-        "underthesea",
-        "segmenter",
-    ]
     row = {
         "path": i.path,
         "entries": i.entries,
@@ -349,6 +333,7 @@ def info_table(path: Path | None = None) -> Table:
         "underthesea": i.versions.underthesea,
         "segmenter": i.versions.segmenter,
     }
+    columns = list(row)
     return Table(
         columns, [row], title="vnpress cache", numeric={"entries", "current_entries", "results", "bytes"}
     )

@@ -37,13 +37,6 @@ def _with_tone(vowel: str, mark: str) -> str:
     return unicodedata.normalize("NFC", vowel + mark)
 
 
-def _tone_of(ch: str) -> str | None:
-    for c in unicodedata.normalize("NFD", ch):
-        if c in TONE_MARKS:
-            return c
-    return None
-
-
 def _build_tone_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """Matches an open syllable ``[initial](o|u)(toned a|e|y)`` written with the tone on the second vowel."""
     second: dict[str, tuple[str, str]] = {}  # toned second vowel -> (bare vowel, tone mark)

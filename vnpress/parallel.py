@@ -90,18 +90,6 @@ def _init_worker(setup: Callable[[], Any] | None) -> None:
         setup()
 
 
-class _Done(Generic[R]):
-    """A result computed in-process, with the interface of an AsyncResult."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: R):
-        self._value = value
-
-    def get(self) -> R:
-        return self._value
-
-
 class _Deferred(Generic[R]):
     """In-process work, done when its result is asked for (so in order, one batch at a time)."""
 

@@ -54,14 +54,8 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def _ordered(row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-    return {c: _jsonable(row.get(c)) for c in columns}
+    return {c: row.get(c) for c in columns}  # json writes tuples, nested ones too, as arrays
 
 
 def _write_delimited(table: Table, out: IO[str], header: bool, delimiter: str) -> None:

@@ -130,8 +130,7 @@ def _protected_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def _merge_protected(text: str, words: list[Span]) -> list[Span]:
-    rx = _protected_pattern()
-    if rx is None or not words:
+    if _protected_pattern(lower=True) is None or not words:  # (the case-insensitive one is rarely needed)
         return words
     found = [m.span() for m in _protected_matches(text)]
     if not found:
