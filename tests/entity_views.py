@@ -15,6 +15,15 @@ def posts(text: str) -> dict[str, list[str]]:
     return out
 
 
+def officers(text: str) -> list[tuple[str, str, list[str]]]:
+    """(canonical name, rank, posts) per officer mention, in text order."""
+    return [
+        (m.canonical, m.fields["rank"], m.fields["positions"])
+        for m in extract_entities(text)
+        if m.type == "officer"
+    ]
+
+
 def units(text: str) -> list[str]:
     """The canonical form of every unit mention, in text order."""
     return [m.canonical for m in extract_entities(text) if m.type == "unit"]

@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-from entity_views import posts, units
+from entity_views import officers, posts, units
 
 from vnpress.entities import extract_entities
-
-
-def officers(text: str) -> list[tuple[str, str, list[str]]]:
-    """(canonical name, rank, posts) per officer mention, in text order."""
-    return [
-        (m.canonical, m.fields["rank"], m.fields["positions"])
-        for m in extract_entities(text)
-        if m.type == "officer"
-    ]
 
 
 def test_an_arm_between_rank_and_name_is_not_the_name():

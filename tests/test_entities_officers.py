@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from entity_views import officers
 
 from vnpress.entities import extract_entities
-
-
-def officers(text: str) -> list[tuple[str, str, list[str]]]:
-    """(canonical name, rank, posts) per officer mention, in text order."""
-    return [
-        (m.canonical, m.fields["rank"], m.fields["positions"])
-        for m in extract_entities(text)
-        if m.type == "officer"
-    ]
 
 
 def ranks(text: str) -> list[tuple[str, str | None]]:
