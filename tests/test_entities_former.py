@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from entity_views import units
+
 from vnpress.entities import extract_entities
 
 TEXT = (Path(__file__).parent / "fixtures" / "entities" / "truy_dieu.txt").read_text(encoding="utf-8")
@@ -42,8 +44,7 @@ def test_former_posts_of_the_article():
 
 
 def test_units_of_the_article():
-    units = {m.canonical for m in extract_entities(TEXT) if m.type == "unit"}
-    assert units >= {
+    assert set(units(TEXT)) >= {
         "Đảng ủy Quân sự Trung ương",
         "Quân ủy Trung ương",
         "Quân khu 2",

@@ -5,9 +5,7 @@ Our own sentences in the style of army press reports of a ceremony's guests.
 
 from __future__ import annotations
 
-from entity_views import posts
-
-from vnpress.entities import extract_entities
+from entity_views import posts, units
 
 
 def test_a_shared_post_reaches_items_that_carry_only_memberships():
@@ -65,7 +63,7 @@ def test_police_bodies_by_their_abbreviations():
         "(CANDVT). Nay Tổng cục CNQP giao nhiệm vụ; Đoàn Thanh niên CAH Mường Tè ra quân; giảng viên "
         "Học viện Chính trị Công an nhân dân lên lớp."
     )
-    got = {m.canonical for m in extract_entities(text) if m.type == "unit"}
+    got = set(units(text))
     assert got >= {
         "Học viện Chính trị Công an nhân dân",
         "Công an Biên phòng",
@@ -87,8 +85,7 @@ def test_a_party_post_of_his_own_does_not_stop_the_shared_one():
         "Lò Văn Páo": [shared],
         "Lâm Văn Út": [shared, "Bí thư Đảng ủy cơ quan Tổng cục Hậu cần"],
     }
-    units = [m.canonical for m in extract_entities(text) if m.type == "unit"]
-    assert "Đảng ủy cơ quan Tổng cục Hậu cần" in units
+    assert "Đảng ủy cơ quan Tổng cục Hậu cần" in units(text)
 
 
 def test_an_officer_nested_in_anothers_apposition():
