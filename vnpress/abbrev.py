@@ -31,7 +31,7 @@ from .abbrev_define import find_definitions
 from .abbrev_detect import Candidate, find_candidates, in_credit, is_outlet_tag, is_roman, is_syllable
 from .abbrev_dict import Dictionary, dictionary_table, load_dictionary, lookup_key
 from .corpus import Document
-from .normalise import normalise, normalise_word
+from .normalise import fold, normalise
 from .parallel import map_documents
 from .render import Table
 
@@ -202,7 +202,7 @@ def _snippet(text: str, start: int, end: int) -> str:
 def _expansion_key(expansion: str | None) -> str | None:
     if expansion is None:
         return None
-    return _SPACE.sub(" ", normalise_word(expansion).casefold()).strip()
+    return _SPACE.sub(" ", fold(expansion)).strip()
 
 
 @dataclass

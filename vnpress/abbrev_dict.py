@@ -52,6 +52,9 @@ class Dictionary:
         self._entries: dict[str, list[Entry]] = {}
         for entry in entries:
             self._entries.setdefault(lookup_key(entry.abbreviation), []).append(entry)
+        self._mixed_case = frozenset(
+            k for k in self._entries if not k.isupper() and "." not in k and "-" not in k
+        )
 
     def __contains__(self, abbreviation: str) -> bool:
         return lookup_key(abbreviation) in self._entries
@@ -78,7 +81,7 @@ class Dictionary:
     def mixed_case(self) -> frozenset[str]:
         """Abbreviations written with small letters too (``ThS``): found only because they are known,
         and only inside a dotted chain of titles (``ThS.BS``)."""
-        return frozenset(k for k in self._entries if not k.isupper() and "." not in k and "-" not in k)
+        return self._mixed_case
 
     def categories(self) -> list[str]:
         return sorted({e.category for e in self.entries()})

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
-from .errors import InputError, UsageError
+from .errors import BinaryFileError, InputError, UsageError
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -77,7 +77,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         codec = "utf-16"
     else:
         if b"\x00" in data:
-            raise InputError(source, "binary file (contains NUL bytes), skipped")
+            raise BinaryFileError(source, "binary file (contains NUL bytes), skipped")
         codec = "utf-8"
     try:
         return data.decode(codec)
@@ -85,10 +85,6 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         offset = e.start + (3 if codec == "utf-8-sig" else 0)
         hint = "" if encoding else "; use --encoding NAME for another encoding"
         raise InputError(source, f"cannot decode as {codec} at byte {offset}{hint}") from None
-
-
-def is_binary_error(err: InputError) -> bool:
-    return err.message.startswith("binary file")
 
 
 def _walk(directory: str, pattern: str) -> Iterator[str]:
@@ -167,7 +163,7 @@ def read_corpus(
         try:
             yield read_document(path, encoding, stdin)
         except InputError as e:
-            on_problem(Problem(e.source, e.message, "warning" if is_binary_error(e) else "error"))
+            on_problem(Problem(e.source, e.message, "warning" if isinstance(e, BinaryFileError) else "error"))
 
 
 def sample_corpus_dir() -> str:

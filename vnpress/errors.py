@@ -27,6 +27,10 @@ class InputError(VnpressError):
         self.message = message
 
 
+class BinaryFileError(InputError):
+    """An input that is not text (NUL bytes): skipped with a warning, not an error."""
+
+
 class UsageError(VnpressError):
     """Options or arguments that cannot work together, or a data file given by the user that is malformed."""
 
