@@ -15,7 +15,7 @@ import pickle
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -93,9 +93,14 @@ def unpack_positions(blob: bytes) -> Iterable[int]:
     return itertools.accumulate(values)
 
 
-def unpack_spans(blob: bytes) -> list[Span]:
+def iter_spans(blob: bytes) -> Iterator[Span]:
+    """The spans of :func:`pack_spans`, one at a time."""
     it = iter(unpack_positions(blob))
-    return list(zip(it, it, strict=False))
+    return zip(it, it, strict=False)
+
+
+def unpack_spans(blob: bytes) -> list[Span]:
+    return list(iter_spans(blob))
 
 
 @lru_cache(maxsize=1)

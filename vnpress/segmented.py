@@ -18,17 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from . import segment as seg
-from .cache import (
-    RESULTS,
-    SegmentCache,
-    analysis_prefix,
-    dump_result,
-    load_result,
-    pack_spans,
-    result_key,
-    text_key,
-    unpack_positions,
-)
+from .cache import RESULTS, SegmentCache
+from .cachekeys import analysis_prefix, dump_result, iter_spans, load_result, pack_spans, result_key, text_key
 from .corpus import Document
 from .normalise import Normalised, normalise
 from .parallel import Runner, batches, lookahead, stream
@@ -151,8 +142,7 @@ class _Batch:
                 if self.seg_keys:
                     new.append((self.seg_keys[j], value))
             if isinstance(value, bytes):
-                it = iter(unpack_positions(value))
-                words = seg.words_from_spans(norm, zip(it, it, strict=False))
+                words = seg.words_from_spans(norm, iter_spans(value))
             else:
                 words = seg.words_from_spans(norm, value)
             yield doc, words
@@ -200,7 +190,6 @@ def _analyse(
             if pack:
                 new = pack_spans(spans)
         else:
-            it = iter(unpack_positions(packed))
-            spans = zip(it, it, strict=False)
+            spans = iter_spans(packed)
         out.append((new, func(doc, seg.words_from_spans(norm, spans))))
     return out
