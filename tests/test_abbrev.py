@@ -359,6 +359,15 @@ BRIEF = {
 }
 
 
+def test_every_abbreviation_the_entity_rules_spell_out_is_in_the_dictionary():
+    # data/units.tsv spells abbreviations out inside unit names; expand-abbrev must know each one
+    # that it can find (two capitals or more), or the two lists drift apart.
+    from vnpress.entities.gazetteer import load_gazetteer
+
+    found_by_expand_abbrev = [a for a in load_gazetteer().abbrevs if sum(c.isupper() for c in a) >= 2]
+    assert [a for a in found_by_expand_abbrev if a not in DICT and "." not in a] == []
+
+
 def test_the_bundled_dictionary():
     entries = bundled_entries()
     assert len({e.abbreviation for e in entries}) >= 150
