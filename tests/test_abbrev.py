@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from vnpress.abbrev import abbreviation_table, find_abbreviations, rewrite_documents, rewrite_text
-from vnpress.abbrev_define import find_definitions
-from vnpress.abbrev_detect import find_candidates, is_syllable
-from vnpress.abbrev_dict import bundled_entries, dictionary_table, load_dictionary
-from vnpress.corpus import Document, read_corpus
+from vnpress.abbrev.define import find_definitions
+from vnpress.abbrev.detect import find_candidates, is_syllable
+from vnpress.abbrev.dictionary import bundled_entries, dictionary_table, load_dictionary
+from vnpress.abbrev.expand import abbreviation_table, find_abbreviations, rewrite_documents, rewrite_text
 from vnpress.errors import DataFileError, UsageError
+from vnpress.io.corpus import Document, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

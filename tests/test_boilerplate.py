@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from vnpress.boilerplate import boilerplate_spans, is_boilerplate, lines
+from vnpress.text.boilerplate import boilerplate_spans, is_boilerplate, lines
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from vnpress import cache as cache_module
-from vnpress import segment as segment_module
-from vnpress.cache import (
+from vnpress.io.corpus import Document
+from vnpress.pipeline.cache import store as cache_module
+from vnpress.pipeline.cache.store import (
     SegmentCache,
     Versions,
     cache_path,
@@ -18,8 +18,8 @@ from vnpress.cache import (
     text_key,
     unpack_spans,
 )
-from vnpress.corpus import Document
-from vnpress.segment import segment_documents
+from vnpress.pipeline.run import segment_documents
+from vnpress.text import segment as segment_module
 
 TEXTS = [
     "Đảng ủy Quân khu họp bàn công tác năm 2024.",
@@ -31,7 +31,7 @@ TEXTS = [
 @pytest.fixture(autouse=True)
 def _no_front_end(monkeypatch):
     """Warnings go to the ``vnpress`` logger, whatever a CLI run in this process installed before."""
-    from vnpress import progress
+    from vnpress.io import progress
 
     monkeypatch.setattr(progress, "_on_warning", None)
     monkeypatch.setattr(progress, "_factory", None)
@@ -197,7 +197,7 @@ def count_long_words(doc, words, *, minimum):
 def analyse(texts, minimum=4, **kwargs):
     from functools import partial
 
-    from vnpress.segmented import map_segmented
+    from vnpress.pipeline.run import map_segmented
 
     docs = [Document(f"d{i}.txt", t) for i, t in enumerate(texts)]
     func = partial(count_long_words, minimum=minimum)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vnpress.parallel import BATCH_CHARS
+from vnpress.pipeline.parallel import BATCH_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from vnpress.corpus import (
+from vnpress.errors import InputError, UsageError
+from vnpress.io.corpus import (
     Document,
     Problem,
     check_encoding,
@@ -14,7 +15,6 @@ from vnpress.corpus import (
     read_document,
     sample_corpus_paths,
 )
-from vnpress.errors import InputError, UsageError
 
 TEXT = "Đảng ủy Quân khu 7\n"
 
@@ -112,7 +112,7 @@ def test_empty_files_are_documents_with_no_text(tmp_path):
 
 
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
-    import vnpress.corpus as corpus
+    import vnpress.io.corpus as corpus
 
     f = tmp_path / "locked.txt"
     f.write_text("x")

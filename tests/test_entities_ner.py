@@ -134,9 +134,9 @@ def test_sentences_split_at_ends_and_lines_not_at_abbreviations():
 
 
 def test_ner_results_are_cached_and_no_cache_runs_it_again(monkeypatch):
-    from vnpress.corpus import Document
     from vnpress.entities import entity_table
     from vnpress.entities import ner as ner_module
+    from vnpress.io.corpus import Document
 
     calls: list[str] = []
 

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnpress.entities.document_rules import document_rules, document_rules_for
-from vnpress.entities.resolutions import find_resolutions
+from vnpress.entities.documents.resolutions import find_resolutions
+from vnpress.entities.documents.rules import document_rules, document_rules_for
 from vnpress.errors import DataFileError
-from vnpress.normalise import normalise
+from vnpress.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from vnpress.corpus import Document, read_corpus
 from vnpress.errors import DataFileError, UsageError
-from vnpress.freq import (
+from vnpress.io.corpus import Document, read_corpus
+from vnpress.pipeline.run import segment_documents
+from vnpress.stats.freq import (
     bundled_stopwords,
     frequency_table,
     load_stopwords,
     per_10k,
     segmented_frequency_table,
 )
-from vnpress.segment import segment_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from vnpress.corpus import Document, read_corpus
 from vnpress.errors import UsageError
-from vnpress.freq import segmented_frequency_table
-from vnpress.kwic import context_left, context_right, kwic_rows, kwic_table, query_key
-from vnpress.segment import segment_documents
+from vnpress.io.corpus import Document, read_corpus
+from vnpress.pipeline.run import segment_documents
+from vnpress.stats.freq import segmented_frequency_table
+from vnpress.stats.kwic import context_left, context_right, kwic_rows, kwic_table, query_key
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from vnpress.normalise import fold, normalise, normalise_tones, normalise_word, strip_diacritics, strip_tones
+from vnpress.text.normalise import (
+    fold,
+    normalise,
+    normalise_tones,
+    normalise_word,
+    strip_diacritics,
+    strip_tones,
+)
 
 
 @pytest.mark.parametrize(
@@ -117,6 +124,6 @@ _TONE_ALPHABET = "qQuUoOhHtTnNgGyYaAeE 2_-\n²áàảãạÁéèẻẽẹýỳ�
 def test_tone_placement_is_the_plain_regular_expression_substitution(text):
     # normalise_tones tries the pattern only where a candidate is; it must find what a plain
     # substitution over the whole text finds (lookbehind, "qu-", digits and "_" included).
-    from vnpress.normalise import _TONE_RX, _move_tone
+    from vnpress.text.normalise import _TONE_RX, _move_tone
 
     assert normalise_tones(text) == _TONE_RX.sub(_move_tone, text)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from vnpress import parallel, progress
-from vnpress.corpus import Document
-from vnpress.parallel import BATCH_CHARS, BATCH_DOCS, Runner, batches, lookahead, map_documents
+from vnpress.io import progress
+from vnpress.io.corpus import Document
+from vnpress.pipeline import parallel
+from vnpress.pipeline.parallel import BATCH_CHARS, BATCH_DOCS, Runner, batches, lookahead, map_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -196,7 +197,7 @@ def shout_and_log(doc: Document) -> str:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_map_documents_with_a_cache_key_computes_each_result_once(jobs, tmp_path, monkeypatch):
-    from vnpress.cache import info
+    from vnpress.pipeline.cache.store import info
 
     log = tmp_path / "calls"
     monkeypatch.setenv(CALLS_FILE_ENV, str(log))

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from vnpress.render import OutputOptions, Table, render, resolve_format
+from vnpress.io.render import OutputOptions, Table, render, resolve_format
 
 COLUMNS = ["type", "canonical", "count", "positions"]
 ROWS = [

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnpress.segment import segment
+from vnpress.text.segment import segment
 
 
 def words(text):

@@ -5,8 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from vnpress.segment import segment
-from vnpress.tokens import classify, collation_key, document_tokens, is_abbreviation, is_vietnamese_syllable
+from vnpress.text.segment import segment
+from vnpress.text.words import (
+    classify,
+    collation_key,
+    document_tokens,
+    is_abbreviation,
+    is_vietnamese_syllable,
+)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """The command line: a Click group, shared option decorators, one small function per command.
 
 Each command parses its options, calls one library function, and hands the resulting
-:class:`~vnpress.render.Table` to the renderer. Nothing here imports underthesea at module level,
+:class:`~vnpress.io.render.Table` to the renderer. Nothing here imports underthesea at module level,
 so ``vnpress --help`` stays fast.
 """
 
@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 import click
 
-from . import __version__
-from .corpus import (
+from vnpress import __version__
+from vnpress.errors import ExitStatus, VnpressError
+from vnpress.io.corpus import (
     DEFAULT_GLOB,
     STDIN,
     Document,
@@ -26,8 +27,7 @@ from .corpus import (
     read_corpus,
     sample_corpus_paths,
 )
-from .errors import ExitStatus, VnpressError
-from .render import FORMATS, OutputOptions, Table, render, resolve_format
+from vnpress.io.render import FORMATS, OutputOptions, Table, render, resolve_format
 
 PROG = "vnpress"
 
@@ -274,7 +274,7 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
     \b
     Example: vnpress entities seeds/ --type officer
     """
-    from .entities import entity_table
+    from vnpress.entities import entity_table
 
     table = entity_table(
         inputs.documents(),
@@ -356,7 +356,7 @@ def freq(
     \b
     Example: vnpress freq seeds/ --top 50
     """
-    from .freq import frequency_table
+    from vnpress.stats.freq import frequency_table
 
     table = frequency_table(
         inputs.documents(),
@@ -398,7 +398,7 @@ def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplat
     \b
     Example: vnpress kwic "công tác" seeds/
     """
-    from .kwic import kwic_table
+    from vnpress.stats.kwic import kwic_table
 
     table = kwic_table(
         word,
@@ -446,8 +446,8 @@ def expand_abbrev(
     \b
     Example: vnpress expand-abbrev seeds/
     """
-    from . import abbrev
-    from .errors import UsageError
+    from vnpress.abbrev import expand as abbrev
+    from vnpress.errors import UsageError
 
     if keep_abbrev and not rewrite:
         raise UsageError("--keep-abbrev works with --rewrite")
@@ -494,7 +494,7 @@ def cache_info(output: Output) -> int:
     \b
     Example: vnpress cache info --format json
     """
-    from .cache import info_table
+    from vnpress.pipeline.cache.store import info_table
 
     output.emit(info_table())
     return _finish()
@@ -507,7 +507,7 @@ def cache_clear() -> int:
     \b
     Example: vnpress cache clear
     """
-    from .cache import clear
+    from vnpress.pipeline.cache.store import clear
 
     removed = clear()
     _reporter().info(f"cache cleared ({removed} entries removed)")
@@ -517,7 +517,7 @@ def cache_clear() -> int:
 def _install_core_hooks(reporter: Reporter) -> None:
     """The core's warnings (cache rebuilt…) go to the reporter; its progress is drawn as a bar only
     when stderr is a terminal."""
-    from . import progress
+    from vnpress.io import progress
 
     progress.install(progress.RichBar if _stream_isatty(sys.stderr) else None, on_warning=reporter.warning)
 

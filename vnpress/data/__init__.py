@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import DataFileError
+from vnpress.errors import DataFileError
 
 
 def data_path(name: str) -> Path:

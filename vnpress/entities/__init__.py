@@ -16,12 +16,12 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..corpus import Document
-from ..errors import UsageError, VnpressError
-from ..parallel import map_documents
-from ..render import Table
-from .gazetteer import Gazetteer, load_gazetteer
-from .model import ENTITY_TYPES, MENTION_COLUMNS, NER_TYPES, Mention
+from vnpress.entities.gazetteer import Gazetteer, load_gazetteer
+from vnpress.entities.model import ENTITY_TYPES, MENTION_COLUMNS, NER_TYPES, Mention
+from vnpress.errors import UsageError, VnpressError
+from vnpress.io.corpus import Document
+from vnpress.io.render import Table
+from vnpress.pipeline.parallel import map_documents
 
 __all__ = ["AGGREGATE_COLUMNS", "Mention", "entity_table", "extract_entities", "parse_types"]
 
@@ -45,7 +45,7 @@ def extract_entities(text: str, gazetteer: Any = None) -> list[Mention]:
     ``gazetteer``: None for the bundled rules, a path or paths of extra rule files, or a
     :class:`~vnpress.entities.gazetteer.Gazetteer`.
     """
-    from .extract import extract_document
+    from vnpress.entities.extract import extract_document
 
     return extract_document(text, _gazetteer(gazetteer))
 
@@ -69,12 +69,12 @@ def parse_types(types: str | Sequence[str] | None, *, ner: bool) -> set[str] | N
 
 def _document_mentions(doc: Document, *, user_files: tuple[str, ...], ner: bool) -> list[Mention]:
     """Module-level, so that a process pool can run it; results are plain dataclasses."""
-    from .extract import extract_document
+    from vnpress.entities.extract import extract_document
 
     mentions = extract_document(doc.text, load_gazetteer(user_files))
     if ner:
         try:
-            from .ner import find_ner
+            from vnpress.entities.ner import find_ner
         except ImportError as e:  # pragma: no cover - the module ships with vnpress
             raise VnpressError(f"--ner is not available: {e}") from None
         mentions = mentions + list(find_ner(doc.text, mentions))
@@ -133,7 +133,7 @@ def _row_order(row: dict[str, Any]) -> tuple:
 
 def _files_digest(paths: Sequence[str]) -> str:
     """A digest of the user's rule files, which the cached results depend on."""
-    from ..data import read_user_text
+    from vnpress.data import read_user_text
 
     h = hashlib.blake2b(digest_size=16)
     for path in paths:
@@ -155,10 +155,10 @@ def entity_table(
     """The ``entities`` command's table: mentions, or entities aggregated over the corpus or per file."""
     wanted = parse_types(types, ner=ner)
     user_files = tuple(gazetteers or ())
-    from .extract import _document_rules
+    from vnpress.entities.extract import document_rules_for_files
 
     load_gazetteer(user_files)  # a malformed user file fails here, before any document is read
-    _document_rules(user_files)
+    document_rules_for_files(user_files)
     func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
     # underthesea's NER (about 2,500 words a second) is worth caching; the domain rules are not
     key = f"entities ner gazetteers={_files_digest(user_files)}" if ner else None

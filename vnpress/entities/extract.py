@@ -20,19 +20,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 
-from ..normalise import Normalised, fold, normalise
-from .gazetteer import Gazetteer
-from .headings import promoted_ranks
-from .matcher import Token, tokenize, tokenizer_pattern
-from .model import Mention
-from .officers import OfficerFinder, OfficerHit, find_ranks, is_police
-from .units import Node, UnitParser
+from vnpress.entities.gazetteer import Gazetteer
+from vnpress.entities.matcher import Token, tokenize, tokenizer_pattern
+from vnpress.entities.model import Mention
+from vnpress.entities.officers.finder import OfficerFinder, OfficerHit, find_ranks, is_police
+from vnpress.entities.officers.headings import promoted_ranks
+from vnpress.entities.units.parser import Node, UnitParser
+from vnpress.text.normalise import Normalised, fold, normalise
 
 
 @lru_cache(maxsize=8)
-def _document_rules(user_files: tuple[str, ...]):
+def document_rules_for_files(user_files: tuple[str, ...]):
     """The resolutions' rules, extended by the user's files of document kinds or issuers."""
-    from .document_rules import document_rules_for
+    from vnpress.entities.documents.rules import document_rules_for
 
     return document_rules_for(user_files)
 
@@ -130,17 +130,17 @@ def _span(norm: Normalised, tokens: list[Token], i: int, j: int) -> tuple[int, i
 
 def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     """All domain mentions of one document, in text order (resolutions included)."""
-    from .resolutions import find_resolutions
+    from vnpress.entities.documents.resolutions import find_resolutions
 
     norm = normalise(text)
-    rules = _document_rules(g.user_files)
+    rules = document_rules_for_files(g.user_files)
     pattern = _pattern(tuple(sorted(g.abbrevs)))
     tokens = tokenize(norm.text, pattern, g.abbrevs)
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
     finder = OfficerFinder(g, tokens, parser)
     hits = finder.find(
-        sorted(ranks + promoted_ranks(finder, ranks, finder._name_end))
+        sorted(ranks + promoted_ranks(finder, ranks, finder.end_of_name))
     )  # rank mentions: ``ranks`` only
     blocked: set[int] = set()
     for h in hits:

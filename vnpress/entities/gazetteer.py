@@ -2,7 +2,7 @@
 
 ``vnpress/data/ranks.tsv``, ``posts.tsv`` and ``units.tsv`` share one format (``type, form, canonical,
 flags``), so a user's ``--gazetteer FILE`` may add rows of any type in one file. Every form is put in
-its normal form (:func:`vnpress.normalise.normalise_word`) and indexed in a word trie, so matching a
+its normal form (:func:`vnpress.text.normalise.normalise_word`) and indexed in a word trie, so matching a
 document costs one dictionary walk per word, however large the gazetteer.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..data import numbered_tsv
-from ..errors import DataFileError
-from ..normalise import normalise_word
-from .matcher import Trie, word_folds
+from vnpress.data import numbered_tsv
+from vnpress.entities.matcher import Trie, word_folds
+from vnpress.errors import DataFileError
+from vnpress.text.normalise import normalise_word
 
 COLUMNS = ["type", "form", "canonical", "flags"]
 BUNDLED = ("ranks.tsv", "posts.tsv", "units.tsv")
@@ -136,7 +136,7 @@ def is_document_rules(text: str) -> bool:
 
 def load_user_file(path: str) -> list[Entry]:
     """Rows of a user's ``--gazetteer`` file; a file of document kinds or issuers has none of ours."""
-    from ..data import read_user_text
+    from vnpress.data import read_user_text
 
     text = read_user_text(path)
     if is_document_rules(text):
@@ -155,7 +155,7 @@ def load_user_file(path: str) -> list[Entry]:
 def load_gazetteer(user_files: tuple[str, ...] = ()) -> Gazetteer:
     """The bundled rules plus ``user_files`` (later rows of the same form win). Raises
     :class:`DataFileError` naming the file and line of the first malformed row."""
-    from ..data import data_path
+    from vnpress.data import data_path
 
     gazetteer = Gazetteer(user_files=user_files)
     for name in BUNDLED:

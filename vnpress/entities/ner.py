@@ -7,7 +7,7 @@ the domain extractors found: an entity overlapping a domain mention, or containi
 canonical name of one anywhere in the document, is dropped.
 
 underthesea returns tokens without offsets, normalised its own way; they are aligned with its raw
-tokens on the normalised text (``vnpress.normalise``) and mapped back to the original from there.
+tokens on the normalised text (``vnpress.text.normalise``) and mapped back to the original from there.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..normalise import Normalised, fold, normalise
-from .model import Mention
+from vnpress.entities.model import Mention
+from vnpress.text.normalise import Normalised, fold, normalise
 
 NER_LABELS = {"PER": "person", "LOC": "location", "ORG": "organization"}
 # A sentence ends at a line break, or after . ! ? … (and closing quotes) before the next capitalised word.
@@ -111,7 +111,7 @@ def _repair(text: str, a: int, b: int) -> Span:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """The words of a place's rank ("tỉnh", "thành phố", "huyện" …), from data/document_issuers.tsv."""
-    from .document_rules import document_rules
+    from vnpress.entities.documents.rules import document_rules
 
     return frozenset(
         w

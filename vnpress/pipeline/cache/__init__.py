@@ -1,0 +1,1 @@
+"""The SQLite cache of segmentations and analyses: its keys (keys) and its store (store)."""

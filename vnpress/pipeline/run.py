@@ -1,0 +1,220 @@
+"""Segmenting a corpus, and analysing its words, in batches, with the cache and worker processes.
+
+:func:`segment_documents` gives ``(doc, words)``; :func:`map_segmented` gives
+``(doc, func(doc, words))`` and caches those results as well, so that a warm rerun neither segments
+nor analyses again. For each batch of documents the parent process
+
+1. looks the analyses up (``map_segmented`` only; keyed by the original text, ``func`` and ``key``,
+   and a digest of vnpress's code and data: no normalising needed on a hit);
+2. normalises the rest and looks their segmentation up (keyed by the normalised text);
+3. sends what is left to a worker (``jobs`` > 1) or does it in-process: segmentation of the
+   misses, and for ``map_segmented`` the analysis too, next to the words;
+4. stores what was computed, one transaction per batch, and yields in input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from vnpress.io.corpus import Document
+from vnpress.pipeline.cache.keys import (
+    analysis_prefix,
+    dump_result,
+    iter_spans,
+    load_result,
+    pack_spans,
+    result_key,
+    text_key,
+)
+from vnpress.pipeline.cache.store import RESULTS, SegmentCache
+from vnpress.pipeline.parallel import Runner, batches, lookahead, stream
+from vnpress.text import segment as seg
+from vnpress.text.normalise import Normalised, normalise
+
+R = TypeVar("R")
+Span = tuple[int, int]
+Analysis = Callable[[Document, list[seg.Word]], Any]
+
+
+def segment_documents(
+    docs: Iterable[Document],
+    *,
+    jobs: int | None = 1,
+    use_cache: bool = True,
+    cache: SegmentCache | None = None,
+) -> Iterator[tuple[Document, list[seg.Word]]]:
+    """``(doc, words)`` for each document, in input order, the same whatever ``jobs`` is.
+
+    Streams one batch at a time; only texts missing from the cache are segmented, in ``jobs`` worker
+    processes (``None`` or 0: all cores; 1: in-process). ``use_cache=False`` neither reads nor writes
+    the cache; ``cache`` is a :class:`~vnpress.pipeline.cache.store.SegmentCache` to use instead of the
+    user's one. :func:`map_segmented` caches an analysis of the words too.
+    """
+    return run_segmented(None, docs, jobs=jobs, use_cache=use_cache, cache=cache)
+
+
+def map_segmented(
+    func: Callable[[Document, list[seg.Word]], R],
+    docs: Iterable[Document],
+    *,
+    key: str,
+    jobs: int | None = 1,
+    use_cache: bool = True,
+    cache: SegmentCache | None = None,
+) -> Iterator[tuple[Document, R]]:
+    """``(doc, func(doc, words))`` for each document, in input order, the same whatever ``jobs`` is.
+
+    ``func`` runs where the words are made (in worker processes when ``jobs`` > 1), so it must be a
+    module-level function or a ``functools.partial`` of one, with picklable arguments and result.
+    Its results are cached: ``key`` must name everything they depend on besides the text and
+    vnpress's code and data (the options, a digest of user files…), as a stable string.
+    """
+    return run_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, key=key)
+
+
+def run_segmented(
+    func: Analysis | None,
+    docs: Iterable[Document],
+    *,
+    jobs: int | None,
+    use_cache: bool,
+    cache: SegmentCache | None,
+    key: str = "",
+) -> Iterator[tuple[Document, Any]]:
+    """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
+    store = (cache if cache is not None else SegmentCache()) if use_cache else None
+    if store is not None and store.disabled:
+        store = None
+    prefix = analysis_prefix(func, key) if func is not None and store is not None else b""
+    runner = Runner(jobs, setup=seg.load_model)
+    try:
+        yield from stream(
+            (_Batch(batch, func, prefix, store, runner, alone) for batch, alone in lookahead(batches(docs))),
+            runner,
+        )
+    finally:
+        if store is not None and cache is None:
+            store.close()
+
+
+class _Batch:
+    """Documents on their way through: looked up, their misses being segmented (and analysed)."""
+
+    def __init__(
+        self,
+        docs: list[Document],
+        func: Analysis | None,
+        prefix: bytes,
+        store: SegmentCache | None,
+        runner: Runner,
+        alone: bool,
+    ):
+        self.docs = docs
+        self.chars = sum(len(d.text) for d in docs)
+        self.func = func
+        self.store = store
+        self.values: list[Any] = [None] * len(docs)  # words, or func's results
+        self.result_keys: list[bytes] = []
+        todo = list(range(len(docs)))
+        if func is not None and store is not None:
+            self.result_keys = [result_key(prefix, d.text) for d in docs]
+            found = store.get_many(self.result_keys, RESULTS)
+            todo = []
+            for i, k in enumerate(self.result_keys):
+                if k in found:
+                    self.values[i] = load_result(found[k])
+                else:
+                    todo.append(i)
+        self.todo = todo
+        self.norms: list[Normalised] = [normalise(docs[i].text) for i in todo]
+        self.seg_keys: list[bytes] = []
+        self.packed: list[bytes | None] = [None] * len(todo)
+        if store is not None and todo:
+            self.seg_keys = [text_key(n.text) for n in self.norms]
+            found = store.get_many(self.seg_keys)
+            self.packed = [found.get(k) for k in self.seg_keys]
+        self.handle = self._submit(runner, alone)
+
+    def _submit(self, runner: Runner, alone: bool) -> Any:
+        pack = self.store is not None
+        if self.func is not None:
+            if not self.todo:
+                return None
+            items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
+            return runner.submit(_analyse, (self.func, items, pack), alone=alone)
+        texts = [n.text for n, p in zip(self.norms, self.packed, strict=True) if p is None]
+        if not texts:
+            return None
+        inline = runner.jobs == 1 or alone
+        if inline and not pack:
+            return runner.submit(_segment, texts, alone=True)
+        return runner.submit(_segment_packed, texts, alone=alone)
+
+    def results(self) -> Iterator[tuple[Document, Any]]:
+        if self.func is not None:
+            yield from self._analysed()
+        else:
+            yield from self._segmented()
+
+    def _segmented(self) -> Iterator[tuple[Document, list[seg.Word]]]:
+        computed = iter(self.handle.get() if self.handle is not None else ())
+        new: list[tuple[bytes, bytes]] = []
+        for j, (doc, norm) in enumerate(zip(self.docs, self.norms, strict=True)):
+            value: Any = self.packed[j]
+            if value is None:
+                value = next(computed)
+                if self.seg_keys:
+                    new.append((self.seg_keys[j], value))
+            if isinstance(value, bytes):
+                words = seg.words_from_spans(norm, iter_spans(value))
+            else:
+                words = seg.words_from_spans(norm, value)
+            yield doc, words
+        self._store(new, [])
+
+    def _analysed(self) -> Iterator[tuple[Document, Any]]:
+        if self.handle is not None:
+            new_spans: list[tuple[bytes, bytes]] = []
+            new_results: list[tuple[bytes, bytes]] = []
+            for j, (i, (packed, value)) in enumerate(zip(self.todo, self.handle.get(), strict=True)):
+                self.values[i] = value
+                if self.store is not None:
+                    if packed is not None:
+                        new_spans.append((self.seg_keys[j], packed))
+                    new_results.append((self.result_keys[i], dump_result(value)))
+            self._store(new_spans, new_results)
+        yield from zip(self.docs, self.values, strict=True)
+
+    def _store(self, spans: list[tuple[bytes, bytes]], results: list[tuple[bytes, bytes]]) -> None:
+        if self.store is not None:
+            self.store.put_many(spans)
+            self.store.put_many(results, RESULTS)
+
+
+# -- the work, in a worker process or in-process ------------------------------------------------------
+def _segment(texts: list[str]) -> list[list[Span]]:
+    return [seg.segment_spans(t) for t in texts]
+
+
+def _segment_packed(texts: list[str]) -> list[bytes]:
+    """Spans travel back (and go into the cache) packed, a few bytes a word."""
+    return [pack_spans(seg.segment_spans(t)) for t in texts]
+
+
+def _analyse(
+    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool],
+) -> list[tuple[bytes | None, Any]]:
+    """``(newly packed spans or None, func(doc, words))`` per document."""
+    func, items, pack = args
+    out: list[tuple[bytes | None, Any]] = []
+    for doc, norm, packed in items:
+        new = None
+        if packed is None:
+            spans: Iterable[Span] = seg.segment_spans(norm.text)
+            if pack:
+                new = pack_spans(spans)
+        else:
+            spans = iter_spans(packed)
+        out.append((new, func(doc, seg.words_from_spans(norm, spans))))
+    return out

@@ -1,0 +1,1 @@
+"""Word statistics over the segmented words: frequencies (freq) and keyword in context (kwic)."""
