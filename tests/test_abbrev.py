@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import GOLD, ROOT, SCORE, SEEDS, needs_shared
 
 from vnpress.abbrev.define import find_definitions
 from vnpress.abbrev.detect import find_candidates, is_syllable
@@ -16,12 +17,8 @@ from vnpress.abbrev.expand import abbreviation_table, find_abbreviations, rewrit
 from vnpress.errors import DataFileError, UsageError
 from vnpress.io.corpus import Document, read_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "abbrev"
 ARTICLES = FIXTURES / "articles"
-SCORE = ROOT.parent / "shared" / "eval" / "score.py"
-SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
 
 DICT = load_dictionary()
 
@@ -618,23 +615,21 @@ def score(gold: Path, corpus: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])["abbreviation"] | {"misses": proc.stderr}
 
 
-@pytest.mark.skipif(
-    not SCORE.exists() or not SEEDS_GOLD.exists(), reason="../shared/eval is not beside this checkout"
-)
+@needs_shared
 def test_seeds_score_perfectly():
-    result = score(SEEDS_GOLD, SEEDS)
+    result = score(GOLD, SEEDS)
     assert result["f1"] == 1.0, result["misses"]
-    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     assert sum(len(d.get("abbreviations", {})) for d in gold["documents"].values()) == result["tp"]
 
 
-@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval is not beside this checkout")
+@needs_shared
 def test_own_articles_score_perfectly():
     result = score(FIXTURES / "gold.json", ARTICLES)
     assert result["f1"] == 1.0, result["misses"]
 
 
-@pytest.mark.skipif(not SCORE.exists(), reason="../shared/eval is not beside this checkout")
+@needs_shared
 def test_held_out_articles():
     """Annotated before vnpress ever ran on them; only the two English acronyms may be missed."""
     result = score(FIXTURES / "heldout" / "gold.json", FIXTURES / "heldout")

@@ -7,8 +7,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-PACKAGE = Path(__file__).resolve().parents[1] / "vnpress"
+PACKAGE = ROOT / "vnpress"
 
 
 def _module_name(path: Path) -> str:

@@ -10,20 +10,12 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from helpers import ROOT, SEEDS, VNPRESS, invoke
 
 import vnpress.cli as cli_module
 from vnpress.cli import cli
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-VNPRESS = [sys.executable, "-m", "vnpress"]
-
 ARTICLE = "Thiếu tướng Chu Văn Đoàn dự hội nghị của lực lượng vũ trang (LLVT) Quân khu 7.\n"
-
-
-def invoke(*args, input=None):
-    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 def all_commands(group=cli, prefix=()):
@@ -114,7 +106,7 @@ def test_an_unknown_encoding_is_a_usage_error():
 
 
 def test_an_unknown_format_is_a_usage_error():
-    result = CliRunner().invoke(cli, ["entities", "--format", "xml"])
+    result = invoke("entities", "--format", "xml", catch_exceptions=True)
     assert result.exit_code == 2
     assert "'xml' is not one of" in result.stderr
 

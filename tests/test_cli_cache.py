@@ -4,23 +4,15 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, SAFETY_NET, SEEDS, VNPRESS, run_vnpress
 
 from vnpress.pipeline.parallel import BATCH_CHARS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-VNPRESS = [sys.executable, "-m", "vnpress"]
-
-
-def vnpress(*args, check=True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([*VNPRESS, *map(str, args)], capture_output=True, cwd=ROOT)
-    if check:
-        assert proc.returncode == 0, proc.stderr.decode()
-    return proc
+vnpress = partial(run_vnpress, check=True)
 
 
 def cache_file() -> Path:
@@ -43,9 +35,9 @@ def corpus(synthetic_corpus):
 
 @pytest.fixture(scope="module")
 def freq_jobs1(corpus, tmp_path_factory):
-    env = {**os.environ, "VNPRESS_CACHE_DIR": str(tmp_path_factory.mktemp("c"))}
-    args = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--top", "0", "--jobs", "1", "--no-cache"]
-    proc = subprocess.run(args, capture_output=True, cwd=ROOT, env=env, check=True)
+    env = {"VNPRESS_CACHE_DIR": str(tmp_path_factory.mktemp("c"))}
+    args = ["freq", corpus, "--format", "tsv", "--top", "0", "--jobs", "1", "--no-cache"]
+    proc = run_vnpress(*args, env=env, check=True)
     assert proc.stderr == b""
     return proc.stdout
 
@@ -98,7 +90,7 @@ def test_two_runs_at_once_share_one_cache(synthetic_corpus):
     procs = [
         subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) for _ in range(2)
     ]
-    results = [p.communicate(timeout=300) for p in procs]
+    results = [p.communicate(timeout=SAFETY_NET) for p in procs]
     for proc, (out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0
         assert err.decode() == ""

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import SEEDS, invoke, run_vnpress
 
-from vnpress.cli import cli
 from vnpress.entities.model import MENTION_COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
 TYPE_ORDER = ["officer", "rank", "unit", "resolution"]
 
 
 def run(*args: str):
-    return CliRunner().invoke(cli, ["entities", *args], catch_exceptions=False)
+    return invoke("entities", *args)
 
 
 def jsonl(output: str) -> list[dict]:
@@ -203,9 +198,7 @@ def test_output_is_deterministic():
 
 
 def test_table_for_people_has_the_columns_and_the_officers():
-    result = CliRunner(env={"COLUMNS": "220"}).invoke(
-        cli, ["entities", "--format", "table", "--type", "officer", str(SEEDS)], catch_exceptions=False
-    )
+    result = invoke("entities", "--format", "table", "--type", "officer", SEEDS, env={"COLUMNS": "220"})
     assert result.exit_code == 0
     head = result.stdout.splitlines()[1]
     assert head.split() == ["type", "canonical", "count", "documents", "rank", "positions"]
@@ -216,10 +209,5 @@ def test_table_for_people_has_the_columns_and_the_officers():
 
 
 def test_jsonl_piped_through_a_real_process(tmp_path):
-    out = subprocess.run(
-        [sys.executable, "-m", "vnpress", "entities", "--mentions", "--format", "jsonl", str(SEEDS)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    out = run_vnpress("entities", "--mentions", "--format", "jsonl", SEEDS, text=True, check=True)
     assert jsonl(out.stdout) == jsonl(run("--mentions", "--format", "jsonl", str(SEEDS)).stdout)

@@ -5,28 +5,23 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
+import helpers
 import pytest
-from click.testing import CliRunner
+from helpers import ROOT, SEEDS, run_vnpress
 
-from vnpress.cli import cli
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 ARTICLES = ROOT / "tests" / "fixtures" / "abbrev" / "articles"
-VNPRESS = [sys.executable, "-m", "vnpress"]
 SEED_001 = SEEDS / "001_4a05e6ed274f4ba5.txt"
 
 
 def invoke(*args, input=None):
-    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    result = helpers.invoke(*args, input=input)
     assert result.exit_code == 0, result.output
     return result.output
 
 
 def run(*args, input=None):
-    return subprocess.run([*VNPRESS, *args], input=input, capture_output=True, text=True, cwd=ROOT)
+    return run_vnpress(*args, input=input, text=True)
 
 
 def jsonl(output):
@@ -120,16 +115,12 @@ def test_rewrite_from_stdin_changes_only_the_abbreviations():
 
 
 def test_rewrite_pipes_into_another_command():
-    rewrite = subprocess.run(
-        [*VNPRESS, "expand-abbrev", "--rewrite"], input=b"LLVT tinh va UBND xa.\n", capture_output=True
-    )
+    rewrite = run_vnpress("expand-abbrev", "--rewrite", input=b"LLVT tinh va UBND xa.\n")
     assert (
         rewrite.returncode == 0
         and rewrite.stdout.decode() == "Lực lượng vũ trang tinh va Ủy ban nhân dân xa.\n"
     )
-    again = subprocess.run(
-        [*VNPRESS, "expand-abbrev", "--format", "tsv"], input=rewrite.stdout, capture_output=True
-    )
+    again = run_vnpress("expand-abbrev", "--format", "tsv", input=rewrite.stdout)
     assert again.returncode == 0 and again.stdout.decode().splitlines()[1:] == []
 
 

@@ -1,14 +1,9 @@
 """`vnpress freq`: exact output for each option and format, stdin, files, errors, and seeds/."""
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from vnpress.cli import cli
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import SEEDS, invoke
 
 TEXT = (
     "Đảng ủy Quân khu họp. Đảng uỷ quân khu chỉ đạo công tác đảng.\nTin liên quan\nQuân khu 7 và LLVT tỉnh.\n"
@@ -16,10 +11,7 @@ TEXT = (
 
 
 def freq(*args, input=None):
-    result = CliRunner().invoke(
-        cli, ["freq", "--no-cache", "-j", "1", *args], input=input, catch_exceptions=False
-    )
-    return result
+    return invoke("freq", "--no-cache", "-j", "1", *args, input=input)
 
 
 def test_tsv_from_stdin():
@@ -114,8 +106,8 @@ def test_stopwords_file_is_added(tmp_path):
 
 
 def test_a_missing_stopwords_file_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(
-        cli, ["freq", "--no-cache", "--stopwords", str(tmp_path / "none.txt")], input=TEXT
+    result = invoke(
+        "freq", "--no-cache", "--stopwords", tmp_path / "none.txt", input=TEXT, catch_exceptions=True
     )
     assert result.exit_code == 2
     assert "none.txt" in result.stderr

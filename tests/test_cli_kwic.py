@@ -4,11 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from vnpress.cli import cli
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import SEEDS, invoke
 
 TEXT = (
     "Đảng ủy Quân khu họp. Đảng uỷ quân khu chỉ đạo công tác đảng.\nTin liên quan\nQuân khu 7 và LLVT tỉnh.\n"
@@ -16,9 +12,7 @@ TEXT = (
 
 
 def kwic(*args, input=None):
-    return CliRunner().invoke(
-        cli, ["kwic", *args, "--no-cache", "-j", "1"], input=input, catch_exceptions=False
-    )
+    return invoke("kwic", *args, "--no-cache", "-j", "1", input=input)
 
 
 def test_tsv_from_stdin():
@@ -80,7 +74,7 @@ def test_no_match_prints_only_the_header():
 
 
 def test_an_empty_word_is_a_usage_error():
-    result = CliRunner().invoke(cli, ["kwic", " ", "--no-cache"], input=TEXT)
+    result = invoke("kwic", " ", "--no-cache", input=TEXT, catch_exceptions=True)
     assert result.exit_code == 2
     assert "WORD is empty" in result.stderr
 

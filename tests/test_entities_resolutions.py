@@ -7,12 +7,11 @@ every field of every mention, and the negatives pin that generic mentions are no
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import SEEDS as SEEDS_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,32 +20,7 @@ from vnpress.entities.documents.rules import document_rules, document_rules_for
 from vnpress.errors import DataFileError
 from vnpress.text.normalise import normalise
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "resolutions"
-
-
-def _score_module():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval/score.py is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("vnpress_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def score():
-    return _score_module()
-
-
-@pytest.fixture(scope="module")
-def gold():
-    path = SHARED / "gold" / "seeds.json"
-    if not path.exists():
-        pytest.skip("../shared/gold/seeds.json is not beside this checkout")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def rows(path: Path) -> list[dict]:
@@ -54,7 +28,7 @@ def rows(path: Path) -> list[dict]:
     return [m.row(path.name) for m in find_resolutions(norm)]
 
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])

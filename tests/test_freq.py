@@ -7,13 +7,12 @@ line, never through vnpress' segmentation, tokens or boilerplate code.
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from helpers import SEEDS
 
 from vnpress.errors import DataFileError, UsageError
-from vnpress.io.corpus import Document, read_corpus
-from vnpress.pipeline.run import segment_documents
+from vnpress.io.corpus import Document
 from vnpress.stats.freq import (
     bundled_stopwords,
     frequency_table,
@@ -21,8 +20,6 @@ from vnpress.stats.freq import (
     per_10k,
     segmented_frequency_table,
 )
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Lines of the seed pages that a reader sees as page furniture, listed here by hand.
 FURNITURE = {
@@ -56,12 +53,6 @@ CHOSEN = [
     "llvt",
     "ctđ",
 ]
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    """seeds/ segmented once for the module."""
-    return list(segment_documents(read_corpus([str(SEEDS)]), jobs=1, use_cache=False))
 
 
 def _is_furniture(line):

@@ -1,23 +1,13 @@
 """kwic: matches on freq's words and keys, offsets into the original, contexts cut and spaced as promised."""
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from vnpress.errors import UsageError
-from vnpress.io.corpus import Document, read_corpus
-from vnpress.pipeline.run import segment_documents
+from vnpress.io.corpus import Document
 from vnpress.stats.freq import segmented_frequency_table
 from vnpress.stats.kwic import context_left, context_right, kwic_rows, kwic_table, query_key
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    """seeds/ segmented once for the module."""
-    return list(segment_documents(read_corpus([str(SEEDS)]), jobs=1, use_cache=False))
 
 
 def kwic(word, seeds, **options):

@@ -6,16 +6,14 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from vnpress.io import progress
 from vnpress.io.corpus import Document
 from vnpress.pipeline import parallel
 from vnpress.pipeline.parallel import BATCH_CHARS, BATCH_DOCS, Runner, batches, lookahead, map_documents
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def docs(n: int, size: int = 10):
