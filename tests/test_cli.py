@@ -5,12 +5,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import click
 import pytest
-from helpers import ROOT, SEEDS, VNPRESS, invoke
+from helpers import ROOT, SAFETY_NET, SEEDS, VNPRESS, hold_open, invoke
 
 import vnpress.cli as cli_module
 from vnpress.cli import cli
@@ -190,17 +189,18 @@ def test_broken_pipe_ends_quietly():
     assert proc.stderr == ""
 
 
-def test_ctrl_c_exits_130_without_a_traceback():
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
+    fifo = tmp_path / "never-ends.txt"
+    os.mkfifo(fifo)
     proc = subprocess.Popen(
-        [*VNPRESS, "entities", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
+        [*VNPRESS, "entities", fifo], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
     )
-    time.sleep(2.0)  # start-up done; now blocked reading stdin
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    writer = hold_open(fifo, proc)  # start-up done; now blocked reading a file that does not end
+    try:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=SAFETY_NET)
+    finally:
+        writer.close()
     assert proc.returncode == 130
     assert b"Traceback" not in err
     assert err.decode().strip() == "vnpress: interrupted"

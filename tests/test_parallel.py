@@ -1,14 +1,14 @@
 """map_documents and the batch runner: order, batching, streaming, errors, Ctrl-C."""
 
 import itertools
+import json
 import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, SAFETY_NET, VNPRESS, hold_open, run_vnpress
 
 from vnpress.io import progress
 from vnpress.io.corpus import Document
@@ -114,22 +114,32 @@ def test_start_method_forks_only_a_single_threaded_parent():
 
 
 def test_ctrl_c_exits_130_without_a_traceback_from_the_workers(synthetic_corpus, tmp_path):
-    corpus = synthetic_corpus(300)
+    """Ctrl-C in the middle of a cold run with two workers: whatever the machine's speed, the run is
+    interrupted at the same point. The last input is a FIFO; when vnpress opens it, the 80 articles
+    before it have gone through the workers (at most ``window`` batches, some 30 articles, are in
+    flight at once), and vnpress cannot finish until the test closes the FIFO's write end."""
+    (tmp_path / "a").symlink_to(synthetic_corpus(80))
+    fifo = tmp_path / "z.txt"  # sorted after a/
+    os.mkfifo(fifo)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vnpress", "freq", str(corpus), "--jobs", "2", "--format", "tsv"],
+        [*VNPRESS, "freq", tmp_path / "a", fifo, "--jobs", "2", "--format", "tsv"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
         start_new_session=True,  # its own process group, which a terminal's Ctrl-C signals whole
     )
-    time.sleep(3.0)
-    assert proc.poll() is None, "the run finished before it could be interrupted"
-    os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    writer = hold_open(fifo, proc)  # the batches sent just before are likely still being segmented
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=SAFETY_NET)
+    finally:
+        writer.close()
     assert proc.returncode == 130
     assert "Traceback" not in err.decode()
     assert err.decode().strip() == "vnpress: interrupted"  # click writes a newline after the ^C
     assert out == b""
+    (cache,) = json.loads(run_vnpress("cache", "info", "--format", "json", check=True).stdout)
+    assert cache["entries"] > 0  # the workers did segment: the parent stored their batches
 
 
 class Recorder(progress.Tracker):
