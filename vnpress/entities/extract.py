@@ -139,9 +139,9 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
     finder = OfficerFinder(g, tokens, parser)
-    hits = finder.find(
-        sorted(ranks + promoted_ranks(finder, ranks, finder.end_of_name))
-    )  # rank mentions: ``ranks`` only
+    promoted = promoted_ranks(finder, ranks, finder.end_of_name)
+    parser.persons = frozenset(k for k, _, _ in promoted)  # "Học viện Quốc phòng | Trần Việt Khoa"
+    hits = finder.find(sorted(ranks + promoted))  # rank mentions: ``ranks`` only
     blocked: set[int] = set()
     for h in hits:
         blocked.update(range(h.first, h.last))

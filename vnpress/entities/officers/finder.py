@@ -29,14 +29,15 @@ from vnpress.entities.matcher import Token
 from vnpress.entities.officers.appointments import appointed_posts
 from vnpress.entities.officers.asides import skip_aside
 from vnpress.entities.officers.headings import heading_posts
+from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
 from vnpress.entities.units.parser import UnitParser
 
 _POLICE = ("công an", "cảnh sát")
-_NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
-_CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
+_NAME_STOP = words(PhraseKind.NAMESTOP)  # vnpress/data/officer_phrases.tsv
+_CREDIT_HEADS = words(PhraseKind.CREDIT)
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
 _BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
 # posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó

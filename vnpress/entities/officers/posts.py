@@ -19,6 +19,7 @@ from __future__ import annotations
 from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.officers.completion import complete as _complete
+from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.units.parser import Node, UnitParser
 
@@ -53,7 +54,7 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
-_ORDINALS = frozenset({"nhất", "hai", "ba", "tư"})
+_ORDINALS = words(PhraseKind.ORDINAL)  # "Phó Tư lệnh thứ nhất" (vnpress/data/officer_phrases.tsv)
 # the bodies right under a ministry, named without it
 _TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
 

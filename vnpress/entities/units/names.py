@@ -212,7 +212,7 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             continue
         if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
             break
-        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j)):
+        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j) or j in p.persons):
             break
         j += 1
         words += 1

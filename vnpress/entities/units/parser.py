@@ -80,6 +80,7 @@ class UnitParser:
         self.name_stops = gazetteer.trie("nameend")
         self.posts = gazetteer.trie("post")
         self.ranks = gazetteer.trie("rank")
+        self.persons: frozenset[int] = frozenset()  # where a person's name starts: no unit name runs into it
 
     # -- small recognisers
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
