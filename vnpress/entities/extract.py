@@ -24,7 +24,8 @@ from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token, tokenize, tokenizer_pattern
 from vnpress.entities.model import Mention
 from vnpress.entities.officers.finder import OfficerFinder, OfficerHit, find_ranks, is_police
-from vnpress.entities.officers.headings import promoted_ranks
+from vnpress.entities.officers.headings import promoted_ranks, promoted_to
+from vnpress.entities.officers.people import one_per_person
 from vnpress.entities.units.parser import Node, UnitParser
 from vnpress.text.normalise import Normalised, fold, normalise
 
@@ -152,7 +153,9 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     }
     res = _Resolver(nodes, {x for x in extra_open if x})
     units = _unit_mentions(norm, tokens, nodes, res)
-    mentions = units + _officer_mentions(norm, tokens, hits, ranks, res, finder)
+    officers = _officer_mentions(norm, tokens, hits, ranks, res, finder)
+    one_per_person(officers, promoted_to(finder, ranks, hits), g)
+    mentions = units + officers
     mentions += find_resolutions(norm, rules)
     mentions.sort(key=lambda m: (m.start, _ORDER.get(m.type, 9), -m.end))
     return mentions

@@ -73,6 +73,7 @@ class Gazetteer:
     abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
     user_files: tuple[str, ...] = ()  # also read for document kinds and issuers (see resolutions)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _rank_index: dict[str, int] = field(default_factory=dict)
 
     def words(self, kind: str) -> frozenset[str]:
         """The folded one-word forms of a type (stop words such as ``nameend``)."""
@@ -80,6 +81,15 @@ class Gazetteer:
         if cached is None:
             cached = self._words[kind] = frozenset(e.form.casefold() for e in self.entries if e.type == kind)
         return cached
+
+    def rank_order(self, rank: str) -> int:
+        """The seniority of a canonical rank: its place among the rank rows (ranks.tsv lists them
+        from Binh nhì up); -1 for an unknown one."""
+        if not self._rank_index:
+            for e in self.entries:
+                if e.type == "rank":
+                    self._rank_index.setdefault(e.canonical, len(self._rank_index))
+        return self._rank_index.get(rank, -1)
 
     def trie(self, kind: str) -> Trie:
         found = self.tries.get(kind)  # (setdefault would build a throw-away Trie on every call)

@@ -249,3 +249,37 @@ def _listed_names(
         if k < n and t[k].fold == "và":
             k += 1
     return out
+
+
+def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) -> dict[int, str]:
+    """The rank each officer mention is promoted to in its sentence, by its index in ``hits``: the
+    people named after the promotion ("… lên Thượng tướng đối với ông A", "… cho Thiếu tướng B"),
+    and those before it when "được" leads from them to it ("Trung tướng A, Thứ trưởng …, được …
+    trao quyết định thăng cấp bậc hàm lên thượng tướng"); not the one who confers it ("Đại tướng C
+    trao quyết định thăng quân hàm cho …")."""
+    t, n = f.t, f.n
+    out: dict[int, str] = {}
+    for start, end, rank in promotions(f, ranks):
+        lo = start
+        while lo > 0 and t[lo - 1].fold not in _SENTENCE_END:
+            lo -= 1
+        hi = end
+        while hi < n and t[hi].fold not in _SENTENCE_END:
+            hi += 1
+        passive = passive_at(t, start)
+        for idx, h in enumerate(hits):
+            if not lo <= h.first < hi:
+                continue
+            after = h.first >= end
+            before = passive is not None and h.last <= passive
+            if (after or before) and rank_order(f, rank) >= rank_order(f, h.rank):
+                out[idx] = rank
+    return out
+
+
+_SENTENCE_END = frozenset({".", "\n", "!", "?"})
+
+
+def rank_order(f: PostParser, rank: str) -> int:
+    """The seniority of a rank: its place in ranks.tsv."""
+    return f.g.rank_order(rank)
