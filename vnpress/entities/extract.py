@@ -141,7 +141,7 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     ranks = find_ranks(tokens, g)
     finder = OfficerFinder(g, tokens, parser)
     promoted = promoted_ranks(finder, ranks, finder.end_of_name)
-    parser.persons = frozenset(k for k, _, _ in promoted)  # "Học viện Quốc phòng | Trần Việt Khoa"
+    parser.persons = parser.persons | {k for k, _, _ in promoted}  # "Học viện Quốc phòng | Trần Việt Khoa"
     hits = finder.find(sorted(ranks + promoted))  # rank mentions: ``ranks`` only
     blocked: set[int] = set()
     for h in hits:

@@ -42,7 +42,9 @@ class UnitParser(Protocol):
     provinces: Trie
     name_stops: Trie
     posts: Trie
+    persons: frozenset[int]
 
+    def parse(self, i: int, *, as_parent: bool = False, depth: int = 0): ...
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None: ...
     def starts_unit(self, i: int) -> bool: ...
     def number_end(self, k: int) -> int: ...
@@ -68,7 +70,9 @@ def _unit_stop(p: UnitParser, j: int) -> bool:
     """A unit that ends a name before it; not a word such as "Quân đội" that is only ever part of
     a name ("Viện Y học cổ truyền Quân đội")."""
     head = p.head_at(j)
-    return head is not None and head[1].flags != frozenset({"skip"})
+    if head is None or head[1].flags == frozenset({"skip"}):
+        return False
+    return "needname" not in head[1].flags or p.parse(j) is not None  # "Cơ sở Đảng, …": no party
 
 
 def _closer(p: UnitParser, j: int) -> frozenset[str] | None:
