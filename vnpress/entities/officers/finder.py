@@ -39,7 +39,7 @@ _POLICE = ("công an", "cảnh sát")
 _NAME_STOP = words(PhraseKind.NAMESTOP)  # vnpress/data/officer_phrases.tsv
 _CREDIT_HEADS = words(PhraseKind.CREDIT)
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
-_BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
+_BEFORE_POSTS = frozenset({",", ":", ";", "(", "\n", ".", "chí", "có", "của", "là", "và", "với", "cho"})
 # posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó
 # Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships and party
 # posts, not offices
@@ -258,6 +258,10 @@ class OfficerFinder(PostParser):
             ):
                 j += 1
             positions, pend = self.parse_positions(j)
+            if j == e and j < self.n and t[j].is_lower:
+                positions, pend = [], j  # "Trung tướng A trưởng thành …": a verb, not his post
+            if positions and pend < self.n and person_at(self.p, pend) and self.last_start > j:
+                positions, pend = positions[:-1], self.last_end  # "…, Chủ tịch nước Nguyễn Xuân Phúc": another's post
             if positions:
                 hit.positions = positions
                 hit.own_positions = True

@@ -73,6 +73,8 @@ class PostParser:
         self.joiners = g.trie("joiner")
         self.stops: set[int] = set()  # where the posts of a nested officer end
         self.nested = 0
+        self.last_start = -1  # where the last post of the last list parsed starts
+        self.last_end = -1  # and where the list ended before it
 
     def _served(self, k: int) -> tuple[str, int] | None:
         """The post of an officer named right after a post ("Trợ lý Đại tướng A, Bộ trưởng …"), and
@@ -101,6 +103,7 @@ class PostParser:
             m = self.posts.longest(t, k)
             if m is None:
                 break
+            self.last_start, self.last_end = k, end
             whole = "whole" in m[1].flags or _abbreviated(t, k, m[0])  # "UVTV, Chỉ huy trưởng …"
             k, post = m[0], m[1].canonical
             if k + 1 < self.n and t[k].fold == "thứ" and t[k + 1].fold in _ORDINALS:
@@ -109,6 +112,10 @@ class PostParser:
             if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
                 k, post = self._job(k, post)
             unit = self.p.parse(k, as_parent=True) if k < self.n else None
+            if unit is None and k + 1 < self.n and t[k].fold == "của" and not whole:
+                owner = self.p.parse(k + 1)  # "Phó Tham mưu trưởng của Cảnh sát biển Việt Nam"
+                if owner is not None and owner.complete and not owner.skip:
+                    unit = owner
             unit_text = ""
             if unit is not None:
                 k = unit.end

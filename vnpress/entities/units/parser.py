@@ -261,24 +261,24 @@ class UnitParser:
                     k_end = parent.end + 1
                 else:
                     parent = None
-            elif self.t[k].text != "cơ":
+            elif not (node.party_organ and [tok.fold for tok in self.t[k : k + 2]] == ["cơ", "quan"]):
                 parent = self.parse(k, as_parent=True, depth=depth + 1)
-                if parent is not None and parent.skip and parent.canonical not in ("Cơ quan",):
-                    parent = None
+                if parent is not None and parent.skip and not (node.party_organ and parent.head.startswith("Báo")):
+                    parent = None  # a party committee of a newspaper is one: "Đảng ủy Báo Quân đội nhân dân"
                 k_end = parent.end if parent is not None else k
-            elif node.party_organ and [tok.text for tok in self.t[k : k + 2]] == ["cơ", "quan"]:
-                parent = self.parse(k + 2, depth=depth + 1)  # "Đảng ủy cơ quan Tổng cục Chính trị"
+            else:
+                parent = self.parse(k + 2, depth=depth + 1)  # "Đảng ủy Cơ quan Tổng cục Chính trị"
                 if parent is None or not parent.complete or parent.skip:
                     parent = None
                 else:
                     k_end = parent.end
-                    parts.append("cơ quan")
+                    parts.append(self.words(k, k + 2))
             if parent is not None:
                 parts.append(parent.canonical)
                 node.children.append(parent)
                 k = k_end
                 has_parent = True
-                if not parent.complete and parent.open_head is None:
+                if not parent.complete and parent.open_head is None and not parent.skip:
                     node.complete = False
         if ("place" in flags or "placename" in flags) and not has_parent and k < self.n:
             e, place, place_named = self.place_end(k) if "place" in flags else (k, "", False)
