@@ -260,7 +260,7 @@ class OfficerFinder(PostParser):
             positions, pend = self.parse_positions(j)
             if j == e and j < self.n and t[j].is_lower:
                 positions, pend = [], j  # "Trung tướng A trưởng thành …": a verb, not his post
-            if positions and pend < self.n and person_at(self.p, pend) and self.last_start > j:
+            if positions and pend < self.n and person_at(self.p, pend) and self.last_start >= j:
                 positions, pend = positions[:-1], self.last_end  # "…, Chủ tịch nước Nguyễn Xuân Phúc": another's post
             if positions:
                 hit.positions = positions

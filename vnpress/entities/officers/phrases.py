@@ -25,6 +25,7 @@ class PhraseKind(Enum):
     HONORIFIC = "honorific"
     CREDIT = "credit"
     NAMESTOP = "namestop"
+    NAMETAIL = "nametail"
     ORDINAL = "ordinal"
 
 

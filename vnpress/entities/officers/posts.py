@@ -21,6 +21,7 @@ from vnpress.entities.matcher import Token
 from vnpress.entities.officers.completion import complete as _complete
 from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
+from vnpress.entities.units.names import ends_name
 from vnpress.entities.units.parser import Node, UnitParser
 
 _LEVEL = {
@@ -54,6 +55,7 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
+_NAME_TAIL = words(PhraseKind.NAMETAIL)
 _ORDINALS = words(PhraseKind.ORDINAL)  # "Phó Tư lệnh thứ nhất" (vnpress/data/officer_phrases.tsv)
 # the bodies right under a ministry, named without it
 _TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
@@ -140,6 +142,7 @@ class PostParser:
             elif k < self.n and t[k].is_cap and t[k].is_word and not _served_post(self.posts.longest(t, k)):
                 e = self.p.name_end(k)
                 if e > k:
+                    e = self._lower_tail(e)  # "Cục trưởng An ninh nội địa;"
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p.words(k, e) + (" " + place if e2 > e else "")
                     parent = self.p.parse(e2) if e2 == e else None  # "Ban X Bộ Tư lệnh Y": its parent
@@ -147,6 +150,8 @@ class PostParser:
                         unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
                     k, unit_text = self._section_of(k, unit_text)
+            if unit_text and k < self.n and (unit_text.endswith(" Đảng") or unit_text == "Bộ Chính trị"):
+                k, unit_text = self._party(k, unit_text)  # "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào"
             if "abroad" in m[1].flags and k + 1 < self.n and t[k].fold == "tại" and t[k + 1].is_cap:
                 k, unit_text = self._abroad(k + 1, unit_text)  # "Tùy viên Quốc phòng Việt Nam tại Lào"
             if unit_text and k + 1 < self.n and t[k].fold == "thuộc" and _section(post, unit_text):
@@ -195,6 +200,40 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _lower_tail(self, e: int) -> int:
+        """The end of a department's name after a post, through its lowercase words up to the
+        punctuation that closes the post ("Cục trưởng Cảnh sát điều tra tội phạm về ma túy;", "Cục
+        trưởng An ninh nội địa,"); ``e`` when the words are the sentence's ("… phát biểu.")."""
+        t, x = self.t, e
+        while (
+            x < self.n
+            and x - e < 8
+            and t[x].is_word
+            and t[x].is_lower
+            and not t[x].abbr
+            and (not ends_name(self.p, x) or t[x].fold in _NAME_TAIL)
+        ):
+            x += 1
+        if x > e and (x >= self.n or t[x].fold in (";", ",", ")", "\n")):
+            return x
+        return e
+
+    def _party(self, k: int, unit_text: str) -> tuple[int, str]:
+        """A party named after its central bodies, of another country: "Trung ương Đảng" + "Nhân dân
+        Cách mạng Lào", "Bộ Chính trị" + "Đảng nhân dân cách mạng Lào" (its words up to the country)."""
+        t, x = self.t, k
+        if unit_text == "Bộ Chính trị":
+            if t[x].fold != "đảng":
+                return k, unit_text
+            x += 1
+        for e in range(x, min(x + 8, self.n)):
+            country = self.p.countries.longest(t, e)
+            if country is not None and e > x:
+                return country[0], f"{unit_text} {self.p.words(k, country[0])}"
+            if not t[e].is_word or t[e].abbr:
+                break
+        return k, unit_text
 
     def _abroad(self, k: int, unit_text: str) -> tuple[int, str]:
         """The country or city of a post abroad, from ``k`` (after "tại"): "… tại Vương quốc Campuchia"."""

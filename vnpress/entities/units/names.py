@@ -216,6 +216,13 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             continue
         if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
             break
+        if tok.abbr and (j == k or t[j - 1].start != tok.start):  # "CSCĐ": the words it stands for, whole
+            e = j
+            while e < n and t[e].start == tok.start:
+                e += 1
+            if e - j > 1 and not (j > k and (_unit_stop(p, j) or p.posts.longest(t, j))):
+                j, words, caps_run = e, words + 1, 0
+                continue
         if j > k and (_unit_stop(p, j) or p.posts.longest(t, j) or j in p.persons):
             break
         j += 1
