@@ -160,7 +160,7 @@ def _recipients(
         k += 2
     if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
         positions, e = f.parse_positions(k)
-        inside = next((x for x in range(k + 2, e) if person_at(f.p, x) and not t[x - 1].is_lower), None)
+        inside = next((x for x in range(k + 2, e) if person_at(f.p, x)), None)
         if inside is not None:  # "… cho Giám đốc Học viện Quốc phòng Trần Việt Khoa": the unit ends at him
             f.p.persons = f.p.persons | {inside}
             positions, e = f.parse_positions(k)

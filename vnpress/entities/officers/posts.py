@@ -21,7 +21,7 @@ from vnpress.entities.matcher import Token
 from vnpress.entities.officers.completion import complete as _complete
 from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
-from vnpress.entities.units.names import ends_name
+from vnpress.entities.units.names import ends_name, person_at
 from vnpress.entities.units.parser import Node, UnitParser
 
 _LEVEL = {
@@ -139,7 +139,13 @@ class PostParser:
                 serving = True
             elif (committee := self._committee(k, post)) is not None:
                 k, unit_text = committee  # "Phó Trưởng ban tổ chức", "Trưởng ban Thường trực Ban tổ chức"
-            elif k < self.n and t[k].is_cap and t[k].is_word and not _served_post(self.posts.longest(t, k)):
+            elif (
+                k < self.n
+                and t[k].is_cap
+                and t[k].is_word
+                and not _served_post(self.posts.longest(t, k))
+                and not person_at(self.p, k)  # "Chủ tịch nước Nguyễn Xuân Phúc": whose post it is
+            ):
                 e = self.p.name_end(k)
                 if e > k:
                     e = self._lower_tail(e)  # "Cục trưởng An ninh nội địa;"
