@@ -244,7 +244,10 @@ def _officer_mentions(
         person["police"] = person["police"] or police
         positions = []
         own = partial(_sentence_own, tokens, hits[idx - 1] if idx else None, h, res)
-        for p in h.positions:
+        stated = h.positions
+        if not stated and h.rank_start == h.rank_end:  # promoted: "hai Thứ trưởng … là ông A và ông B"
+            stated = _posts_before(tokens, h.name_start, finder)
+        for p in stated:
             text = p.render(res.post_unit, own)
             if not p.unit_text and text != p.text:
                 guessed[text] = p.text
@@ -267,6 +270,7 @@ def _officer_mentions(
         police = rs in police_ranks or _police_after(tokens, re_)
         out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
     out += _later_names(norm, tokens, hits, people, finder, res)
+    out += _pronoun_posts(norm, tokens, out, finder, res)
     out += _comrade_posts(norm, tokens, hits, out, finder, res)
     held: dict[str, set[str]] = {}
     officers = [m for m in out if m.type == "officer"]
@@ -349,6 +353,8 @@ def _later_names(
         positions = [p.render(res.post_unit, res.own) for p in finder.parse_positions(k)[0]] if k > j else []
         if not positions:
             positions = [p.render(res.post_unit, res.own) for p in _posts_before(tokens, i, finder)]
+        if not positions:  # "Bộ trưởng Bộ Quốc phòng Tea Banh": the post right before his name
+            positions = [p.render(res.post_unit, res.own) for p in finder.posts_ending_at(i)]
         fields = {
             "name": text,
             "rank": person["rank"],
@@ -357,6 +363,45 @@ def _later_names(
         }
         out.append(Mention("officer", s, e, text, person["name"], fields))
         i = j
+    return out
+
+
+# a pronoun that starts a sentence about the officer named last ("Ông nguyên là Ủy viên …")
+_PRONOUNS = frozenset({"ông", "bà"})
+_PRONOUN_LEADS = (("nguyên", "là"), ("hiện", "là"), ("là",), ("nguyên",), ("từng", "là"))
+
+
+def _pronoun_posts(
+    norm: Normalised, tokens: list[Token], mentions: list[Mention], finder: OfficerFinder, res: _Resolver
+) -> list[Mention]:
+    """ "Ông nguyên là ủy viên dự khuyết Ban Chấp hành TƯ Đảng; nguyên Bí thư Đảng ủy, Phó Tư lệnh …":
+    posts stated in another sentence, after "Ông" or "Bà" at its start, are those of the officer named
+    last before it."""
+    out: list[Mention] = []
+    officers = sorted((m for m in mentions if m.type == "officer"), key=lambda m: m.start)
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].fold not in _PRONOUNS or not tokens[i].is_cap:
+            continue
+        if i > 0 and tokens[i - 1].fold not in _SENTENCE_ENDS:
+            continue
+        k = i + 1
+        lead = next((w for w in _PRONOUN_LEADS if tuple(t.fold for t in tokens[k : k + len(w)]) == w), None)
+        if lead is None:
+            continue
+        start = k if lead[0] == "nguyên" else k + len(lead)
+        if finder.posts.longest(tokens, start) is None and finder.former.longest(tokens, start) is None:
+            continue
+        positions, end = finder.parse_positions(start)
+        s0 = norm.span(tokens[i].start, tokens[i].end)[0]
+        before = [m for m in officers if m.end <= s0]
+        if not positions or not before:
+            continue
+        last = before[-1]
+        s, e, text = _span(norm, tokens, i, end)
+        fields = dict(last.fields, name=last.fields["name"])
+        fields["positions"] = [p.render(res.post_unit, res.own) for p in positions]
+        out.append(Mention("officer", s, e, text, last.canonical, fields))
     return out
 
 

@@ -391,6 +391,20 @@ class OfficerFinder(PostParser):
                 return positions
         return []
 
+    def posts_ending_at(self, b: int) -> list[Position]:
+        """The list of posts that ends right before token ``b`` (a name: "Bộ trưởng Bộ Quốc phòng
+        Tea Banh"), whatever was read before; none when a longer run of words leads to it."""
+        t = self.t
+        for start in range(max(0, b - 14), b):
+            if not (t[start].is_cap and t[start].is_word) or self.posts.longest(t, start) is None:
+                continue
+            if start > 0 and t[start - 1].fold not in _BEFORE_POSTS and not t[start - 1].is_lower:
+                continue
+            positions, end = self.parse_positions(start)
+            if positions and end == b:
+                return positions
+        return []
+
     def _owner_before(self, e: int, positions: list[Position]) -> None:
         """ "Tổng cục Chính trị có Chủ nhiệm là Thượng tướng A": the unit that ends right before "có"
         completes the posts written without their own."""
