@@ -111,6 +111,14 @@ class PostParser:
             if k + 1 < self.n and t[k].fold == "thứ" and t[k + 1].fold in _ORDINALS:
                 post, k = f"{post} thứ {t[k + 1].fold}", k + 2  # "Phó Tư lệnh thứ nhất"
             serving = False
+            if k + 2 < self.n and t[k].fold == "về" and t[k + 1].is_word:  # "Phó Tư lệnh về chính trị …"
+                for e in range(k + 2, min(k + 5, self.n)):
+                    field_unit = self.p.parse(e, as_parent=True)
+                    if field_unit is not None and (field_unit.complete or field_unit.open_head):
+                        post, k = f"{post} về {self.p.words(k + 1, e)}", e
+                        break
+                    if not t[e].is_word:
+                        break
             if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
                 k, post = self._job(k, post)
             unit = self.p.parse(k, as_parent=True) if k < self.n else None

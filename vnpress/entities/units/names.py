@@ -25,6 +25,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from vnpress.data import data_lines
+from vnpress.text.normalise import fold
+
 if TYPE_CHECKING:
     from vnpress.entities.gazetteer import Entry, Gazetteer
     from vnpress.entities.matcher import Token, Trie
@@ -317,14 +320,8 @@ def place_name_end(p: UnitParser, k: int) -> int:
     return j
 
 
-# common family names: a capitalised run after a place that starts with one is a person
-_SURNAMES = frozenset(
-    {
-        *("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ"),
-        *("hồ", "ngô", "dương", "lý", "đinh", "trịnh", "đoàn", "lương", "mai", "cao", "lâm", "tạ"),
-        *("hà", "vương", "chu", "quách", "thái", "lưu", "tô", "kiều", "châu", "triệu", "mạc", "khúc"),
-    }
-)
+# common family names (vnpress/data/surnames.txt): a capitalised run that starts with one is a person
+_SURNAMES = frozenset(fold(w) for w in data_lines("surnames.txt"))
 
 
 def person_at(p: UnitParser, j: int) -> bool:
