@@ -178,7 +178,7 @@ class PostParser:
                 # a post right after a post, with no separator, names whom the first one serves
                 served, k = self._one_post(k)
                 unit_text = f"{unit_text} {served}".strip()
-            if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
+            if k + 1 < self.n and t[k].fold == "khóa" and (t[k + 1].text.isupper() and t[k + 1].text.isalpha() or t[k + 1].is_number):
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
             if not unit_text and k + 1 < self.n and t[k].fold == ":":
@@ -193,6 +193,9 @@ class PostParser:
             end = k
             if k in self.stops and not serving:
                 break  # the end of an officer's posts nested in another's ("…, kiêm" is the other's)
+            if k + 1 < self.n and t[k].fold == ";" and self.former.longest(t, k + 1):
+                k += 1  # "nguyên Ủy viên …; nguyên Bí thư …": former posts listed apart by semicolons
+                continue
             if k < self.n and t[k].fold in (",", "-") and k + 1 < self.n:  # "Phó Tư lệnh - Tham mưu trưởng …"
                 nxt = self._skip_listed_titles(k + 1)
                 if self.posts.longest(t, nxt) or self.former.longest(t, nxt):

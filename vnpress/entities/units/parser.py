@@ -68,6 +68,12 @@ def _title(word: str) -> str:
     return word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
 
 
+# bodies whose name ends with the force they serve, which they are not part of as a unit of its
+# command: an academy, a school, a newspaper, or the force's own command ("Học viện Chính trị Công an
+# nhân dân", "Bộ Tư lệnh Cảnh sát biển Việt Nam")
+_NAMED_AFTER_OWNER = ("Học viện", "Trường", "Báo", "Bệnh viện", "Viện", "Bộ Tư lệnh")
+
+
 class UnitParser:
     def __init__(self, gazetteer: Gazetteer, tokens: list[Token]):
         self.g = gazetteer
@@ -377,6 +383,11 @@ class UnitParser:
             post = self.posts.longest(self.t, i)
             head = self.head_at(i)
             if post is not None and (head is None or post[0] > head[0]):
+                inner = self._body_in_post(i, post[0])  # "Thủ tướng Chính phủ": the Chính phủ
+                if inner is not None:
+                    out.append(inner)
+                    i = inner.end
+                    continue
                 i = post[0]  # "Đại đội trưởng" is a post, not "Đại đội"
                 ban = self._ban_after_post(i)  # "Trưởng ban Tổ chức Trung ương"
                 if ban is not None:
@@ -390,7 +401,34 @@ class UnitParser:
             if self._code_part(node) or self._dateline(node):
                 i = node.end
                 continue
+            self._owner_inside(node)
             out.append(node)
             i = max(node.end, i + 1)
         share_places(self, out)
         return out
+
+    def _body_in_post(self, i: int, j: int) -> Node | None:
+        """A whole body that starts inside the post form over ``[i, j)``: "Thủ tướng Chính phủ",
+        "Phó Chánh Văn phòng Bộ Quốc phòng" (the Văn phòng Bộ Quốc phòng)."""
+        for x in range(i + 1, j):
+            if not self.t[x].is_cap or self.head_at(x) is None:
+                continue
+            node = self.parse(x)
+            if node is not None and node.complete and not node.skip and node.end >= j:
+                return node
+        return None
+
+    def _owner_inside(self, node: Node) -> None:
+        """A whole body that ends a longer one's name is a unit too: "Tổng cục Chính trị Quân đội
+        nhân dân Việt Nam" names the Quân đội nhân dân Việt Nam."""
+        if node.skip or not node.complete or node.head.startswith(_NAMED_AFTER_OWNER):
+            return
+        known = {n.canonical for n in node.walk()}
+        for x in range(node.start + 1, node.end):
+            m = self.units.longest(self.t, x)
+            if m is None or m[0] != node.end or not self.t[x].is_cap or not m[1].flags <= {"country"}:
+                continue
+            inner = self.parse(x)
+            if inner is not None and inner.complete and not inner.skip and inner.canonical not in known:
+                node.children.append(inner)
+            return
