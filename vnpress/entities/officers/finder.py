@@ -227,6 +227,8 @@ class OfficerFinder(PostParser):
         for rs, re_, rank in ranks:
             if self._credit(rs):
                 continue
+            if re_ < self.n and t[re_].fold == "." and rs != re_:
+                continue  # "… lên trung tướng. Ông A …": the rank ends its sentence
             k, police = self._skip_titles(re_)
             e = self.end_of_name(k)
             signed = self._signature(rs) if e - k < 2 else None

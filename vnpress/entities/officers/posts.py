@@ -19,12 +19,13 @@ from __future__ import annotations
 from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.officers.completion import complete as _complete
-from vnpress.entities.officers.phrases import PhraseKind, words
+from vnpress.entities.officers.phrases import PhraseKind, match, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.units.names import ends_name, person_at
 from vnpress.entities.units.parser import Node, UnitParser
 
 _LEVEL = {
+    "Khẩu đội": 1,
     "Tiểu đội": 1,
     "Trung đội": 2,
     "Đại đội": 3,
@@ -55,7 +56,6 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
-_NAME_TAIL = words(PhraseKind.NAMETAIL)
 _ORDINALS = words(PhraseKind.ORDINAL)  # "Phó Tư lệnh thứ nhất" (vnpress/data/officer_phrases.tsv)
 # the bodies right under a ministry, named without it
 _TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
@@ -127,10 +127,16 @@ class PostParser:
                 if owner is not None and owner.complete and not owner.skip:
                     unit = owner
             unit_text = ""
+            if unit is not None and unit.complete and not unit.numbered and unit.end < self.n and t[unit.end].is_lower:
+                e = self._lower_tail(unit.end)  # "Cục trưởng Cục Đào tạo bồi dưỡng cán bộ;"
+                if e > unit.end:
+                    self.p.tails[unit.end] = e
+                    unit = self.p.parse(k, as_parent=True)
             if unit is not None:
                 k = unit.end
                 unit_text = unit.canonical
                 k, unit_text = self._chain(unit, k, unit_text)
+                k, unit_text = self._province_after(k, unit_text)  # "Công an huyện X, tỉnh Y"
                 if not unit.complete and k < self.n and _unknown_acronym(t[k]):
                     unit_text, k = f"{unit_text} {t[k].text}", k + 1  # "Đảng ủy BTLTĐ": read on
                     unit = None  # a name as written, complete in itself
@@ -218,20 +224,32 @@ class PostParser:
         _complete(out)
         return out, end
 
+    def _province_after(self, k: int, unit_text: str) -> tuple[int, str]:
+        """The province after a comma that a district's body belongs to: "Đội trưởng Đội Điều tra
+        tổng hợp Công an huyện Mường Tè, tỉnh Lai Châu" (the province is the post's)."""
+        t = self.t
+        if not (k + 2 < self.n and t[k].fold == "," and t[k + 1].fold in ("tỉnh", "thành")):
+            return k, unit_text
+        if not any(w in unit_text for w in (" huyện ", " quận ", " thị xã ", " thành phố ")):
+            return k, unit_text
+        e, place, named = self.p.place_end(k + 1)
+        if e > k + 1 and named:
+            return e, f"{unit_text}, {place}"
+        return k, unit_text
+
     def _lower_tail(self, e: int) -> int:
         """The end of a department's name after a post, through its lowercase words up to the
         punctuation that closes the post ("Cục trưởng Cảnh sát điều tra tội phạm về ma túy;", "Cục
         trưởng An ninh nội địa,"); ``e`` when the words are the sentence's ("… phát biểu.")."""
         t, x = self.t, e
-        while (
-            x < self.n
-            and x - e < 8
-            and t[x].is_word
-            and t[x].is_lower
-            and not t[x].abbr
-            and (not ends_name(self.p, x) or t[x].fold in _NAME_TAIL)
-        ):
-            x += 1
+        while x < self.n and x - e < 8 and t[x].is_word and t[x].is_lower and not t[x].abbr:
+            tail = match(t, x, PhraseKind.NAMETAIL)
+            if tail is not None:
+                x += len(tail)
+            elif not ends_name(self.p, x):
+                x += 1
+            else:
+                break
         if x > e and (x >= self.n or t[x].fold in (";", ",", ")", "\n")):
             return x
         return e

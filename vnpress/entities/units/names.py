@@ -46,6 +46,8 @@ class UnitParser(Protocol):
     name_stops: Trie
     posts: Trie
     persons: frozenset[int]
+    tails: dict[int, int]
+    ranks: Trie
 
     def parse(self, i: int, *, as_parent: bool = False, depth: int = 0): ...
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None: ...
@@ -226,12 +228,13 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             if e - j > 1 and not (j > k and (_unit_stop(p, j) or p.posts.longest(t, j))):
                 j, words, caps_run = e, words + 1, 0
                 continue
-        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j) or j in p.persons):
+        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j) or j in p.persons or p.ranks.longest(t, j)):
             break
         j += 1
         words += 1
         caps_run += 1
-        whole_word = (p.countries.longest(t, j - 1) or (0,))[0] == j  # "Nga", "Lào": no second syllable
+        whole_word = j - 1 > k and (p.countries.longest(t, j - 1) or (0,))[0] == j  # "… Nga": no second
+        # syllable; a name that starts with a country's word is no country ("Cục Pháp chế")
         if j < n and caps_run == 1 and _lower(p, j) and not ends_name(p, j) and not whole_word:
             j += 1  # the second syllable of a capitalised word: "Chính trị", "Tổ chức"
             words += 1
@@ -256,7 +259,7 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             caps_run = 0
     if j > k and t[j - 1].fold in ("-", "và"):
         j -= 1
-    return j
+    return p.tails.get(j, j)  # "Cục Đào tạo bồi dưỡng cán bộ;" after a post: see officers/posts.py
 
 
 def place_end(p: UnitParser, k: int, *, bare_ok: bool = True) -> tuple[int, str, bool]:

@@ -87,6 +87,7 @@ class UnitParser:
         self.posts = gazetteer.trie("post")
         self.ranks = gazetteer.trie("rank")
         self.persons: frozenset[int] = frozenset()  # where a person's name starts: no unit name runs into it
+        self.tails: dict[int, int] = {}  # a name's end → its lowercase words closed by a post's punctuation
 
     # -- small recognisers
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
