@@ -32,7 +32,7 @@ from vnpress.entities.officers.headings import heading_posts
 from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
-from vnpress.entities.units.names import person_at
+from vnpress.entities.units.names import ends_name, person_at
 from vnpress.entities.units.parser import UnitParser
 
 _POLICE = ("công an", "cảnh sát")
@@ -165,8 +165,12 @@ class OfficerFinder(PostParser):
         t = self.t
         j = k
         caps: bool | None = None
+        foreign = k < self.n and not person_at(self.p, k)
         while j < self.n and j - k < 5:
             tok = t[j]
+            if foreign and j > k and self._foreign_syllable(j):
+                j += 1  # "Vông Xay in Thạ Khăm": a lowercase syllable inside a foreign name
+                continue
             if not (tok.is_word and tok.is_cap) or tok.abbr or tok.fold in _NAME_STOP:
                 break
             if tok.fold == "đồng" and j + 1 < self.n and t[j + 1].fold == "chí":
@@ -189,6 +193,23 @@ class OfficerFinder(PostParser):
                 j += 2
                 k += 2  # the syllables after a hyphen do not count towards the name's length
         return j
+
+    def _foreign_syllable(self, j: int) -> bool:
+        """A short lowercase syllable between capitalised words of a name that is not Vietnamese
+        ("Vông Xay in Thạ Khăm"), not a word that ends names ("và", "tiếp") nor one before a post."""
+        t = self.t
+        return (
+            t[j].is_word
+            and t[j].is_lower
+            and len(t[j].text) <= 3
+            and j + 2 < self.n
+            and t[j + 1].is_cap
+            and t[j + 1].is_word
+            and not t[j + 1].abbr
+            and not ends_name(self.p, j)
+            and not self._stops_name(j + 1)
+            and not person_at(self.p, j + 1)
+        )
 
     def _post_before_name(self, k: int) -> tuple[Position, int, int] | None:
         """A post without its unit between a rank and a person's name ("Trung tá Đồn trưởng Nguyễn
