@@ -284,7 +284,10 @@ class OfficerFinder(PostParser):
             if j == e and j < self.n and t[j].is_lower:
                 positions, pend = [], j  # "Trung tướng A trưởng thành …": a verb, not his post
             if positions and pend < self.n and person_at(self.p, pend) and self.last_start >= j:
-                positions, pend = positions[:-1], self.last_end  # "…, Chủ tịch nước Nguyễn Xuân Phúc": another's post
+                positions, pend = (
+                    positions[:-1],
+                    self.last_end,
+                )  # "…, Chủ tịch nước Nguyễn Xuân Phúc": another's post
             if positions:
                 hit.positions = positions
                 hit.own_positions = True

@@ -222,6 +222,8 @@ def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callabl
             if positions and pend == k:
                 return s
     return None
+
+
 def _listed_names(
     f: PostParser, k: int, rank: str, rank_at: dict, name_end: Callable[[int], int]
 ) -> list[tuple[int, int, str]]:

@@ -127,7 +127,13 @@ class PostParser:
                 if owner is not None and owner.complete and not owner.skip:
                     unit = owner
             unit_text = ""
-            if unit is not None and unit.complete and not unit.numbered and unit.end < self.n and t[unit.end].is_lower:
+            if (
+                unit is not None
+                and unit.complete
+                and not unit.numbered
+                and unit.end < self.n
+                and t[unit.end].is_lower
+            ):
                 e = self._lower_tail(unit.end)  # "Cục trưởng Cục Đào tạo bồi dưỡng cán bộ;"
                 if e > unit.end:
                     self.p.tails[unit.end] = e
@@ -184,7 +190,11 @@ class PostParser:
                 # a post right after a post, with no separator, names whom the first one serves
                 served, k = self._one_post(k)
                 unit_text = f"{unit_text} {served}".strip()
-            if k + 1 < self.n and t[k].fold == "khóa" and (t[k + 1].text.isupper() and t[k + 1].text.isalpha() or t[k + 1].is_number):
+            if (
+                k + 1 < self.n
+                and t[k].fold == "khóa"
+                and (t[k + 1].text.isupper() and t[k + 1].text.isalpha() or t[k + 1].is_number)
+            ):
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
             if not unit_text and k + 1 < self.n and t[k].fold == ":":

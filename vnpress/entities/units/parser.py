@@ -221,6 +221,11 @@ class UnitParser:
                 if "number" in flags:
                     k, number = self._take_number(k, parts)
                     numbered = number is not None
+        if "needname" in flags and not named and "country" in flags:
+            e = self._words_to_country(k)  # "Đảng nhân dân cách mạng Lào": a lowercase name, then its country
+            if e > k:
+                parts.append(self.words(k, e))
+                k, named = e, True
         if "needname" in flags and not named:
             return None
         if (
@@ -270,7 +275,11 @@ class UnitParser:
                     parent = None
             elif not (node.party_organ and [tok.fold for tok in self.t[k : k + 2]] == ["cơ", "quan"]):
                 parent = self.parse(k, as_parent=True, depth=depth + 1)
-                if parent is not None and parent.skip and not (node.party_organ and parent.head.startswith("Báo")):
+                if (
+                    parent is not None
+                    and parent.skip
+                    and not (node.party_organ and parent.head.startswith("Báo"))
+                ):
                     parent = None  # a party committee of a newspaper is one: "Đảng ủy Báo Quân đội nhân dân"
                 k_end = parent.end if parent is not None else k
             else:
@@ -402,11 +411,40 @@ class UnitParser:
             if self._code_part(node) or self._dateline(node):
                 i = node.end
                 continue
+            party = self._party_after(node)
+            if party is not None:
+                node = party
             self._owner_inside(node)
             out.append(node)
             i = max(node.end, i + 1)
         share_places(self, out)
         return out
+
+    def _words_to_country(self, k: int) -> int:
+        """The end of plain words from ``k`` that lead to a country within a few words (not the
+        country itself, which the caller adds), or ``k``."""
+        for e in range(k, min(k + 6, self.n)):
+            if self.countries.longest(self.t, e) is not None:
+                return e if e > k else k
+            tok = self.t[e]
+            stop = self.name_stops.longest(self.t, e)  # "và", "của": a clause, not a name ("nhân dân" is one)
+            if (
+                not tok.is_word
+                or tok.abbr
+                or stop is not None
+                and stop[0] == e + 1
+                or self.posts.longest(self.t, e)
+            ):
+                return k
+        return k
+
+    def _party_after(self, node: Node) -> Node | None:
+        """ "Trung ương Đảng Nhân dân Cách mạng Lào": the party that the skipped "Trung ương Đảng"
+        ends with, named after it."""
+        if not (node.skip and node.canonical.endswith(" Đảng") and node.end < self.n):
+            return None
+        party = self.parse(node.end - 1)
+        return party if party is not None and party.complete and party.end > node.end else None
 
     def _body_in_post(self, i: int, j: int) -> Node | None:
         """A whole body that starts inside the post form over ``[i, j)``: "Thủ tướng Chính phủ",
