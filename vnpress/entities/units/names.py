@@ -219,8 +219,14 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
         if tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
             j += 1
             continue
-        if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
-            break
+        if (
+            not (tok.is_word and tok.is_cap)
+            or tok.abbr
+            and j > k
+            and p.starts_unit(j)
+            or tok.text[-1].isdigit()
+        ):
+            break  # a code ("A72") is a unit's number, not a word of its name
         if tok.abbr and (j == k or t[j - 1].start != tok.start):  # "CSCĐ": the words it stands for, whole
             e = j
             while e < n and t[e].start == tok.start:

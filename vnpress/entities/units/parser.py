@@ -202,6 +202,7 @@ class UnitParser:
         numbered = False
         number: str | None = None
         named = False
+        armed = False
         if "arm" in flags:
             e = self.name_end(k, limit=4)
             if e > k and e + 1 < self.n and self.t[e].fold == "số" and self.number_end(e + 1) > e + 1:
@@ -209,6 +210,9 @@ class UnitParser:
             if e > k and self.number_end(e) > e:
                 parts.append(self.words(k, e))
                 k = e
+            elif e > k and (b := self.g.trie("branch").longest(self.t, k)) is not None and b[0] == e:
+                parts.append(self.words(k, e))  # "Đại đội Phòng hóa": a branch names it without a number
+                k, armed = e, True
         if "number" in flags:
             k, number = self._take_number(k, parts)
             numbered = named = number is not None
@@ -249,7 +253,7 @@ class UnitParser:
             base=base,
             party_organ=entry.canonical.startswith("Đảng ủy"),
         )
-        if "neednumber" in flags and not numbered:
+        if "neednumber" in flags and not numbered and not armed:
             if not as_parent and not self.t[i].is_cap:
                 return None
             node.complete = False
