@@ -193,10 +193,12 @@ def test_posts_stated_in_other_sentences_are_reported():
             "nguyên Phó Tư lệnh Chính trị Quân chủng Hải quân",
         ]
     }
-    # a post right before a later mention of the name, without a rank
+    # a post right before a later mention of the name, without a rank; not one he acts for
     assert posts("Đại tướng Phạm Văn Giao dự. Bộ trưởng Bộ Quốc phòng Phạm Văn Giao phát biểu.") == {
         "Phạm Văn Giao": ["Bộ trưởng Bộ Quốc phòng"]
     }
+    text = "Đại tướng Phạm Văn Giao dự. Thừa ủy quyền của Chủ tịch nước, Bộ trưởng Phạm Văn Giao trao quyết định."
+    assert posts(text) == {"Phạm Văn Giao": ["Bộ trưởng"]}
 
 
 def test_a_post_before_anothers_name_is_his_and_a_verb_is_no_post():

@@ -426,6 +426,8 @@ class OfficerFinder(PostParser):
                 continue
             if start > 0 and t[start - 1].fold not in _BEFORE_POSTS and not t[start - 1].is_lower:
                 continue
+            if {tok.fold for tok in t[max(0, start - 3) : start]} & _ON_BEHALF:
+                continue  # "thừa ủy quyền của Chủ tịch nước, Bộ trưởng A": another's post
             positions, end = self.parse_positions(start)
             if positions and end == b:
                 return positions
