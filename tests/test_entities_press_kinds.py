@@ -297,3 +297,27 @@ def test_rank_seniority_follows_the_ladder_in_ranks_tsv():
     ]
     assert sorted(ladder, key=g.rank_order) == ladder
     assert g.rank_order("Thống chế") == -1
+
+
+def test_a_person_named_by_his_given_name_alone():
+    text = "Đại úy Dũng khai đang làm đội trưởng. Thiếu tá Hải quân dự. Trung tướng Lào dự."
+    assert officers(text) == [("Dũng", "Đại úy", [])]
+    # beside the full name, he is that officer
+    text = "Đại úy Dũng khai. Đại úy Huỳnh Dũng, Đội trưởng Đội Cảnh sát hình sự dự."
+    found = [m for m in extract_entities(text) if m.type == "officer"]
+    assert [(m.canonical, m.fields["name"]) for m in found] == [
+        ("Huỳnh Dũng", "Huỳnh Dũng"),
+        ("Huỳnh Dũng", "Huỳnh Dũng"),
+    ]
+
+
+def test_a_promotion_to_a_soldier_named_by_his_role():
+    text = (
+        "Đại tá Lê Văn Năm ký quyết định tăng cấp bậc hàm từ Trung úy lên Thượng úy kể từ ngày 1/11 với "
+        "chiến sĩ Tống Văn Tâm thuộc Đội Cảnh sát hình sự. Trung úy Tâm đã hy sinh."
+    )
+    assert [(n, r) for n, r, _ in officers(text)] == [
+        ("Lê Văn Năm", "Đại tá"),
+        ("Tống Văn Tâm", "Thượng úy"),
+        ("Tống Văn Tâm", "Thượng úy"),  # "Trung úy Tâm": the same soldier, at the rank conferred
+    ]

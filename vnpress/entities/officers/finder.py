@@ -194,6 +194,30 @@ class OfficerFinder(PostParser):
                 k += 2  # the syllables after a hyphen do not count towards the name's length
         return j
 
+    def _given_name(self, k: int, re_: int) -> bool:
+        """A one-word name right after a rank, the only name the article gives the person ("Đại úy Dũng
+        khai …"): a capitalised word that is no family name, place, country or abbreviation, followed
+        by no other capitalised word."""
+        t = self.t
+        tok = t[k]
+        return (
+            k == re_
+            and tok.is_word
+            and tok.is_cap
+            and not tok.is_upper
+            and not tok.abbr
+            and len(tok.text) > 1
+            and not person_at(self.p, k)
+            and tok.fold not in self.p.surnames
+            and self.p.provinces.longest(t, k) is None
+            and self.p.countries.longest(t, k) is None
+            and self.p.places.longest(t, k) is None
+            and not self._stops_name(k)
+            and self.branches.longest(t, k) is None  # "Thiếu tá Hải quân"
+            and self.titles.longest(t, k) is None
+            and (k + 1 >= self.n or not (t[k + 1].is_cap and t[k + 1].is_word))
+        )
+
     def _foreign_syllable(self, j: int) -> bool:
         """A short lowercase syllable between capitalised words of a name that is not Vietnamese
         ("Vông Xay in Thạ Khăm"), not a word that ends names ("và", "tiếp") nor one before a post."""
@@ -264,12 +288,15 @@ class OfficerFinder(PostParser):
                 hits.append(hit)
                 continue
             if e - k < 2:
-                if e - k == 1:
-                    hit = self._short(rs, re_, rank, k, e, hits)
-                    if hit is not None:
-                        hit.positions = self._appointed(e)  # "Trung tướng Chiến đã được bổ nhiệm giữ chức X"
-                        hits.append(hit)
-                continue
+                if e - k != 1:
+                    continue
+                hit = self._short(rs, re_, rank, k, e, hits)
+                if hit is not None:
+                    hit.positions = self._appointed(e)  # "Trung tướng Chiến đã được bổ nhiệm giữ chức X"
+                    hits.append(hit)
+                    continue
+                if not self._given_name(k, re_):
+                    continue  # else "Đại úy Dũng khai đang làm …": a person the article names so
             hit = OfficerHit(rs, re_, rank, k, e, self._words(k, e), police)
             j = self._skip_aside(e)
             if (

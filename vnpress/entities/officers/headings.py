@@ -166,6 +166,8 @@ def _recipients(
             positions, e = f.parse_positions(k)
         if positions:
             k = e
+        else:  # "… với chiến sĩ Tống Duy Tân": a role without its unit, then the name
+            k = f.posts.longest(t, k)[0]
     if k < n and t[k].fold in ("là", ":"):
         k += 1
     out: list[tuple[int, int, str]] = []

@@ -5,7 +5,8 @@ A person may be written several ways in one article: with i or y in a syllable (
 or in capitals. :func:`name_key` is what the spellings share; the canonical name is the spelling
 written most often (the first of those in a tie). His rank is the one the article gives him as of
 its date: the rank he is promoted to, else the highest it uses for him ("Thiếu tướng A", and after
-the ceremony "Trung tướng A", is Trung tướng).
+the ceremony "Trung tướng A", is Trung tướng). A person named by his given name alone ("Đại úy Dũng") is
+the one officer whose full name ends with it, when the article names one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def one_per_person(officers: list[Mention], promoted: dict[int, str], g: Gazette
     mine = [m for m in officers if m.type == "officer"]
     for i, m in enumerate(mine):
         people.setdefault(name_key(m.canonical), []).append(i)
+    for key in [k for k in people if " " not in k]:  # "Đại úy Dũng" beside "Đại úy Huỳnh Dũng": one person
+        fuller = [k for k in people if k.endswith(" " + key)]
+        if len(fuller) == 1:
+            people[fuller[0]] += people.pop(key)
     for idxs in people.values():
         spellings = Counter(mine[i].canonical for i in idxs)
         best = max(spellings.values())

@@ -330,7 +330,7 @@ def place_name_end(p: UnitParser, k: int) -> int:
 
 
 # common family names (vnpress/data/surnames.txt): a capitalised run that starts with one is a person
-_SURNAMES = frozenset(fold(w) for w in data_lines("surnames.txt"))
+SURNAMES = frozenset(fold(w) for w in data_lines("surnames.txt"))
 
 
 def person_at(p: UnitParser, j: int) -> bool:
@@ -340,7 +340,7 @@ def person_at(p: UnitParser, j: int) -> bool:
     if p.provinces.longest(t, j) is not None:
         return False
     return (
-        t[j].fold in _SURNAMES
+        t[j].fold in SURNAMES
         and t[j].is_cap
         and not t[j].abbr
         and j + 1 < p.n

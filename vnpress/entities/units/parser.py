@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from vnpress.entities.gazetteer import Entry, Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.units.names import (
+    SURNAMES,
     lower_head_ok,
     name_end,
     person_at,
@@ -87,6 +88,7 @@ class UnitParser:
         self.posts = gazetteer.trie("post")
         self.ranks = gazetteer.trie("rank")
         self.persons: frozenset[int] = frozenset()  # where a person's name starts: no unit name runs into it
+        self.surnames = SURNAMES
         self.tails: dict[int, int] = {}  # a name's end → its lowercase words closed by a post's punctuation
 
     # -- small recognisers
