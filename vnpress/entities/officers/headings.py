@@ -164,10 +164,8 @@ def _recipients(
         if inside is not None:  # "… cho Giám đốc Học viện Quốc phòng Trần Việt Khoa": the unit ends at him
             f.p.persons = f.p.persons | {inside}
             positions, e = f.parse_positions(k)
-        if positions:
-            k = e
-        else:  # "… với chiến sĩ Tống Duy Tân": a role without its unit, then the name
-            k = f.posts.longest(t, k)[0]
+        # past the posts; or, for a role without its unit ("… với chiến sĩ Tống Duy Tân"), its words
+        k = e if positions else f.posts.longest(t, k)[0]
     if k < n and t[k].fold in ("là", ":"):
         k += 1
     out: list[tuple[int, int, str]] = []
