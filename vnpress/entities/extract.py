@@ -12,7 +12,10 @@ written without its unit the article's one unit of the kinds its head implies (p
 full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
 A post named after "đồng chí" without a name ("Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh") is the
 post of the officer named last before it, when the article gave him none. A post stated before
-"là ông A và ông B" is the post of each, when A and B are officers named elsewhere with a rank.
+"là ông A và ông B" is the post of each, when A and B are officers named elsewhere with a rank or
+promoted there; a post right before a later mention of a name is his ("Bộ trưởng Bộ Quốc phòng Tea
+Banh"), and so are the posts after "Ông nguyên là …" at the start of a sentence (the officer named
+last). All mentions of one person then share one name and rank (see :mod:`.officers.people`).
 """
 
 from __future__ import annotations

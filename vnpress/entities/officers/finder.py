@@ -14,7 +14,9 @@ skipped ("Phó Đô đốc Hải quân X"), as are his age, birth and home (see 
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
 Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
 line above the rank. A hyphen written between syllables with no space keeps a transliterated name
-whole ("Thiếu tướng Vông-xay In-tha-khăm"), unless a post, title, unit or rank follows it. Only a
+whole ("Thiếu tướng Vông-xay In-tha-khăm"), unless a post, title, unit or rank follows it; so does a
+short lowercase syllable inside a name that is not Vietnamese ("Vông Xay in Thạ Khăm"). A name of one
+word after a rank is a person's given name ("Đại úy Dũng khai …"), not a place or an arm. Only a
 rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
 rank-less mention ("đồng chí Phó Chủ nhiệm …") does not, though a rank-less full name gives its posts
 to the officer of that name (see :mod:`.extract`).
