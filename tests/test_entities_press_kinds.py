@@ -321,3 +321,22 @@ def test_a_promotion_to_a_soldier_named_by_his_role():
         ("Tống Văn Tâm", "Thượng úy"),
         ("Tống Văn Tâm", "Thượng úy"),  # "Trung úy Tâm": the same soldier, at the rank conferred
     ]
+
+
+def test_national_committees_and_social_insurance_are_units():
+    text = (
+        "Trung tướng Lê Văn An, Phó Chủ tịch Ủy ban Quốc gia Tìm kiếm cứu nạn chủ trì. Đại tá Lê Văn Bình, "
+        "Giám đốc Bảo hiểm xã hội Bộ Quốc phòng dự. Bảo hiểm xã hội Việt Nam và Bảo hiểm xã hội tỉnh Nghệ An "
+        "phối hợp."
+    )
+    assert posts(text) == {
+        "Lê Văn An": ["Phó Chủ tịch Ủy ban Quốc gia Tìm kiếm cứu nạn"],
+        "Lê Văn Bình": ["Giám đốc Bảo hiểm xã hội Bộ Quốc phòng"],
+    }
+    assert units(text) == [
+        "Ủy ban Quốc gia Tìm kiếm cứu nạn",
+        "Bảo hiểm xã hội Bộ Quốc phòng",
+        "Bộ Quốc phòng",
+        "Bảo hiểm xã hội Việt Nam",
+        "Bảo hiểm xã hội tỉnh Nghệ An",
+    ]

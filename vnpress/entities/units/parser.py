@@ -319,6 +319,7 @@ class UnitParser:
             if m is not None:
                 parts.append(m[1].canonical)
                 k = m[0]
+                has_place = True  # "Bảo hiểm xã hội Việt Nam": its country is its place
         if ("place" in flags or "placename" in flags) and not (has_parent or has_place):
             node.takes_place = True
         if "needparent" in flags and not (has_parent or has_place):
