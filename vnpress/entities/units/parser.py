@@ -218,6 +218,9 @@ class UnitParser:
         if "number" in flags:
             k, number = self._take_number(k, parts)
             numbered = named = number is not None
+        foreign_party = "needname" in flags and "country" in flags  # "Đảng Cộng sản Trung Quốc"
+        if foreign_party and k < self.n and (self.t[k].is_upper or self.t[k].fold == "bộ"):
+            return None  # "Đảng bộ …" is a party organisation; "ĐẢNG BỘ …" a headline
         if "name" in flags and not numbered:
             e = self.name_end(k)
             if e > k:
