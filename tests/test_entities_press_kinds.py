@@ -113,6 +113,7 @@ def test_foreign_officers_keep_their_whole_name_and_foreign_bodies():
     assert {"Đảng Nhân dân Cách mạng Lào", "Quân ủy Trung ương Trung Quốc", "Bộ Quốc phòng Việt Nam"} <= set(
         units(text)
     )
+    assert units("Đảng bộ Quân sự tỉnh họp. ĐẢNG BỘ QUÂN SỰ TỈNH NAM ĐỊNH TỔNG KẾT. Đảng ta lãnh đạo.") == []
     lower = (
         "Đại tướng Chăn Xa Mỏn, Ủy viên Bộ Chính trị Đảng nhân dân cách mạng Lào, Phó Thủ tướng Chính phủ."
     )
