@@ -341,3 +341,14 @@ def test_national_committees_and_social_insurance_are_units():
         "Bảo hiểm xã hội Việt Nam",
         "Bảo hiểm xã hội tỉnh Nghệ An",
     ]
+
+
+def test_a_regulation_named_by_its_issuer_and_subject_without_quotes():
+    text = (
+        "Bộ Công an công bố Quy định của Ban Bí thư về thực hiện chế độ chính ủy, chính trị viên ở Bộ Tư lệnh "
+        "Cảnh sát cơ động (CSCĐ). Các quy định của pháp luật về an ninh được tuân thủ."
+    )
+    docs = [(m.fields["kind"], m.fields["name"]) for m in extract_entities(text) if m.type == "resolution"]
+    assert docs == [
+        ("Quy định", "thực hiện chế độ chính ủy, chính trị viên ở Bộ Tư lệnh Cảnh sát cơ động")
+    ]  # the lowercase "các quy định của pháp luật" is no document
