@@ -170,9 +170,18 @@ def test_unknown_outlet_tags_and_photo_credits_are_left_out():
     assert table_of("Trong bối cảnh: BQO mở rộng") == {"BQO": None}  # "cảnh:" is no photo credit
 
 
-def test_a_compound_outlet_tag_keeps_its_known_part():
-    assert table_of("CNQP&KT - Nhà máy sản xuất.") == {"CNQP": "công nghiệp quốc phòng"}
-    assert table_of("Tạp chí CNQP&KT đưa tin.") == {"CNQP": "công nghiệp quốc phòng", "KT": None}
+def test_an_ampersand_compound_is_spelled_out_piece_by_piece():
+    # KT alone has two readings (kinh tế, kỹ thuật); joined to a known abbreviation by "&" it is kinh tế
+    both = "công nghiệp quốc phòng và kinh tế"
+    assert table_of("CNQP&KT - Nhà máy sản xuất.") == {"CNQP&KT": both}
+    assert table_of("Tạp chí CNQP&KT đưa tin.") == {"CNQP&KT": both}
+    assert table_of("Ban KT làm việc.") == {"KT": None}  # alone: never guessed
+    assert table_of("CNQP&XYZ tổ chức.") == {"CNQP": "công nghiệp quốc phòng", "XYZ": None}
+
+
+def test_bv_is_a_hospital_before_a_number_or_a_name_only():
+    assert table_of("Thủ trưởng BV 175 và BV Quân y 103.") == {"BV": "bệnh viện"}
+    assert table_of("Công ty BV.") == {"BV": None}
 
 
 def test_hull_numbers_time_zones_and_serials_are_codes():

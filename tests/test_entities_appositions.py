@@ -454,7 +454,7 @@ def test_officers_listed_after_a_promotion_hold_the_rank_they_are_promoted_to():
     assert officers(text) == [
         ("Nguyễn Văn Hùng", "Thiếu tướng", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Cà Mau"]),
         ("Niê Ta", "Thiếu tướng", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đắk Lắk"]),
-        ("Hồ Văn Dũng", "Đại tá", ["Chính ủy Sư đoàn 5"]),  # his own rank, as written
+        ("Hồ Văn Dũng", "Thiếu tướng", ["Chính ủy Sư đoàn 5"]),  # written "Đại tá": the rank conferred wins
         ("Trần Văn Bình", "Trung tướng", []),
         ("Lê Văn Cường", "Trung tướng", []),
     ]

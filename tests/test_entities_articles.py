@@ -111,6 +111,7 @@ EXPECTED = {
             "Đồn Biên phòng A Túc",
             "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo",
             "Ủy ban nhân dân huyện Hướng Hóa",
+            "Chính phủ",  # named inside the post "Thủ tướng Chính phủ"
         },
         "ranks": [
             ("Đại tá", "Đại tá", None),
@@ -254,6 +255,7 @@ EXPECTED = {
             "Quân đội nhân dân Việt Nam",
             "Tổng cục Chính trị",
             "Văn phòng Bộ Quốc phòng",
+            "Bộ Quốc phòng",  # the body that ends the Văn phòng's name
         },
         "ranks": [
             ("Thượng tướng", "Thượng tướng", None),

@@ -107,7 +107,7 @@ _Resolved = tuple[Candidate, _Reading, tuple[tuple[Candidate, _Reading], ...]]
 def _resolve(c: Candidate, text: str, active: dict[str, str], dictionary: Dictionary) -> list[_Resolved]:
     """``(candidate, reading, parts)`` for a token: the token whole if it is known; a dotted chain of
     known abbreviations (``PGS.TS``, ``GS.TSKH``) whole, with its parts; a compound of two-letter
-    pieces (``QS-QP``) spelled out piece by piece; any other compound of full abbreviations
+    pieces (``QS-QP``) or of pieces joined by ``&`` (``CNQP&KT``) spelled out piece by piece; any other compound of full abbreviations
     (``HĐND-UBND``) split into its pieces, which are abbreviations in their own right."""
     reading = _resolve_one(c.text, text, c.start, c.end_with_number, active, dictionary)
     if reading.expansion is not None or len(c.parts) < 2:
@@ -125,6 +125,9 @@ def _resolve(c: Candidate, text: str, active: dict[str, str], dictionary: Dictio
         return [(c, _Reading(joined, _source_of(r for _, r in pieces)), tuple(pieces))]
     if sizes == {1} or c.wordlike:
         return [(c, _UNKNOWN, ())]
+    if set(c.joiners) == {"&"} and all(r.expansion for _, r in pieces):
+        joined = " và ".join(r.expansion or "" for _, r in pieces)  # "CNQP&KT": CNQP and KT
+        return [(c, _Reading(joined, _source_of(r for _, r in pieces)), ())]
     if sizes == {2}:
         if any(r.expansion is None for _, r in pieces):
             return [(c, _UNKNOWN, ())]

@@ -12,7 +12,10 @@ written without its unit the article's one unit of the kinds its head implies (p
 full form for the same officer ("Phó Tham mưu trưởng" / "Phó Tham mưu trưởng Bộ …") is dropped.
 A post named after "đồng chí" without a name ("Đồng chí Thứ trưởng Bộ Quốc phòng nhấn mạnh") is the
 post of the officer named last before it, when the article gave him none. A post stated before
-"là ông A và ông B" is the post of each, when A and B are officers named elsewhere with a rank.
+"là ông A và ông B" is the post of each, when A and B are officers named elsewhere with a rank or
+promoted there; a post right before a later mention of a name is his ("Bộ trưởng Bộ Quốc phòng Tea
+Banh"), and so are the posts after "Ông nguyên là …" at the start of a sentence (the officer named
+last). All mentions of one person then share one name and rank (see :mod:`.officers.people`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token, tokenize, tokenizer_pattern
 from vnpress.entities.model import Mention
 from vnpress.entities.officers.finder import OfficerFinder, OfficerHit, find_ranks, is_police
-from vnpress.entities.officers.headings import promoted_ranks
+from vnpress.entities.officers.headings import promoted_ranks, promoted_to
+from vnpress.entities.officers.people import one_per_person
 from vnpress.entities.units.parser import Node, UnitParser
 from vnpress.text.normalise import Normalised, fold, normalise
 
@@ -139,9 +143,9 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     parser = UnitParser(g, tokens)
     ranks = find_ranks(tokens, g)
     finder = OfficerFinder(g, tokens, parser)
-    hits = finder.find(
-        sorted(ranks + promoted_ranks(finder, ranks, finder.end_of_name))
-    )  # rank mentions: ``ranks`` only
+    promoted = promoted_ranks(finder, ranks, finder.end_of_name)
+    parser.persons = parser.persons | {k for k, _, _ in promoted}  # "Học viện Quốc phòng | Trần Việt Khoa"
+    hits = finder.find(sorted(ranks + promoted))  # rank mentions: ``ranks`` only
     blocked: set[int] = set()
     for h in hits:
         blocked.update(range(h.first, h.last))
@@ -152,7 +156,9 @@ def extract_document(text: str, g: Gazetteer) -> list[Mention]:
     }
     res = _Resolver(nodes, {x for x in extra_open if x})
     units = _unit_mentions(norm, tokens, nodes, res)
-    mentions = units + _officer_mentions(norm, tokens, hits, ranks, res, finder)
+    officers = _officer_mentions(norm, tokens, hits, ranks, res, finder)
+    one_per_person(officers, promoted_to(finder, ranks, hits), g)
+    mentions = units + officers
     mentions += find_resolutions(norm, rules)
     mentions.sort(key=lambda m: (m.start, _ORDER.get(m.type, 9), -m.end))
     return mentions
@@ -241,7 +247,10 @@ def _officer_mentions(
         person["police"] = person["police"] or police
         positions = []
         own = partial(_sentence_own, tokens, hits[idx - 1] if idx else None, h, res)
-        for p in h.positions:
+        stated = h.positions
+        if not stated and h.rank_start == h.rank_end:  # promoted: "hai Thứ trưởng … là ông A và ông B"
+            stated = _posts_before(tokens, h.name_start, finder)
+        for p in stated:
             text = p.render(res.post_unit, own)
             if not p.unit_text and text != p.text:
                 guessed[text] = p.text
@@ -264,6 +273,7 @@ def _officer_mentions(
         police = rs in police_ranks or _police_after(tokens, re_)
         out.append(Mention("rank", s, e, text, rank, {"service": "police" if police else None}))
     out += _later_names(norm, tokens, hits, people, finder, res)
+    out += _pronoun_posts(norm, tokens, out, finder, res)
     out += _comrade_posts(norm, tokens, hits, out, finder, res)
     held: dict[str, set[str]] = {}
     officers = [m for m in out if m.type == "officer"]
@@ -346,6 +356,8 @@ def _later_names(
         positions = [p.render(res.post_unit, res.own) for p in finder.parse_positions(k)[0]] if k > j else []
         if not positions:
             positions = [p.render(res.post_unit, res.own) for p in _posts_before(tokens, i, finder)]
+        if not positions:  # "Bộ trưởng Bộ Quốc phòng Tea Banh": the post right before his name
+            positions = [p.render(res.post_unit, res.own) for p in finder.posts_ending_at(i)]
         fields = {
             "name": text,
             "rank": person["rank"],
@@ -354,6 +366,45 @@ def _later_names(
         }
         out.append(Mention("officer", s, e, text, person["name"], fields))
         i = j
+    return out
+
+
+# a pronoun that starts a sentence about the officer named last ("Ông nguyên là Ủy viên …")
+_PRONOUNS = frozenset({"ông", "bà"})
+_PRONOUN_LEADS = (("nguyên", "là"), ("hiện", "là"), ("là",), ("nguyên",), ("từng", "là"))
+
+
+def _pronoun_posts(
+    norm: Normalised, tokens: list[Token], mentions: list[Mention], finder: OfficerFinder, res: _Resolver
+) -> list[Mention]:
+    """ "Ông nguyên là ủy viên dự khuyết Ban Chấp hành TƯ Đảng; nguyên Bí thư Đảng ủy, Phó Tư lệnh …":
+    posts stated in another sentence, after "Ông" or "Bà" at its start, are those of the officer named
+    last before it."""
+    out: list[Mention] = []
+    officers = sorted((m for m in mentions if m.type == "officer"), key=lambda m: m.start)
+    n = len(tokens)
+    for i in range(n - 2):
+        if tokens[i].fold not in _PRONOUNS or not tokens[i].is_cap:
+            continue
+        if i > 0 and tokens[i - 1].fold not in _SENTENCE_ENDS:
+            continue
+        k = i + 1
+        lead = next((w for w in _PRONOUN_LEADS if tuple(t.fold for t in tokens[k : k + len(w)]) == w), None)
+        if lead is None:
+            continue
+        start = k if lead[0] == "nguyên" else k + len(lead)
+        if finder.posts.longest(tokens, start) is None and finder.former.longest(tokens, start) is None:
+            continue
+        positions, end = finder.parse_positions(start)
+        s0 = norm.span(tokens[i].start, tokens[i].end)[0]
+        before = [m for m in officers if m.end <= s0]
+        if not positions or not before:
+            continue
+        last = before[-1]
+        s, e, text = _span(norm, tokens, i, end)
+        fields = dict(last.fields, name=last.fields["name"])
+        fields["positions"] = [p.render(res.post_unit, res.own) for p in positions]
+        out.append(Mention("officer", s, e, text, last.canonical, fields))
     return out
 
 

@@ -9,6 +9,7 @@ document costs one dictionary walk per word, however large the gazetteer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 
 from vnpress.data import numbered_tsv
@@ -35,21 +36,61 @@ TYPES = (
     "namepart",
     "branch",
 )
-UNIT_FLAGS = {
-    "number",
-    "neednumber",
-    "arm",
-    "name",
-    "needname",
-    "parent",
-    "needparent",
-    "place",
-    "placename",
-    "needplace",
-    "country",
-    "skip",
-    "dashname",
+
+
+class UnitFlag(Enum):
+    """What may follow a unit's form (units.tsv's header says each); ``suffix=W`` is one too."""
+
+    NUMBER = "number"
+    NEEDNUMBER = "neednumber"
+    ARM = "arm"
+    NAME = "name"
+    NEEDNAME = "needname"
+    PARENT = "parent"
+    NEEDPARENT = "needparent"
+    PLACE = "place"
+    PLACENAME = "placename"
+    NEEDPLACE = "needplace"
+    COUNTRY = "country"
+    SKIP = "skip"
+    DASHNAME = "dashname"
+
+
+class PostFlag(Enum):
+    """What a post row may say of itself (posts.tsv's header); ``of=KIND|KIND`` is one too."""
+
+    WHOLE = "whole"
+    NEEDUNIT = "needunit"
+    ABROAD = "abroad"
+
+
+class RankFlag(Enum):
+    """The class of a rank (ranks.tsv), and the service a branch marks."""
+
+    ENLISTED = "enlisted"
+    NCO = "nco"
+    OFFICER = "officer"
+    GENERAL = "general"
+    NAVY = "navy"
+    POLICE = "police"
+
+
+class NameEndFlag(Enum):
+    """How a name-ending word closes a name (units.tsv's nameend rows)."""
+
+    OPEN = "open"
+    VERB = "verb"
+
+
+# the flags a row of each type may carry; a row of another type carries none
+FLAGS: dict[str, type[Enum]] = {
+    "unit": UnitFlag,
+    "post": PostFlag,
+    "rank": RankFlag,
+    "branch": RankFlag,
+    "nameend": NameEndFlag,
 }
+_VALUED = {"unit": "suffix=", "post": "of="}  # the flags that carry a value
 
 
 @dataclass(frozen=True)
@@ -73,6 +114,7 @@ class Gazetteer:
     abbrevs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface → expansion words
     user_files: tuple[str, ...] = ()  # also read for document kinds and issuers (see resolutions)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _rank_index: dict[str, int] = field(default_factory=dict)
 
     def words(self, kind: str) -> frozenset[str]:
         """The folded one-word forms of a type (stop words such as ``nameend``)."""
@@ -80,6 +122,15 @@ class Gazetteer:
         if cached is None:
             cached = self._words[kind] = frozenset(e.form.casefold() for e in self.entries if e.type == kind)
         return cached
+
+    def rank_order(self, rank: str) -> int:
+        """The seniority of a canonical rank: its place among the rank rows (ranks.tsv lists them
+        from Binh nhì up); -1 for an unknown one."""
+        if not self._rank_index:
+            for e in self.entries:
+                if e.type == "rank":
+                    self._rank_index.setdefault(e.canonical, len(self._rank_index))
+        return self._rank_index.get(rank, -1)
 
     def trie(self, kind: str) -> Trie:
         found = self.tries.get(kind)  # (setdefault would build a throw-away Trie on every call)
@@ -103,15 +154,28 @@ def _parse_row(row: dict[str, str], source: str, line: int) -> Entry:
     canonical = normalise_word((row.get("canonical") or "").strip() or form)
     flags: set[str] = set()
     suffix: tuple[str, ...] = ()
+    allowed = FLAGS.get(kind)
     for flag in filter(None, (f.strip() for f in (row.get("flags") or "").split(","))):
-        if flag.startswith("suffix="):
+        if flag.startswith("suffix=") and kind == "unit":
             suffix = tuple(normalise_word(flag[7:]).split())
-        elif kind != "unit" or flag in UNIT_FLAGS:
+            continue
+        if kind in _VALUED and flag.startswith(_VALUED[kind]):
             flags.add(flag)
-        else:
+            continue
+        try:
+            if allowed is None:
+                raise ValueError(flag)
+            allowed(flag)
+        except ValueError:
+            valid = sorted(f.value for f in allowed) if allowed is not None else []
+            if kind in _VALUED:
+                valid.append(_VALUED[kind] + "…")
             raise DataFileError(
-                source, line, f"unknown unit flag {flag!r} (valid: {', '.join(sorted(UNIT_FLAGS))})"
-            )
+                source,
+                line,
+                f"unknown {kind} flag {flag!r} (valid: {', '.join(valid) or 'none'})",
+            ) from None
+        flags.add(flag)
     if not form.split():
         raise DataFileError(source, line, "empty 'form' column")
     kinds = tuple(k for f in flags if f.startswith("of=") for k in f[3:].split("|"))

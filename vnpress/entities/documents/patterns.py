@@ -48,6 +48,11 @@ SENTENCE_START_RX = re.compile(r"[.!?:…\n][\s“\"'(–-]*$")
 PLURAL_BEFORE_RX = re.compile(r"(?:các|những)\s+$", re.IGNORECASE)
 TOPIC_BEFORE_RX = re.compile(r"về\s*[“\"]?\s*$")
 QUOTED_RX = re.compile(rf"{WS}*[“\"](?P<title>[^”\"\n]{{3,200}})[”\"]")
+# a capitalised kind with its issuer and subject, unquoted: "Quy định của Ban Bí thư về thực hiện chế
+# độ chính ủy, chính trị viên ở …" (up to a bracket, a full stop or a semicolon)
+ISSUED_ABOUT_RX = re.compile(
+    rf"{WS}+của{WS}+(?P<issuer>[A-ZĐÀ-Ỹ][^,.;:()“”\"\n]{{2,60}}?){WS}+về{WS}+(?P<title>[^.;:()“”\"\n]{{5,160}})"
+)
 YEAR_RX = re.compile(
     rf"(?:{WS}+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?{WS}+(?:năm{WS}+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,

@@ -21,6 +21,7 @@ from vnpress.entities.documents.patterns import (
     CODE_LETTERS_RX,
     CODE_RX,
     DATE_RX,
+    ISSUED_ABOUT_RX,
     ISSUER_JOIN_RX,
     LEAD_NUMBER_RX,
     LEAD_RX,
@@ -294,6 +295,9 @@ class _Scanner:
         if TOPIC_BEFORE_RX.search(self.t, max(0, start - 6), start):
             return [], pos
         m = QUOTED_RX.match(self.t, pos)
+        if not m and self.t[start].isupper() and (a := ISSUED_ABOUT_RX.match(self.t, pos)):
+            name = " ".join(a.group("title").strip(" ,.;").split())  # "Quy định của Ban Bí thư về …"
+            return [_Doc(start, a.end("title"), dk.kind, name=name)], a.end("title")
         if not m:
             return [], pos
         name = " ".join(m.group("title").strip(" ,.;").split())

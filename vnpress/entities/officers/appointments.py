@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from vnpress.entities.officers.phrases import PhraseKind, phrases
 from vnpress.entities.officers.position import Position
 
 if TYPE_CHECKING:
@@ -28,23 +29,8 @@ class OfficerFinder(Protocol):
     def parse_positions(self, k: int) -> tuple[list[Position], int]: ...
 
 
-# the words that lead to the post, longest first
-_APPOINTED = (
-    ("trọng", "trách", "mới", "là"),
-    ("cương", "vị", "mới", "là"),
-    ("đảm", "nhiệm", "cương", "vị"),
-    ("đảm", "nhận", "cương", "vị"),
-    ("đảm", "nhiệm", "chức"),
-    ("đảm", "nhận", "chức"),
-    ("giữ", "cương", "vị"),
-    ("nhận", "cương", "vị"),
-    ("giữ", "chức"),
-    ("nhiệm", "làm"),
-    ("nhiệm", "là"),
-    ("nhận", "nhiệm"),
-    ("nhận", "chức"),
-    ("nhiệm", "vụ"),  # "được giao nhiệm vụ phụ trách Tư lệnh …": a post must follow at once
-)
+# the words that lead to the post, longest first (vnpress/data/officer_phrases.tsv)
+_APPOINTED = phrases(PhraseKind.APPOINTMENT)
 _FIRST = frozenset(p[0] for p in _APPOINTED)
 _WINDOW = 12  # tokens after his posts in which the phrase may come
 _ENDS = frozenset({".", "\n", ";"})

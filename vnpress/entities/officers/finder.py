@@ -14,7 +14,9 @@ skipped ("Phó Đô đốc Hải quân X"), as are his age, birth and home (see 
 ("Thiếu tướng A, Trợ lý Đại tướng B, Bộ trưởng Bộ Quốc phòng, kiêm …" → A is "Trợ lý Bộ trưởng Bộ
 Quốc phòng" and goes on after "kiêm"). A signed article may put the name in capitals alone on the
 line above the rank. A hyphen written between syllables with no space keeps a transliterated name
-whole ("Thiếu tướng Vông-xay In-tha-khăm"), unless a post, title, unit or rank follows it. Only a
+whole ("Thiếu tướng Vông-xay In-tha-khăm"), unless a post, title, unit or rank follows it; so does a
+short lowercase syllable inside a name that is not Vietnamese ("Vông Xay in Thạ Khăm"). A name of one
+word after a rank is a person's given name ("Đại úy Dũng khai …"), not a place or an arm. Only a
 rank makes an officer: a byline ("Tin, ảnh: TRẦN ANH MINH") or a
 rank-less mention ("đồng chí Phó Chủ nhiệm …") does not, though a rank-less full name gives its posts
 to the officer of that name (see :mod:`.extract`).
@@ -29,16 +31,17 @@ from vnpress.entities.matcher import Token
 from vnpress.entities.officers.appointments import appointed_posts
 from vnpress.entities.officers.asides import skip_aside
 from vnpress.entities.officers.headings import heading_posts
+from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
-from vnpress.entities.units.names import person_at
+from vnpress.entities.units.names import ends_name, person_at
 from vnpress.entities.units.parser import UnitParser
 
 _POLICE = ("công an", "cảnh sát")
-_NAME_STOP = frozenset({"ảnh", "nguồn", "tin", "bài", "video", "clip"})
-_CREDIT_HEADS = frozenset({"ảnh", "tin", "bài", "video", "clip", "nguồn", "đồ", "họa", "thực", "hiện"})
+_NAME_STOP = words(PhraseKind.NAMESTOP)  # vnpress/data/officer_phrases.tsv
+_CREDIT_HEADS = words(PhraseKind.CREDIT)
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
-_BEFORE_POSTS = frozenset({",", ":", "(", "\n", ".", "chí", "có", "của", "là", "và"})
+_BEFORE_POSTS = frozenset({",", ":", ";", "(", "\n", ".", "chí", "có", "của", "là", "và", "với", "cho"})
 # posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó
 # Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships and party
 # posts, not offices
@@ -164,8 +167,12 @@ class OfficerFinder(PostParser):
         t = self.t
         j = k
         caps: bool | None = None
+        foreign = k < self.n and not person_at(self.p, k)
         while j < self.n and j - k < 5:
             tok = t[j]
+            if foreign and j > k and self._foreign_syllable(j):
+                j += 1  # "Vông Xay in Thạ Khăm": a lowercase syllable inside a foreign name
+                continue
             if not (tok.is_word and tok.is_cap) or tok.abbr or tok.fold in _NAME_STOP:
                 break
             if tok.fold == "đồng" and j + 1 < self.n and t[j + 1].fold == "chí":
@@ -188,6 +195,47 @@ class OfficerFinder(PostParser):
                 j += 2
                 k += 2  # the syllables after a hyphen do not count towards the name's length
         return j
+
+    def _given_name(self, k: int, re_: int) -> bool:
+        """A one-word name right after a rank, the only name the article gives the person ("Đại úy Dũng
+        khai …"): a capitalised word that is no family name, place, country or abbreviation, followed
+        by no other capitalised word."""
+        t = self.t
+        tok = t[k]
+        return (
+            k == re_
+            and tok.is_word
+            and tok.is_cap
+            and not tok.is_upper
+            and not tok.abbr
+            and len(tok.text) > 1
+            and not person_at(self.p, k)
+            and tok.fold not in self.p.surnames
+            and self.p.provinces.longest(t, k) is None
+            and self.p.countries.longest(t, k) is None
+            and self.p.places.longest(t, k) is None
+            and not self._stops_name(k)
+            and self.branches.longest(t, k) is None  # "Thiếu tá Hải quân"
+            and self.titles.longest(t, k) is None
+            and (k + 1 >= self.n or not (t[k + 1].is_cap and t[k + 1].is_word))
+        )
+
+    def _foreign_syllable(self, j: int) -> bool:
+        """A short lowercase syllable between capitalised words of a name that is not Vietnamese
+        ("Vông Xay in Thạ Khăm"), not a word that ends names ("và", "tiếp") nor one before a post."""
+        t = self.t
+        return (
+            t[j].is_word
+            and t[j].is_lower
+            and len(t[j].text) <= 3
+            and j + 2 < self.n
+            and t[j + 1].is_cap
+            and t[j + 1].is_word
+            and not t[j + 1].abbr
+            and not ends_name(self.p, j)
+            and not self._stops_name(j + 1)
+            and not person_at(self.p, j + 1)
+        )
 
     def _post_before_name(self, k: int) -> tuple[Position, int, int] | None:
         """A post without its unit between a rank and a person's name ("Trung tá Đồn trưởng Nguyễn
@@ -226,6 +274,8 @@ class OfficerFinder(PostParser):
         for rs, re_, rank in ranks:
             if self._credit(rs):
                 continue
+            if re_ < self.n and t[re_].fold == "." and rs != re_:
+                continue  # "… lên trung tướng. Ông A …": the rank ends its sentence
             k, police = self._skip_titles(re_)
             e = self.end_of_name(k)
             signed = self._signature(rs) if e - k < 2 else None
@@ -240,12 +290,15 @@ class OfficerFinder(PostParser):
                 hits.append(hit)
                 continue
             if e - k < 2:
-                if e - k == 1:
-                    hit = self._short(rs, re_, rank, k, e, hits)
-                    if hit is not None:
-                        hit.positions = self._appointed(e)  # "Trung tướng Chiến đã được bổ nhiệm giữ chức X"
-                        hits.append(hit)
-                continue
+                if e - k != 1:
+                    continue
+                hit = self._short(rs, re_, rank, k, e, hits)
+                if hit is not None:
+                    hit.positions = self._appointed(e)  # "Trung tướng Chiến đã được bổ nhiệm giữ chức X"
+                    hits.append(hit)
+                    continue
+                if not self._given_name(k, re_):
+                    continue  # else "Đại úy Dũng khai đang làm …": a person the article names so
             hit = OfficerHit(rs, re_, rank, k, e, self._words(k, e), police)
             j = self._skip_aside(e)
             if (
@@ -257,6 +310,13 @@ class OfficerFinder(PostParser):
             ):
                 j += 1
             positions, pend = self.parse_positions(j)
+            if j == e and j < self.n and t[j].is_lower:
+                positions, pend = [], j  # "Trung tướng A trưởng thành …": a verb, not his post
+            if positions and pend < self.n and person_at(self.p, pend) and self.last_start >= j:
+                positions, pend = (
+                    positions[:-1],
+                    self.last_end,
+                )  # "…, Chủ tịch nước Nguyễn Xuân Phúc": another's post
             if positions:
                 hit.positions = positions
                 hit.own_positions = True
@@ -383,6 +443,22 @@ class OfficerFinder(PostParser):
                 consumed.update(range(start, end))
                 if start > 1 and t[start - 1].fold == "có":
                     self._owner_before(start - 1, positions)
+                return positions
+        return []
+
+    def posts_ending_at(self, b: int) -> list[Position]:
+        """The list of posts that ends right before token ``b`` (a name: "Bộ trưởng Bộ Quốc phòng
+        Tea Banh"), whatever was read before; none when a longer run of words leads to it."""
+        t = self.t
+        for start in range(max(0, b - 14), b):
+            if not (t[start].is_cap and t[start].is_word) or self.posts.longest(t, start) is None:
+                continue
+            if start > 0 and t[start - 1].fold not in _BEFORE_POSTS and not t[start - 1].is_lower:
+                continue
+            if {tok.fold for tok in t[max(0, start - 3) : start]} & _ON_BEHALF:
+                continue  # "thừa ủy quyền của Chủ tịch nước, Bộ trưởng A": another's post
+            positions, end = self.parse_positions(start)
+            if positions and end == b:
                 return positions
         return []
 

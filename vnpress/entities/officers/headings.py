@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from vnpress.entities.officers.asides import skip_aside
+from vnpress.entities.officers.phrases import PhraseKind, match, phrases, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
@@ -75,41 +77,151 @@ def _article_unit(f: PostParser, post: str) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
-_PROMOTIONS = (
-    ("thăng", "cấp", "bậc", "quân", "hàm"),
-    ("thăng", "quân", "hàm"),
-    ("phong", "quân", "hàm"),
-    ("thăng", "hàm"),
-)
+_PROMOTIONS = phrases(PhraseKind.PROMOTION)  # vnpress/data/officer_phrases.tsv
 _PROMOTION_VERBS = frozenset(p[0] for p in _PROMOTIONS)
+_HONORIFICS = words(PhraseKind.HONORIFIC)  # "ông A (53 tuổi), Cục trưởng …"
+_RECIPIENTS = phrases(PhraseKind.RECIPIENT)  # "… đối với Thứ trưởng A", "… cho Thiếu tướng B"
+_PASSIVE = frozenset({"được"})  # "A, Thứ trưởng …, được thăng cấp bậc hàm …"
+_ADVERBS = frozenset({"vừa", "đã", "cũng", "mới", "sẽ"})
+_LIST_START = frozenset({"gồm", ":"})
 
 
-def promoted_ranks(
-    f: PostParser, ranks: list[tuple[int, int, str]], name_end: Callable[[int], int]
-) -> list[tuple[int, int, str]]:
-    """``(k, k, rank)`` for each officer listed after a promotion heading with no rank of his own, ``k``
-    the start of his name (which ends at ``name_end(k)``): an empty rank span there, which the
-    officer finder reads as a rank."""
+def promotions(f: PostParser, ranks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``(start, end, rank)`` of each promotion in the text: from its phrase to the rank conferred
+    (the last rank before the sentence goes on: "thăng cấp bậc hàm từ Đại tá lên Thiếu tướng")."""
     t, n = f.t, f.n
     rank_at = {rs: (re_, rank) for rs, re_, rank in ranks}
     out: list[tuple[int, int, str]] = []
     for i in range(n):
         if t[i].fold not in _PROMOTION_VERBS:
             continue
-        phrase = next((p for p in _PROMOTIONS if tuple(x.fold for x in t[i : i + len(p)]) == p), None)
+        phrase = match(t, i, PhraseKind.PROMOTION)
         if phrase is None:
             continue
-        colon, rank = None, None
-        for k in range(i + len(phrase), min(i + len(phrase) + 14, n)):
-            if t[k].fold in _SENTENCE:
-                colon = k if t[k].fold == ":" else None
-                break
+        rank, end = None, i + len(phrase)
+        k = end
+        while k < min(end + 8, n):
             if k in rank_at:
-                rank = rank_at[k][1]  # "từ Đại tá lên Thiếu tướng": the last rank is the new one
-        if colon is None or rank is None:
-            continue
-        out += _listed_names(f, colon + 1, rank, rank_at, name_end)
+                rank, k = rank_at[k][1], rank_at[k][0]
+                end = k
+                if k < n and t[k].fold in ("lên", "từ"):
+                    k += 1
+                    continue
+                if k + 1 < n and t[k].fold == "," and (k + 1) in rank_at:
+                    continue
+                break
+            if t[k].fold in _SENTENCE or t[k].fold in _LIST_START or match(t, k, PhraseKind.RECIPIENT):
+                break  # "thăng quân hàm cho Trung tướng A": his rank, not one conferred
+            k += 1
+        if rank is not None:
+            out.append((i, end, rank))
     return out
+
+
+def promoted_ranks(
+    f: PostParser, ranks: list[tuple[int, int, str]], name_end: Callable[[int], int]
+) -> list[tuple[int, int, str]]:
+    """``(k, k, rank)`` for each person a promotion names without a rank of his own, ``k`` the start
+    of his name (which ends at ``name_end(k)``): an empty rank span there, which the officer finder
+    reads as a rank. Three ways of naming him: in a list after a colon or "gồm" ("… lên Thiếu tướng
+    gồm: ông A (53 tuổi), Cục trưởng …; ông B, …"); after a recipient word ("… lên Thượng tướng đối
+    với Thứ trưởng Bộ Công an Nguyễn Văn Sơn", "… đối với hai Thứ trưởng là ông A và ông B"); or
+    before "được" ("Thứ trưởng Nguyễn Văn A được thăng cấp bậc hàm từ …", "ông B, Chánh Văn phòng,
+    được thăng quân hàm …")."""
+    t, n = f.t, f.n
+    rank_at = {rs: (re_, rank) for rs, re_, rank in ranks}
+    out: list[tuple[int, int, str]] = []
+    for start, end, rank in promotions(f, ranks):
+        k = end
+        while k < min(n, end + 12) and t[k].fold not in _SENTENCE and t[k].fold not in _LIST_START:
+            if match(t, k, PhraseKind.RECIPIENT) is not None:
+                break
+            k += 1
+        if k < n and t[k].fold in _LIST_START:
+            k += 2 if k + 1 < n and t[k].fold == "gồm" and t[k + 1].fold == ":" else 1
+            out += _listed_names(f, k, rank, rank_at, name_end)
+        elif k < n and (recipient := match(t, k, PhraseKind.RECIPIENT)) is not None:
+            out += _recipients(f, k + len(recipient), rank, rank_at, name_end)
+        before = _passive_subject(f, start, rank_at, name_end)
+        if before is not None:
+            out.append((before, before, rank))
+    return out
+
+
+def _recipients(
+    f: PostParser, k: int, rank: str, rank_at: dict, name_end: Callable[[int], int]
+) -> list[tuple[int, int, str]]:
+    """The people named right after a recipient word: "Thứ trưởng Bộ Công an Nguyễn Văn Sơn", "ông
+    A", "hai Thứ trưởng Bộ Công an là ông A và ông B", "các đồng chí Thứ trưởng: A và B"."""
+    t, n = f.t, f.n
+    if k < n and (t[k].fold in _PLURAL or t[k].is_number):
+        k += 1
+    if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
+        k += 2
+    if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
+        positions, e = f.parse_positions(k)
+        inside = next((x for x in range(k + 2, e) if person_at(f.p, x)), None)
+        if inside is not None:  # "… cho Giám đốc Học viện Quốc phòng Trần Việt Khoa": the unit ends at him
+            f.p.persons = f.p.persons | {inside}
+            positions, e = f.parse_positions(k)
+        # past the posts; or, for a role without its unit ("… với chiến sĩ Tống Duy Tân"), its words
+        k = e if positions else f.posts.longest(t, k)[0]
+    if k < n and t[k].fold in ("là", ":"):
+        k += 1
+    out: list[tuple[int, int, str]] = []
+    while k < n:
+        if t[k].fold in _HONORIFICS and k + 1 < n and t[k + 1].is_cap:
+            k += 1
+        if k in rank_at or not person_at(f.p, k):
+            break
+        e = name_end(k)
+        if e - k < 2:
+            break
+        out.append((k, k, rank))
+        if e + 1 < n and t[e].fold in (",", "và") and (t[e + 1].fold in _HONORIFICS or person_at(f.p, e + 1)):
+            k = e + 1
+            continue
+        break
+    return out
+
+
+def passive_at(t, start: int) -> int | None:
+    """The "được" before the promotion at ``start`` ("… được thăng quân hàm", "… vừa được Chủ tịch
+    nước quyết định thăng quân hàm"), or None."""
+    for k in range(start - 1, max(-1, start - 12), -1):
+        if t[k].fold in _SENTENCE:
+            return None
+        if t[k].fold in _PASSIVE:
+            return k
+    return None
+
+
+def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callable[[int], int]) -> int | None:
+    """The start of the name of the person "được" promoted, before the promotion at ``start``: "Thứ
+    trưởng Bộ Công an Nguyễn Duy Ngọc được thăng …", "ông Tô Ân Xô, Chánh Văn phòng …, được thăng …";
+    none when the name has a rank of its own (the rank finder has him) or no "được" leads to it."""
+    t = f.t
+    k = passive_at(t, start)
+    if k is None:
+        return None
+    k -= 1
+    while k >= 0 and t[k].fold in _ADVERBS:
+        k -= 1
+    for s in range(max(0, k - 30), k + 1):
+        if t[s].fold in _SENTENCE:
+            continue
+        if s in rank_at or any(s == re_ for re_, _ in rank_at.values()) or not person_at(f.p, s):
+            continue
+        e = name_end(s)
+        if e - s < 2:
+            continue
+        if e == k + 1:
+            return s
+        if t[e].fold == "," and t[k].fold == ",":
+            positions, pend = f.parse_positions(e + 1)
+            if positions and pend == k:
+                return s
+    return None
 
 
 def _listed_names(
@@ -122,11 +234,14 @@ def _listed_names(
     while k < n:
         if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
             k += 2
+        if k + 1 < n and t[k].fold in _HONORIFICS and t[k + 1].is_cap:
+            k += 1  # "ông A (53 tuổi), …"
         e = name_end(k) if k < n else k
+        a = skip_aside(f, e) if k < n else e  # his age: "(53 tuổi)"
         if k in rank_at:  # an officer with a rank of his own: the rank finder has him
             k = rank_at[k][0]
         elif person_at(f.p, k) or (
-            e - k >= 2 and e + 1 < n and t[e].fold == "," and f.posts.longest(t, e + 1)
+            e - k >= 2 and a + 1 < n and t[a].fold == "," and f.posts.longest(t, a + 1)
         ):
             out.append((k, k, rank))  # "Nguyễn Văn A, …" or "Niê Ta, Chỉ huy trưởng …"
             if e + 1 < n and t[e].fold in (",", "và") and person_at(f.p, e + 1):
@@ -140,3 +255,37 @@ def _listed_names(
         if k < n and t[k].fold == "và":
             k += 1
     return out
+
+
+def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) -> dict[int, str]:
+    """The rank each officer mention is promoted to in its sentence, by its index in ``hits``: the
+    people named after the promotion ("… lên Thượng tướng đối với ông A", "… cho Thiếu tướng B"),
+    and those before it when "được" leads from them to it ("Trung tướng A, Thứ trưởng …, được …
+    trao quyết định thăng cấp bậc hàm lên thượng tướng"); not the one who confers it ("Đại tướng C
+    trao quyết định thăng quân hàm cho …")."""
+    t, n = f.t, f.n
+    out: dict[int, str] = {}
+    for start, end, rank in promotions(f, ranks):
+        lo = start
+        while lo > 0 and t[lo - 1].fold not in _SENTENCE_END:
+            lo -= 1
+        hi = end
+        while hi < n and t[hi].fold not in _SENTENCE_END:
+            hi += 1
+        passive = passive_at(t, start)
+        for idx, h in enumerate(hits):
+            if not lo <= h.first < hi:
+                continue
+            after = h.first >= end
+            before = passive is not None and h.last <= passive
+            if (after or before) and rank_order(f, rank) >= rank_order(f, h.rank):
+                out[idx] = rank
+    return out
+
+
+_SENTENCE_END = frozenset({".", "\n", "!", "?"})
+
+
+def rank_order(f: PostParser, rank: str) -> int:
+    """The seniority of a rank: its place in ranks.tsv."""
+    return f.g.rank_order(rank)

@@ -19,10 +19,13 @@ from __future__ import annotations
 from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.officers.completion import complete as _complete
+from vnpress.entities.officers.phrases import PhraseKind, match, words
 from vnpress.entities.officers.position import Position
+from vnpress.entities.units.names import ends_name, person_at
 from vnpress.entities.units.parser import Node, UnitParser
 
 _LEVEL = {
+    "Khẩu đội": 1,
     "Tiểu đội": 1,
     "Trung đội": 2,
     "Đại đội": 3,
@@ -53,7 +56,7 @@ _COMMAND_BODIES = (
     "Công an thành phố",
 )
 
-_ORDINALS = frozenset({"nhất", "hai", "ba", "tư"})
+_ORDINALS = words(PhraseKind.ORDINAL)  # "Phó Tư lệnh thứ nhất" (vnpress/data/officer_phrases.tsv)
 # the bodies right under a ministry, named without it
 _TOP_BODIES = ("Quân chủng", "Quân khu", "Binh chủng", "Tổng cục", "Bộ Tổng Tham mưu", "Bộ Tư lệnh", "Bộ đội")
 
@@ -72,6 +75,8 @@ class PostParser:
         self.joiners = g.trie("joiner")
         self.stops: set[int] = set()  # where the posts of a nested officer end
         self.nested = 0
+        self.last_start = -1  # where the last post of the last list parsed starts
+        self.last_end = -1  # and where the list ended before it
 
     def _served(self, k: int) -> tuple[str, int] | None:
         """The post of an officer named right after a post ("Trợ lý Đại tướng A, Bộ trưởng …"), and
@@ -100,19 +105,44 @@ class PostParser:
             m = self.posts.longest(t, k)
             if m is None:
                 break
+            self.last_start, self.last_end = k, end
             whole = "whole" in m[1].flags or _abbreviated(t, k, m[0])  # "UVTV, Chỉ huy trưởng …"
             k, post = m[0], m[1].canonical
             if k + 1 < self.n and t[k].fold == "thứ" and t[k + 1].fold in _ORDINALS:
                 post, k = f"{post} thứ {t[k + 1].fold}", k + 2  # "Phó Tư lệnh thứ nhất"
             serving = False
+            if k + 2 < self.n and t[k].fold == "về" and t[k + 1].is_word:  # "Phó Tư lệnh về chính trị …"
+                for e in range(k + 2, min(k + 5, self.n)):
+                    field_unit = self.p.parse(e, as_parent=True)
+                    if field_unit is not None and (field_unit.complete or field_unit.open_head):
+                        post, k = f"{post} về {self.p.words(k + 1, e)}", e
+                        break
+                    if not t[e].is_word:
+                        break
             if "needunit" in m[1].flags:  # "cán bộ phiên dịch Đồn Biên phòng …": the job, then the unit
                 k, post = self._job(k, post)
             unit = self.p.parse(k, as_parent=True) if k < self.n else None
+            if unit is None and k + 1 < self.n and t[k].fold == "của" and not whole:
+                owner = self.p.parse(k + 1)  # "Phó Tham mưu trưởng của Cảnh sát biển Việt Nam"
+                if owner is not None and owner.complete and not owner.skip:
+                    unit = owner
             unit_text = ""
+            if (
+                unit is not None
+                and unit.complete
+                and not unit.numbered
+                and unit.end < self.n
+                and t[unit.end].is_lower
+            ):
+                e = self._lower_tail(unit.end)  # "Cục trưởng Cục Đào tạo bồi dưỡng cán bộ;"
+                if e > unit.end:
+                    self.p.tails[unit.end] = e
+                    unit = self.p.parse(k, as_parent=True)
             if unit is not None:
                 k = unit.end
                 unit_text = unit.canonical
                 k, unit_text = self._chain(unit, k, unit_text)
+                k, unit_text = self._province_after(k, unit_text)  # "Công an huyện X, tỉnh Y"
                 if not unit.complete and k < self.n and _unknown_acronym(t[k]):
                     unit_text, k = f"{unit_text} {t[k].text}", k + 1  # "Đảng ủy BTLTĐ": read on
                     unit = None  # a name as written, complete in itself
@@ -129,9 +159,16 @@ class PostParser:
                 serving = True
             elif (committee := self._committee(k, post)) is not None:
                 k, unit_text = committee  # "Phó Trưởng ban tổ chức", "Trưởng ban Thường trực Ban tổ chức"
-            elif k < self.n and t[k].is_cap and t[k].is_word and not _served_post(self.posts.longest(t, k)):
+            elif (
+                k < self.n
+                and t[k].is_cap
+                and t[k].is_word
+                and not _served_post(self.posts.longest(t, k))
+                and not person_at(self.p, k)  # "Chủ tịch nước Nguyễn Xuân Phúc": whose post it is
+            ):
                 e = self.p.name_end(k)
                 if e > k:
+                    e = self._lower_tail(e)  # "Cục trưởng An ninh nội địa;"
                     e2, place, _ = self.p.place_end(e)
                     unit_text = self.p.words(k, e) + (" " + place if e2 > e else "")
                     parent = self.p.parse(e2) if e2 == e else None  # "Ban X Bộ Tư lệnh Y": its parent
@@ -139,6 +176,8 @@ class PostParser:
                         unit_text, e2 = f"{unit_text} {parent.canonical}", parent.end
                     k, unit_text = self._parents(e2, unit_text, "")
                     k, unit_text = self._section_of(k, unit_text)
+            if unit_text and k < self.n and (unit_text.endswith(" Đảng") or unit_text == "Bộ Chính trị"):
+                k, unit_text = self._party(k, unit_text)  # "Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào"
             if "abroad" in m[1].flags and k + 1 < self.n and t[k].fold == "tại" and t[k + 1].is_cap:
                 k, unit_text = self._abroad(k + 1, unit_text)  # "Tùy viên Quốc phòng Việt Nam tại Lào"
             if unit_text and k + 1 < self.n and t[k].fold == "thuộc" and _section(post, unit_text):
@@ -151,7 +190,11 @@ class PostParser:
                 # a post right after a post, with no separator, names whom the first one serves
                 served, k = self._one_post(k)
                 unit_text = f"{unit_text} {served}".strip()
-            if k + 1 < self.n and t[k].fold == "khóa" and t[k + 1].text.isupper() and t[k + 1].text.isalpha():
+            if (
+                k + 1 < self.n
+                and t[k].fold == "khóa"
+                and (t[k + 1].text.isupper() and t[k + 1].text.isalpha() or t[k + 1].is_number)
+            ):
                 unit_text = f"{unit_text} khóa {t[k + 1].text}".strip()  # "Đại biểu Quốc hội khóa XV"
                 k += 2
             if not unit_text and k + 1 < self.n and t[k].fold == ":":
@@ -166,6 +209,9 @@ class PostParser:
             end = k
             if k in self.stops and not serving:
                 break  # the end of an officer's posts nested in another's ("…, kiêm" is the other's)
+            if k + 1 < self.n and t[k].fold == ";" and self.former.longest(t, k + 1):
+                k += 1  # "nguyên Ủy viên …; nguyên Bí thư …": former posts listed apart by semicolons
+                continue
             if k < self.n and t[k].fold in (",", "-") and k + 1 < self.n:  # "Phó Tư lệnh - Tham mưu trưởng …"
                 nxt = self._skip_listed_titles(k + 1)
                 if self.posts.longest(t, nxt) or self.former.longest(t, nxt):
@@ -187,6 +233,52 @@ class PostParser:
             break
         _complete(out)
         return out, end
+
+    def _province_after(self, k: int, unit_text: str) -> tuple[int, str]:
+        """The province after a comma that a district's body belongs to: "Đội trưởng Đội Điều tra
+        tổng hợp Công an huyện Mường Tè, tỉnh Lai Châu" (the province is the post's)."""
+        t = self.t
+        if not (k + 2 < self.n and t[k].fold == "," and t[k + 1].fold in ("tỉnh", "thành")):
+            return k, unit_text
+        if not any(w in unit_text for w in (" huyện ", " quận ", " thị xã ", " thành phố ")):
+            return k, unit_text
+        e, place, named = self.p.place_end(k + 1)
+        if e > k + 1 and named:
+            return e, f"{unit_text}, {place}"
+        return k, unit_text
+
+    def _lower_tail(self, e: int) -> int:
+        """The end of a department's name after a post, through its lowercase words up to the
+        punctuation that closes the post ("Cục trưởng Cảnh sát điều tra tội phạm về ma túy;", "Cục
+        trưởng An ninh nội địa,"); ``e`` when the words are the sentence's ("… phát biểu.")."""
+        t, x = self.t, e
+        while x < self.n and x - e < 8 and t[x].is_word and t[x].is_lower and not t[x].abbr:
+            tail = match(t, x, PhraseKind.NAMETAIL)
+            if tail is not None:
+                x += len(tail)
+            elif not ends_name(self.p, x):
+                x += 1
+            else:
+                break
+        if x > e and (x >= self.n or t[x].fold in (";", ",", ")", "\n")):
+            return x
+        return e
+
+    def _party(self, k: int, unit_text: str) -> tuple[int, str]:
+        """A party named after its central bodies, of another country: "Trung ương Đảng" + "Nhân dân
+        Cách mạng Lào", "Bộ Chính trị" + "Đảng nhân dân cách mạng Lào" (its words up to the country)."""
+        t, x = self.t, k
+        if unit_text == "Bộ Chính trị":
+            if t[x].fold != "đảng":
+                return k, unit_text
+            x += 1
+        for e in range(x, min(x + 8, self.n)):
+            country = self.p.countries.longest(t, e)
+            if country is not None and e > x:
+                return country[0], f"{unit_text} {self.p.words(k, country[0])}"
+            if not t[e].is_word or t[e].abbr:
+                break
+        return k, unit_text
 
     def _abroad(self, k: int, unit_text: str) -> tuple[int, str]:
         """The country or city of a post abroad, from ``k`` (after "tại"): "… tại Vương quốc Campuchia"."""

@@ -25,6 +25,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from vnpress.data import data_lines
+from vnpress.text.normalise import fold
+
 if TYPE_CHECKING:
     from vnpress.entities.gazetteer import Entry, Gazetteer
     from vnpress.entities.matcher import Token, Trie
@@ -42,7 +45,11 @@ class UnitParser(Protocol):
     provinces: Trie
     name_stops: Trie
     posts: Trie
+    persons: frozenset[int]
+    tails: dict[int, int]
+    ranks: Trie
 
+    def parse(self, i: int, *, as_parent: bool = False, depth: int = 0): ...
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None: ...
     def starts_unit(self, i: int) -> bool: ...
     def number_end(self, k: int) -> int: ...
@@ -68,7 +75,9 @@ def _unit_stop(p: UnitParser, j: int) -> bool:
     """A unit that ends a name before it; not a word such as "Quân đội" that is only ever part of
     a name ("Viện Y học cổ truyền Quân đội")."""
     head = p.head_at(j)
-    return head is not None and head[1].flags != frozenset({"skip"})
+    if head is None or head[1].flags == frozenset({"skip"}):
+        return False
+    return "needname" not in head[1].flags or p.parse(j) is not None  # "Cơ sở Đảng, …": no party
 
 
 def _closer(p: UnitParser, j: int) -> frozenset[str] | None:
@@ -210,14 +219,28 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
         if tok.fold == "-" and j > k and j + 1 < n and t[j + 1].is_cap and t[j + 1].is_word:
             j += 1
             continue
-        if not (tok.is_word and tok.is_cap) or tok.abbr and j > k and p.starts_unit(j):
-            break
-        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j)):
+        if (
+            not (tok.is_word and tok.is_cap)
+            or tok.abbr
+            and j > k
+            and p.starts_unit(j)
+            or tok.text[-1].isdigit()
+        ):
+            break  # a code ("A72") is a unit's number, not a word of its name
+        if tok.abbr and (j == k or t[j - 1].start != tok.start):  # "CSCĐ": the words it stands for, whole
+            e = j
+            while e < n and t[e].start == tok.start:
+                e += 1
+            if e - j > 1 and not (j > k and (_unit_stop(p, j) or p.posts.longest(t, j))):
+                j, words, caps_run = e, words + 1, 0
+                continue
+        if j > k and (_unit_stop(p, j) or p.posts.longest(t, j) or j in p.persons or p.ranks.longest(t, j)):
             break
         j += 1
         words += 1
         caps_run += 1
-        whole_word = (p.countries.longest(t, j - 1) or (0,))[0] == j  # "Nga", "Lào": no second syllable
+        whole_word = j - 1 > k and (p.countries.longest(t, j - 1) or (0,))[0] == j  # "… Nga": no second
+        # syllable; a name that starts with a country's word is no country ("Cục Pháp chế")
         if j < n and caps_run == 1 and _lower(p, j) and not ends_name(p, j) and not whole_word:
             j += 1  # the second syllable of a capitalised word: "Chính trị", "Tổ chức"
             words += 1
@@ -242,7 +265,7 @@ def name_end(p: UnitParser, k: int, limit: int = 6) -> int:
             caps_run = 0
     if j > k and t[j - 1].fold in ("-", "và"):
         j -= 1
-    return j
+    return p.tails.get(j, j)  # "Cục Đào tạo bồi dưỡng cán bộ;" after a post: see officers/posts.py
 
 
 def place_end(p: UnitParser, k: int, *, bare_ok: bool = True) -> tuple[int, str, bool]:
@@ -306,14 +329,8 @@ def place_name_end(p: UnitParser, k: int) -> int:
     return j
 
 
-# common family names: a capitalised run after a place that starts with one is a person
-_SURNAMES = frozenset(
-    {
-        *("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ"),
-        *("hồ", "ngô", "dương", "lý", "đinh", "trịnh", "đoàn", "lương", "mai", "cao", "lâm", "tạ"),
-        *("hà", "vương", "chu", "quách", "thái", "lưu", "tô", "kiều", "châu", "triệu", "mạc", "khúc"),
-    }
-)
+# common family names (vnpress/data/surnames.txt): a capitalised run that starts with one is a person
+SURNAMES = frozenset(fold(w) for w in data_lines("surnames.txt"))
 
 
 def person_at(p: UnitParser, j: int) -> bool:
@@ -323,7 +340,7 @@ def person_at(p: UnitParser, j: int) -> bool:
     if p.provinces.longest(t, j) is not None:
         return False
     return (
-        t[j].fold in _SURNAMES
+        t[j].fold in SURNAMES
         and t[j].is_cap
         and not t[j].abbr
         and j + 1 < p.n

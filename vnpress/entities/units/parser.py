@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from vnpress.entities.gazetteer import Entry, Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.units.names import (
+    SURNAMES,
     lower_head_ok,
     name_end,
     person_at,
@@ -68,6 +69,12 @@ def _title(word: str) -> str:
     return word[:1] + word[1:].lower() if word.isupper() and len(word) > 1 else word
 
 
+# bodies whose name ends with the force they serve, which they are not part of as a unit of its
+# command: an academy, a school, a newspaper, or the force's own command ("Học viện Chính trị Công an
+# nhân dân", "Bộ Tư lệnh Cảnh sát biển Việt Nam")
+_NAMED_AFTER_OWNER = ("Học viện", "Trường", "Báo", "Bệnh viện", "Viện", "Bộ Tư lệnh")
+
+
 class UnitParser:
     def __init__(self, gazetteer: Gazetteer, tokens: list[Token]):
         self.g = gazetteer
@@ -80,6 +87,9 @@ class UnitParser:
         self.name_stops = gazetteer.trie("nameend")
         self.posts = gazetteer.trie("post")
         self.ranks = gazetteer.trie("rank")
+        self.persons: frozenset[int] = frozenset()  # where a person's name starts: no unit name runs into it
+        self.surnames = SURNAMES
+        self.tails: dict[int, int] = {}  # a name's end → its lowercase words closed by a post's punctuation
 
     # -- small recognisers
     def head_at(self, i: int, lower_ok: bool = False) -> tuple[int, Entry] | None:
@@ -194,6 +204,7 @@ class UnitParser:
         numbered = False
         number: str | None = None
         named = False
+        armed = False
         if "arm" in flags:
             e = self.name_end(k, limit=4)
             if e > k and e + 1 < self.n and self.t[e].fold == "số" and self.number_end(e + 1) > e + 1:
@@ -201,9 +212,15 @@ class UnitParser:
             if e > k and self.number_end(e) > e:
                 parts.append(self.words(k, e))
                 k = e
+            elif e > k and (b := self.g.trie("branch").longest(self.t, k)) is not None and b[0] == e:
+                parts.append(self.words(k, e))  # "Đại đội Phòng hóa": a branch names it without a number
+                k, armed = e, True
         if "number" in flags:
             k, number = self._take_number(k, parts)
             numbered = named = number is not None
+        foreign_party = "needname" in flags and "country" in flags  # "Đảng Cộng sản Trung Quốc"
+        if foreign_party and k < self.n and (self.t[k].is_upper or self.t[k].fold == "bộ"):
+            return None  # "Đảng bộ …" is a party organisation; "ĐẢNG BỘ …" a headline
         if "name" in flags and not numbered:
             e = self.name_end(k)
             if e > k:
@@ -213,6 +230,11 @@ class UnitParser:
                 if "number" in flags:
                     k, number = self._take_number(k, parts)
                     numbered = number is not None
+        if "needname" in flags and not named and "country" in flags:
+            e = self._words_to_country(k)  # "Đảng nhân dân cách mạng Lào": a lowercase name, then its country
+            if e > k:
+                parts.append(self.words(k, e))
+                k, named = e, True
         if "needname" in flags and not named:
             return None
         if (
@@ -236,7 +258,7 @@ class UnitParser:
             base=base,
             party_organ=entry.canonical.startswith("Đảng ủy"),
         )
-        if "neednumber" in flags and not numbered:
+        if "neednumber" in flags and not numbered and not armed:
             if not as_parent and not self.t[i].is_cap:
                 return None
             node.complete = False
@@ -260,24 +282,28 @@ class UnitParser:
                     k_end = parent.end + 1
                 else:
                     parent = None
-            elif self.t[k].text != "cơ":
+            elif not (node.party_organ and [tok.fold for tok in self.t[k : k + 2]] == ["cơ", "quan"]):
                 parent = self.parse(k, as_parent=True, depth=depth + 1)
-                if parent is not None and parent.skip and parent.canonical not in ("Cơ quan",):
-                    parent = None
+                if (
+                    parent is not None
+                    and parent.skip
+                    and not (node.party_organ and parent.head.startswith("Báo"))
+                ):
+                    parent = None  # a party committee of a newspaper is one: "Đảng ủy Báo Quân đội nhân dân"
                 k_end = parent.end if parent is not None else k
-            elif node.party_organ and [tok.text for tok in self.t[k : k + 2]] == ["cơ", "quan"]:
-                parent = self.parse(k + 2, depth=depth + 1)  # "Đảng ủy cơ quan Tổng cục Chính trị"
+            else:
+                parent = self.parse(k + 2, depth=depth + 1)  # "Đảng ủy Cơ quan Tổng cục Chính trị"
                 if parent is None or not parent.complete or parent.skip:
                     parent = None
                 else:
                     k_end = parent.end
-                    parts.append("cơ quan")
+                    parts.append(self.words(k, k + 2))
             if parent is not None:
                 parts.append(parent.canonical)
                 node.children.append(parent)
                 k = k_end
                 has_parent = True
-                if not parent.complete and parent.open_head is None:
+                if not parent.complete and parent.open_head is None and not parent.skip:
                     node.complete = False
         if ("place" in flags or "placename" in flags) and not has_parent and k < self.n:
             e, place, place_named = self.place_end(k) if "place" in flags else (k, "", False)
@@ -296,6 +322,7 @@ class UnitParser:
             if m is not None:
                 parts.append(m[1].canonical)
                 k = m[0]
+                has_place = True  # "Bảo hiểm xã hội Việt Nam": its country is its place
         if ("place" in flags or "placename" in flags) and not (has_parent or has_place):
             node.takes_place = True
         if "needparent" in flags and not (has_parent or has_place):
@@ -376,6 +403,11 @@ class UnitParser:
             post = self.posts.longest(self.t, i)
             head = self.head_at(i)
             if post is not None and (head is None or post[0] > head[0]):
+                inner = self._body_in_post(i, post[0])  # "Thủ tướng Chính phủ": the Chính phủ
+                if inner is not None:
+                    out.append(inner)
+                    i = inner.end
+                    continue
                 i = post[0]  # "Đại đội trưởng" is a post, not "Đại đội"
                 ban = self._ban_after_post(i)  # "Trưởng ban Tổ chức Trung ương"
                 if ban is not None:
@@ -389,7 +421,63 @@ class UnitParser:
             if self._code_part(node) or self._dateline(node):
                 i = node.end
                 continue
+            party = self._party_after(node)
+            if party is not None:
+                node = party
+            self._owner_inside(node)
             out.append(node)
             i = max(node.end, i + 1)
         share_places(self, out)
         return out
+
+    def _words_to_country(self, k: int) -> int:
+        """The end of plain words from ``k`` that lead to a country within a few words (not the
+        country itself, which the caller adds), or ``k``."""
+        for e in range(k, min(k + 6, self.n)):
+            if self.countries.longest(self.t, e) is not None:
+                return e if e > k else k
+            tok = self.t[e]
+            stop = self.name_stops.longest(self.t, e)  # "và", "của": a clause, not a name ("nhân dân" is one)
+            if (
+                not tok.is_word
+                or tok.abbr
+                or stop is not None
+                and stop[0] == e + 1
+                or self.posts.longest(self.t, e)
+            ):
+                return k
+        return k
+
+    def _party_after(self, node: Node) -> Node | None:
+        """ "Trung ương Đảng Nhân dân Cách mạng Lào": the party that the skipped "Trung ương Đảng"
+        ends with, named after it."""
+        if not (node.skip and node.canonical.endswith(" Đảng") and node.end < self.n):
+            return None
+        party = self.parse(node.end - 1)
+        return party if party is not None and party.complete and party.end > node.end else None
+
+    def _body_in_post(self, i: int, j: int) -> Node | None:
+        """A whole body that starts inside the post form over ``[i, j)``: "Thủ tướng Chính phủ",
+        "Phó Chánh Văn phòng Bộ Quốc phòng" (the Văn phòng Bộ Quốc phòng)."""
+        for x in range(i + 1, j):
+            if not self.t[x].is_cap or self.head_at(x) is None:
+                continue
+            node = self.parse(x)
+            if node is not None and node.complete and not node.skip and node.end >= j:
+                return node
+        return None
+
+    def _owner_inside(self, node: Node) -> None:
+        """A whole body that ends a longer one's name is a unit too: "Tổng cục Chính trị Quân đội
+        nhân dân Việt Nam" names the Quân đội nhân dân Việt Nam."""
+        if node.skip or not node.complete or node.head.startswith(_NAMED_AFTER_OWNER):
+            return
+        known = {n.canonical for n in node.walk()}
+        for x in range(node.start + 1, node.end):
+            m = self.units.longest(self.t, x)
+            if m is None or m[0] != node.end or not self.t[x].is_cap or not m[1].flags <= {"country"}:
+                continue
+            inner = self.parse(x)
+            if inner is not None and inner.complete and not inner.skip and inner.canonical not in known:
+                node.children.append(inner)
+            return
