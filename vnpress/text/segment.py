@@ -175,7 +175,11 @@ def segment_spans(text: str) -> list[Span]:
         has_letter = token.isalnum() or letter(token) is not None
         while breaks[k] < previous_end:
             k += 1
-        if tag == "I-W" and words and has_letter and previous_letter and breaks[k] >= span[0]:
+        if words and span[0] == words[-1][1] and unicodedata.combining(token[0]):
+            # a mark the tokenizer cut from its letter (two tone marks on one vowel) stays with it:
+            # the offset map cannot place a boundary inside one original character cluster
+            words[-1] = (words[-1][0], span[1])
+        elif tag == "I-W" and words and has_letter and previous_letter and breaks[k] >= span[0]:
             words[-1] = (words[-1][0], span[1])
         else:
             words.append(span)
