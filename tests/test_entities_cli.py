@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from vnpress.cli import cli
-from vnpress.entities.model import MENTION_COLUMNS
+from vnpress.io.tables import ENTITY_MENTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -37,7 +37,7 @@ def mention_rows() -> list[dict]:
 def test_mentions_have_the_contract_columns_in_order(mention_rows):
     assert mention_rows
     for row in mention_rows:
-        assert list(row) == MENTION_COLUMNS
+        assert list(row) == list(ENTITY_MENTIONS.names)
 
 
 def test_every_mention_offset_points_at_its_text_in_the_original_file(mention_rows):
