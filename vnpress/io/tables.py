@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from vnpress.io.schema import Column, TableSpec, check_spec
 
-FILE = Column("file", "string", "The document's path as given (or '-' for stdin).")
+FILE = Column("file", "string", "The document's path as given; <stdin> for standard input.")
 
 
 def per_file(
