@@ -132,6 +132,12 @@ def test_no_rows():
     assert run("csv", rows=[]) == "name,n,rate,ok,date,items\n"
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl", "table"])
+def test_a_row_with_a_column_the_spec_lacks_is_refused_not_dropped(fmt):
+    with pytest.raises(ValueError, match="columns its spec in io/tables.py lacks: extra"):
+        run(fmt, rows=[{"n": 1, "rate": 1.0, "ok": True, "extra": "x"}])
+
+
 @pytest.mark.parametrize(
     ("fmt", "tty", "expected"), [("auto", True, "table"), ("auto", False, "tsv"), ("json", True, "json")]
 )

@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 
 import click
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
 from vnpress.cli import cli
 from vnpress.io.schema import Column, TableSpec, check_spec, is_iso_date, iso_date, json_schema
 from vnpress.io.tables import TABLES, table_spec
-
-jsonschema = pytest.importorskip("jsonschema")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")

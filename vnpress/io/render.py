@@ -29,7 +29,8 @@ _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r
 
 class Table(NamedTuple):
     """Records of one spec. Rows are mappings from column name to a value of the column's type, or
-    None; a missing key is None."""
+    None; a missing key is None, and a key the spec does not name is an error (a column added to the rows
+    but not to the spec would otherwise vanish from every format)."""
 
     spec: TableSpec
     rows: Iterable[Mapping[str, Any]]
@@ -88,11 +89,22 @@ def json_value(value: Any, column: Column) -> Any:
     return value
 
 
+def _checked(table: Table) -> Iterable[Mapping[str, Any]]:
+    names = frozenset(table.spec.names)
+    for row in table.rows:
+        if not names.issuperset(row):
+            unknown = ", ".join(sorted(set(row) - names))
+            raise ValueError(
+                f"a row of {table.spec.name} has columns its spec in io/tables.py lacks: {unknown}"
+            )
+        yield row
+
+
 def _write_tsv(table: Table, out: IO[str], header: bool) -> None:
     columns = table.spec.columns
     if header:
         out.write("\t".join(c.name for c in columns) + "\n")
-    for row in table.rows:
+    for row in _checked(table):
         out.write("\t".join(tsv_field(row.get(c.name), c) for c in columns) + "\n")
 
 
@@ -103,13 +115,13 @@ def _write_csv(table: Table, out: IO[str], header: bool) -> None:
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow([c.name for c in columns])
-    for row in table.rows:
+    for row in _checked(table):
         writer.writerow([csv_field(row.get(c.name), c) for c in columns])
 
 
 def _objects(table: Table) -> Iterable[dict[str, Any]]:
     columns = table.spec.columns
-    for row in table.rows:
+    for row in _checked(table):
         yield {c.name: json_value(row.get(c.name), c) for c in columns}
 
 
@@ -167,7 +179,7 @@ def _write_table(table: Table, out: IO[str], options: OutputOptions) -> None:
     columns = table.spec.columns
     for c in columns:
         rich_table.add_column(c.name, justify="right" if c.right_aligned else "left", overflow="fold")
-    for row in table.rows:
+    for row in _checked(table):
         rich_table.add_row(*(_cell(row.get(c.name), c) for c in columns))
     console.print(rich_table)
 
