@@ -8,7 +8,6 @@ written form of every value in every format come from the spec alone.
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any, NamedTuple
 
@@ -117,6 +116,8 @@ def json_schema(spec: TableSpec) -> dict[str, Any]:
 def iso_date(year: int | str, month: int | str | None = None, day: int | str | None = None) -> str | None:
     """``2022-01-17``, ``2022-01`` or ``2022``, as much as is known; None if it is no date of the calendar
     ("31 tháng 13 năm 2021", "30-2-2022"). A day needs a month."""
+    import datetime  # here, not at the top: ``vnpress --help`` reads this module
+
     try:
         y = int(year)
         m = int(month) if month is not None else None
