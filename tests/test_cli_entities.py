@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import SEEDS, invoke, run_vnpress
 
-from vnpress.entities.model import MENTION_COLUMNS
+from vnpress.io.tables import ENTITY_MENTIONS
 
 TYPE_ORDER = ["officer", "rank", "unit", "resolution"]
 
@@ -32,7 +32,7 @@ def mention_rows() -> list[dict]:
 def test_mentions_have_the_contract_columns_in_order(mention_rows):
     assert mention_rows
     for row in mention_rows:
-        assert list(row) == MENTION_COLUMNS
+        assert list(row) == list(ENTITY_MENTIONS.names)
 
 
 def test_every_mention_offset_points_at_its_text_in_the_original_file(mention_rows):

@@ -34,9 +34,9 @@ def test_corpus_table_as_tsv():
     )
     assert rows[0] == ["abbreviation", "expansion", "source", "count", "documents", "context"]
     by_abbr = {r[0]: r for r in rows[1:]}
-    assert by_abbr["LLVT"] == ["LLVT", "lực lượng vũ trang", "defined", "9", "3", ""]
+    assert by_abbr["LLVT"] == ["LLVT", "lực lượng vũ trang", "defined", "9", "3", "\\N"]
     assert by_abbr["TTXVN"][1:5] == ["Thông tấn xã Việt Nam", "dictionary", "2", "1"]
-    assert by_abbr["CTCĐ"][1:5] == ["", "unknown", "2", "1"]
+    assert by_abbr["CTCĐ"][1:5] == ["\\N", "unknown", "2", "1"]
     assert "CTCĐ, CTCT" in by_abbr["CTCĐ"][5]
 
 

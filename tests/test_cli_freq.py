@@ -18,7 +18,7 @@ def test_tsv_from_stdin():
     result = freq("--format", "tsv", input=TEXT)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "rank\tword\tcount\tper_10k\tdocuments\n"
+        "n\tword\tcount\tper_10k\tdocuments\n"
         "1\tQuân khu\t3\t2727.27\t1\n"
         "2\tĐảng uỷ\t2\t1818.18\t1\n"
         "3\tchỉ đạo\t1\t909.09\t1\n"
@@ -39,9 +39,9 @@ def test_json():
     result = freq("--format", "json", "--top", "3", input=TEXT)
     assert result.stdout == (
         "[\n"
-        '{"rank": 1, "word": "Quân khu", "count": 3, "per_10k": 2727.27, "documents": 1},\n'
-        '{"rank": 2, "word": "Đảng uỷ", "count": 2, "per_10k": 1818.18, "documents": 1},\n'
-        '{"rank": 3, "word": "chỉ đạo", "count": 1, "per_10k": 909.09, "documents": 1}\n'
+        '{"n": 1, "word": "Quân khu", "count": 3, "per_10k": 2727.27, "documents": 1},\n'
+        '{"n": 2, "word": "Đảng uỷ", "count": 2, "per_10k": 1818.18, "documents": 1},\n'
+        '{"n": 3, "word": "chỉ đạo", "count": 1, "per_10k": 909.09, "documents": 1}\n'
         "]\n"
     )
     assert json.loads(result.stdout)[0]["per_10k"] == 2727.27
@@ -49,10 +49,10 @@ def test_json():
 
 def test_csv_and_jsonl_and_no_header():
     assert freq("--format", "csv", "--top", "2", input=TEXT).stdout == (
-        "rank,word,count,per_10k,documents\n1,Quân khu,3,2727.27,1\n2,Đảng uỷ,2,1818.18,1\n"
+        "n,word,count,per_10k,documents\n1,Quân khu,3,2727.27,1\n2,Đảng uỷ,2,1818.18,1\n"
     )
     assert freq("--format", "jsonl", "--top", "1", input=TEXT).stdout == (
-        '{"rank": 1, "word": "Quân khu", "count": 3, "per_10k": 2727.27, "documents": 1}\n'
+        '{"n": 1, "word": "Quân khu", "count": 3, "per_10k": 2727.27, "documents": 1}\n'
     )
     assert (
         freq("--format", "tsv", "--top", "1", "--no-header", input=TEXT).stdout
@@ -63,7 +63,7 @@ def test_csv_and_jsonl_and_no_header():
 def test_table_right_aligns_the_numbers():
     out = freq("--format", "table", "--top", "3", input=TEXT).stdout
     lines = [line for line in out.splitlines() if line.strip()]
-    assert lines[0].split() == ["rank", "word", "count", "per_10k", "documents"]
+    assert lines[0].split() == ["n", "word", "count", "per_10k", "documents"]
     assert [line.split()[-2:] for line in lines[2:]] == [["2727.27", "1"], ["1818.18", "1"], ["909.09", "1"]]
     ends = {line.rstrip().rfind("1") for line in lines[2:]}
     assert len(ends) == 1  # the documents column is right-aligned
@@ -94,7 +94,7 @@ def test_ngram_2_does_not_cross_sentences_or_lines():
     out = freq("--format", "tsv", "--ngram", "2", input=text).stdout
     assert (
         out
-        == "rank\tword\tcount\tper_10k\tdocuments\n1\tcông tác cán bộ\t2\t6666.67\t1\n2\tCán bộ công tác\t1\t3333.33\t1\n"
+        == "n\tword\tcount\tper_10k\tdocuments\n1\tcông tác cán bộ\t2\t6666.67\t1\n2\tCán bộ công tác\t1\t3333.33\t1\n"
     )
 
 
@@ -120,7 +120,7 @@ def test_by_file_with_two_files(tmp_path):
     out = freq("--format", "tsv", "--by-file", str(tmp_path)).stdout
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     assert out == (
-        "file\trank\tword\tcount\tper_10k\tdocuments\n"
+        "file\tn\tword\tcount\tper_10k\tdocuments\n"
         f"{a}\t1\tcông tác\t2\t6666.67\t1\n"
         f"{a}\t2\tcán bộ\t1\t3333.33\t2\n"
         f"{b}\t1\tcán bộ\t1\t5000.0\t2\n"

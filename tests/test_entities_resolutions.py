@@ -59,7 +59,7 @@ EXPECTED = {
         (
             "Nghị định số 03/2019/NĐ-CP",
             "Nghị định 03/2019/NĐ-CP",
-            {"kind": "Nghị định", "number": "03/2019/NĐ-CP", "issuer": "Chính phủ", "date": "05-09-2019"},
+            {"kind": "Nghị định", "number": "03/2019/NĐ-CP", "issuer": ["Chính phủ"], "date": "2019-09-05"},
         ),
         (
             "Thông tư liên tịch số 01/2021/TTLT-BCA-BQP",
@@ -69,12 +69,12 @@ EXPECTED = {
         (
             "Nghị quyết số 12-NQ/TW",
             "Nghị quyết 12-NQ/TW",
-            {"kind": "Nghị quyết", "number": "12-NQ/TW", "issuer": "Bộ Chính trị", "date": "16-3-2022"},
+            {"kind": "Nghị quyết", "number": "12-NQ/TW", "issuer": ["Bộ Chính trị"], "date": "2022-03-16"},
         ),
         (
             "Kết luận số 35-KL/T.Ư",
             "Kết luận 35-KL/T.Ư",
-            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": "Ban Bí thư"},
+            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": ["Ban Bí thư"]},
         ),
         ("Chỉ thị 16", "Chỉ thị 16", {"kind": "Chỉ thị", "number": "16"}),
         (
@@ -93,15 +93,15 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "12-NQ/TW",
-                "issuer": "Bộ Chính trị",
-                "date": "16-3-2022",
+                "issuer": ["Bộ Chính trị"],
+                "date": "2022-03-16",
                 "resolved_from": "12",
             },
         ),
         (
             "Kết luận 35",
             "Kết luận 35-KL/T.Ư",
-            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": "Ban Bí thư", "resolved_from": "35"},
+            {"kind": "Kết luận", "number": "35-KL/T.Ư", "issuer": ["Ban Bí thư"], "resolved_from": "35"},
         ),
         (
             "Luật Công an nhân dân",
@@ -113,22 +113,27 @@ EXPECTED = {
         (
             "Quyết định số 2124/QĐ-BQP",
             "Quyết định 2124/QĐ-BQP",
-            {"kind": "Quyết định", "number": "2124/QĐ-BQP", "issuer": "Bộ trưởng Bộ Quốc phòng"},
+            {"kind": "Quyết định", "number": "2124/QĐ-BQP", "issuer": ["Bộ trưởng Bộ Quốc phòng"]},
         ),
         (
             "Chỉ thị số 01/CT-TTg",
             "Chỉ thị 01/CT-TTg",
-            {"kind": "Chỉ thị", "number": "01/CT-TTg", "issuer": "Thủ tướng Chính phủ", "date": "17-1-2022"},
+            {
+                "kind": "Chỉ thị",
+                "number": "01/CT-TTg",
+                "issuer": ["Thủ tướng Chính phủ"],
+                "date": "2022-01-17",
+            },
         ),
         (
             "Thông tư 15/2022/TT-BQP",
             "Thông tư 15/2022/TT-BQP",
-            {"kind": "Thông tư", "number": "15/2022/TT-BQP", "issuer": "Bộ Quốc phòng"},
+            {"kind": "Thông tư", "number": "15/2022/TT-BQP", "issuer": ["Bộ Quốc phòng"]},
         ),
         (
             "Nghị định số 120/2004/NĐ-CP",
             "Nghị định 120/2004/NĐ-CP",
-            {"kind": "Nghị định", "number": "120/2004/NĐ-CP", "issuer": "Chính phủ", "date": "17-5-2004"},
+            {"kind": "Nghị định", "number": "120/2004/NĐ-CP", "issuer": ["Chính phủ"], "date": "2004-05-17"},
         ),
         (
             "Luật Nghĩa vụ quân sự năm 2015",
@@ -166,8 +171,8 @@ EXPECTED = {
             {
                 "kind": "Chỉ thị",
                 "number": "01/CT-TTg",
-                "issuer": "Thủ tướng Chính phủ",
-                "date": "17-1-2022",
+                "issuer": ["Thủ tướng Chính phủ"],
+                "date": "2022-01-17",
                 "resolved_from": "01",
             },
         ),
@@ -200,7 +205,7 @@ EXPECTED = {
         (
             "Nghị quyết số 769-NQ/ĐUQSTW",
             "Nghị quyết 769-NQ/ĐUQSTW",
-            {"kind": "Nghị quyết", "number": "769-NQ/ĐUQSTW", "issuer": "Đảng ủy Quân sự Trung ương"},
+            {"kind": "Nghị quyết", "number": "769-NQ/ĐUQSTW", "issuer": ["Đảng ủy Quân sự Trung ương"]},
         ),
         ("Hiến pháp năm 2013", "Hiến pháp năm 2013", {"kind": "Hiến pháp", "name": "năm 2013"}),
         (
@@ -226,7 +231,7 @@ EXPECTED = {
         (
             "Quyết định số 99-QĐ/TW",
             "Quyết định 99-QĐ/TW",
-            {"kind": "Quyết định", "number": "99-QĐ/TW", "issuer": "Ban Bí thư"},
+            {"kind": "Quyết định", "number": "99-QĐ/TW", "issuer": ["Ban Bí thư"]},
         ),
     ],
     "negatives.txt": [],
@@ -244,7 +249,7 @@ EXPECTED = {
         (
             "Kết luận số 12- KL/TW",
             "Kết luận 12-KL/TW",
-            {"kind": "Kết luận", "number": "12-KL/TW", "issuer": "Bộ Chính trị", "date": "8-7-2021"},
+            {"kind": "Kết luận", "number": "12-KL/TW", "issuer": ["Bộ Chính trị"], "date": "2021-07-08"},
         ),
         (
             "Nghị quyết số 44-NQ/TW",
@@ -253,8 +258,8 @@ EXPECTED = {
                 "kind": "Nghị quyết",
                 "number": "44-NQ/TW",
                 "term": "XIII",
-                "issuer": "Ban Chấp hành Trung ương Đảng",
-                "date": "24-11-2023",
+                "issuer": ["Ban Chấp hành Trung ương Đảng"],
+                "date": "2023-11-24",
             },
         ),
         (
@@ -270,8 +275,8 @@ EXPECTED = {
                 "kind": "Nghị quyết",
                 "number": "44-NQ/TW",
                 "term": "XIII",
-                "issuer": "Ban Chấp hành Trung ương Đảng",
-                "date": "24-11-2023",
+                "issuer": ["Ban Chấp hành Trung ương Đảng"],
+                "date": "2023-11-24",
                 "resolved_from": "44",
             },
         ),
@@ -286,8 +291,8 @@ EXPECTED = {
             {
                 "kind": "Kết luận",
                 "number": "12-KL/TW",
-                "issuer": "Bộ Chính trị",
-                "date": "8-7-2021",
+                "issuer": ["Bộ Chính trị"],
+                "date": "2021-07-08",
                 "resolved_from": "12",
             },
         ),
@@ -299,8 +304,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1657-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -309,8 +314,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1658-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -319,8 +324,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1659-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -329,8 +334,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1660-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -339,8 +344,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1661-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -349,8 +354,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1662-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
             },
         ),
         (
@@ -359,8 +364,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "230-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "2-4-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-04-02",
             },
         ),
         (
@@ -369,8 +374,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "230-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "2-4-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-04-02",
                 "resolved_from": "230",
             },
         ),
@@ -380,8 +385,8 @@ EXPECTED = {
             {
                 "kind": "Nghị quyết",
                 "number": "1658-NQ/QUTW",
-                "issuer": "Quân ủy Trung ương",
-                "date": "20-12-2022",
+                "issuer": ["Quân ủy Trung ương"],
+                "date": "2022-12-20",
                 "resolved_from": "1658",
             },
         ),
@@ -390,7 +395,7 @@ EXPECTED = {
         (
             "Chỉ thị số 05-CT/TW",
             "Chỉ thị 05-CT/TW",
-            {"kind": "Chỉ thị", "number": "05-CT/TW", "issuer": "Bộ Chính trị", "date": "15-5-2016"},
+            {"kind": "Chỉ thị", "number": "05-CT/TW", "issuer": ["Bộ Chính trị"], "date": "2016-05-15"},
         ),
     ],
     "regulations_list.txt": [
@@ -400,7 +405,7 @@ EXPECTED = {
             {
                 "kind": "Quy định",
                 "number": "22",
-                "issuer": "Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư",
+                "issuer": ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"],
             },
         ),
         (
@@ -409,7 +414,7 @@ EXPECTED = {
             {
                 "kind": "Quy định",
                 "number": "86",
-                "issuer": "Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư",
+                "issuer": ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"],
             },
         ),
         (
@@ -418,34 +423,34 @@ EXPECTED = {
             {
                 "kind": "Quy định",
                 "number": "89",
-                "issuer": "Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư",
+                "issuer": ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư"],
             },
         ),
         (
             "Nghị quyết số 05-NQ/TW",
             "Nghị quyết 05-NQ/TW",
-            {"kind": "Nghị quyết", "number": "05-NQ/TW", "issuer": "Bộ Chính trị"},
+            {"kind": "Nghị quyết", "number": "05-NQ/TW", "issuer": ["Bộ Chính trị"]},
         ),
         (
             "06-NQ/TW",
             "Nghị quyết 06-NQ/TW",
-            {"kind": "Nghị quyết", "number": "06-NQ/TW", "issuer": "Bộ Chính trị"},
+            {"kind": "Nghị quyết", "number": "06-NQ/TW", "issuer": ["Bộ Chính trị"]},
         ),
-        ("Chỉ thị 05", "Chỉ thị 05", {"kind": "Chỉ thị", "number": "05", "issuer": "Bộ Chính trị"}),
+        ("Chỉ thị 05", "Chỉ thị 05", {"kind": "Chỉ thị", "number": "05", "issuer": ["Bộ Chính trị"]}),
         (
             "Chỉ thị 87",
             "Chỉ thị 87",
-            {"kind": "Chỉ thị", "number": "87", "issuer": "Thường vụ Quân ủy Trung ương"},
+            {"kind": "Chỉ thị", "number": "87", "issuer": ["Thường vụ Quân ủy Trung ương"]},
         ),
         (
             "Quy định số 59-QĐ/TW",
             "Quy định 59-QĐ/TW",
-            {"kind": "Quy định", "number": "59-QĐ/TW", "issuer": "Bộ Chính trị, Ban Bí thư"},
+            {"kind": "Quy định", "number": "59-QĐ/TW", "issuer": ["Bộ Chính trị", "Ban Bí thư"]},
         ),
         (
             "61-QĐ/TW",
             "Quy định 61-QĐ/TW",
-            {"kind": "Quy định", "number": "61-QĐ/TW", "issuer": "Bộ Chính trị, Ban Bí thư"},
+            {"kind": "Quy định", "number": "61-QĐ/TW", "issuer": ["Bộ Chính trị", "Ban Bí thư"]},
         ),
         (
             "Quy định 59",
@@ -453,14 +458,14 @@ EXPECTED = {
             {
                 "kind": "Quy định",
                 "number": "59-QĐ/TW",
-                "issuer": "Bộ Chính trị, Ban Bí thư",
+                "issuer": ["Bộ Chính trị", "Ban Bí thư"],
                 "resolved_from": "59",
             },
         ),
         (
             "Nghị quyết 05",
             "Nghị quyết 05-NQ/TW",
-            {"kind": "Nghị quyết", "number": "05-NQ/TW", "issuer": "Bộ Chính trị", "resolved_from": "05"},
+            {"kind": "Nghị quyết", "number": "05-NQ/TW", "issuer": ["Bộ Chính trị"], "resolved_from": "05"},
         ),
     ],
 }
@@ -471,10 +476,11 @@ def test_article_mentions_exactly(name):
     path = FIXTURES / name
     text = path.read_text(encoding="utf-8")
     found = find_resolutions(normalise(text))
-    got = [(m.text, m.canonical, {k: v for k, v in m.fields.items() if v is not None}) for m in found]
+    got = [(m.text, m.canonical, {k: v for k, v in m.fields.items() if v not in (None, [])}) for m in found]
     assert got == EXPECTED[name]
     for m in found:
         assert m.type == "resolution"
+        assert isinstance(m.fields["issuer"], list)  # empty when the text names none
         assert text[m.start : m.end] == m.text
 
 
@@ -499,7 +505,7 @@ def test_decomposed_text_and_other_tone_placement_give_the_same_documents_with_o
 
 def one(text: str) -> list[tuple[str, dict]]:
     return [
-        (m.canonical, {k: v for k, v in m.fields.items() if v is not None and k != "kind"})
+        (m.canonical, {k: v for k, v in m.fields.items() if v not in (None, []) and k != "kind"})
         for m in find_resolutions(normalise(text))
     ]
 
@@ -530,7 +536,7 @@ def one(text: str) -> list[tuple[str, dict]]:
             "Tiếp tục thực hiện 05-NQ/TW và Chỉ thị số 16-CT/TW của Quân ủy T.Ư.",
             [
                 ("Nghị quyết 05-NQ/TW", {"number": "05-NQ/TW"}),
-                ("Chỉ thị 16-CT/TW", {"number": "16-CT/TW", "issuer": "Quân ủy Trung ương"}),
+                ("Chỉ thị 16-CT/TW", {"number": "16-CT/TW", "issuer": ["Quân ủy Trung ương"]}),
             ],
         ),
         # term after the issuer, lower-case kind with "số", headline capitals
@@ -539,7 +545,7 @@ def one(text: str) -> list[tuple[str, dict]]:
             [
                 (
                     "Nghị quyết 28-NQ/TW",
-                    {"number": "28-NQ/TW", "term": "X", "issuer": "Bộ Chính trị", "date": "22-9-2008"},
+                    {"number": "28-NQ/TW", "term": "X", "issuer": ["Bộ Chính trị"], "date": "2008-09-22"},
                 ),
                 ("Nghị quyết 51-NQ/TW", {"number": "51-NQ/TW"}),
             ],
@@ -550,31 +556,31 @@ def one(text: str) -> list[tuple[str, dict]]:
             [
                 (
                     "Nghị quyết 05-NQ/TW",
-                    {"number": "05-NQ/TW", "issuer": "Bộ Chính trị", "resolved_from": "05"},
+                    {"number": "05-NQ/TW", "issuer": ["Bộ Chính trị"], "resolved_from": "05"},
                 ),
-                ("Nghị quyết 05-NQ/TW", {"number": "05-NQ/TW", "issuer": "Bộ Chính trị"}),
+                ("Nghị quyết 05-NQ/TW", {"number": "05-NQ/TW", "issuer": ["Bộ Chính trị"]}),
             ],
         ),
         # a bare list in lower case needs the plural and the colon
         (
             "các quy định: 102, 105 của Ban Bí thư",
             [
-                ("Quy định 102", {"number": "102", "issuer": "Ban Bí thư"}),
-                ("Quy định 105", {"number": "105", "issuer": "Ban Bí thư"}),
+                ("Quy định 102", {"number": "102", "issuer": ["Ban Bí thư"]}),
+                ("Quy định 105", {"number": "105", "issuer": ["Ban Bí thư"]}),
             ],
         ),
         # issuers named by a head word and their own name
         (
             "Chỉ thị 05 của Đảng ủy Quân khu 7 về công tác; Nghị quyết 12 của Ban Thường vụ Tỉnh ủy Bến Tre đề ra",
             [
-                ("Chỉ thị 05", {"number": "05", "issuer": "Đảng ủy Quân khu 7"}),
-                ("Nghị quyết 12", {"number": "12", "issuer": "Ban Thường vụ Tỉnh ủy Bến Tre"}),
+                ("Chỉ thị 05", {"number": "05", "issuer": ["Đảng ủy Quân khu 7"]}),
+                ("Nghị quyết 12", {"number": "12", "issuer": ["Ban Thường vụ Tỉnh ủy Bến Tre"]}),
             ],
         ),
         (
             "Quyết định số 5 của Ủy ban nhân dân thành phố Hải Phòng ban hành",
             [
-                ("Quyết định 5", {"number": "5", "issuer": "Ủy ban nhân dân thành phố Hải Phòng"}),
+                ("Quyết định 5", {"number": "5", "issuer": ["Ủy ban nhân dân thành phố Hải Phòng"]}),
             ],
         ),
         # after a bare number, a connective or verb phrase closes the mention even at a sentence start
@@ -590,8 +596,8 @@ def one(text: str) -> list[tuple[str, dict]]:
                     "Nghị quyết 1659-NQ/QUTW",
                     {
                         "number": "1659-NQ/QUTW",
-                        "issuer": "Quân ủy Trung ương",
-                        "date": "20-12-2022",
+                        "issuer": ["Quân ủy Trung ương"],
+                        "date": "2022-12-20",
                         "resolved_from": "1659",
                     },
                 ),
@@ -599,14 +605,14 @@ def one(text: str) -> list[tuple[str, dict]]:
                     "Nghị quyết 1660-NQ/QUTW",
                     {
                         "number": "1660-NQ/QUTW",
-                        "issuer": "Quân ủy Trung ương",
-                        "date": "20-12-2022",
+                        "issuer": ["Quân ủy Trung ương"],
+                        "date": "2022-12-20",
                         "resolved_from": "1660",
                     },
                 ),
                 (
                     "Nghị quyết 1662-NQ/QUTW",
-                    {"number": "1662-NQ/QUTW", "issuer": "Quân ủy Trung ương", "date": "20-12-2022"},
+                    {"number": "1662-NQ/QUTW", "issuer": ["Quân ủy Trung ương"], "date": "2022-12-20"},
                 ),
                 ("Quy định 59", {"number": "59"}),
                 ("Nghị quyết 05-NQ/TW", {"number": "05-NQ/TW"}),
@@ -719,7 +725,7 @@ def test_gazetteer_files_are_told_apart_by_their_header(tmp_path):
     rules = document_rules_for((str(kinds), str(issuers), str(units)))
     found = find_resolutions(normalise("Thực hiện Kế hoạch số 12/KH-BTL của BTL Vùng 2."), rules)
     assert [(m.canonical, m.fields["issuer"]) for m in found] == [
-        ("Kế hoạch 12/KH-BTL", "Bộ Tư lệnh Vùng 2 Hải quân")
+        ("Kế hoạch 12/KH-BTL", ["Bộ Tư lệnh Vùng 2 Hải quân"])
     ]
 
 
@@ -785,3 +791,20 @@ def test_a_law_named_in_running_case():
 def test_a_long_running_case_run_after_luat_is_no_title():
     text = "Luật giao thông đường bộ bảo đảm an toàn giao thông cho người dân đi lại hằng ngày."
     assert find_resolutions(normalise(text), document_rules()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("ngày 17-1-2022", "2022-01-17"),
+        ("ngày 17/01/2022", "2022-01-17"),
+        ("ngày 5 tháng 9 năm 2019", "2019-09-05"),
+        ("ngày 29-2-2024", "2024-02-29"),
+        ("ngày 31 tháng 13 năm 2021", None),  # no month 13: not a date, and the issuer after it still counts
+        ("ngày 30-2-2022", None),
+    ],
+)
+def test_a_date_is_iso_8601_and_only_a_date_of_the_calendar(written, date):
+    found = one(f"Thực hiện Chỉ thị số 01/CT-TTg {written} của Thủ tướng Chính phủ về công tác.")
+    expected = {"number": "01/CT-TTg", "issuer": ["Thủ tướng Chính phủ"]}
+    assert found == [("Chỉ thị 01/CT-TTg", {**expected, **({"date": date} if date else {})})]

@@ -129,7 +129,7 @@ def test_chinh_uy_counts_both_tone_spellings_together(seeds):
 def test_top_50_of_seeds_is_informative(seeds):
     rows = table(seeds, top=50).rows
     assert len(rows) == 50
-    assert [r["rank"] for r in rows] == list(range(1, 51))
+    assert [r["n"] for r in rows] == list(range(1, 51))
     assert rows[0]["word"] == "công tác"
     words = [r["word"] for r in rows]
     for w in words:  # no punctuation, number, date, code or junk: letters and single spaces only
@@ -163,16 +163,16 @@ def test_all_rows_add_up_to_the_counted_tokens_and_per_10k_is_relative_to_them(s
 
 
 @pytest.mark.slow
-def test_by_file_ranks_restart_and_rates_are_per_file(seeds):
+def test_by_file_row_numbers_restart_and_rates_are_per_file(seeds):
     t = table(seeds, by_file=True)
-    assert list(t.columns) == ["file", "rank", "word", "count", "per_10k", "documents"]
+    assert list(t.columns) == ["file", "n", "word", "count", "per_10k", "documents"]
     files = [doc.path for doc, _ in seeds]
     assert list(dict.fromkeys(r["file"] for r in t.rows)) == files
     corpus = by_word(table(seeds))
     summed = Counter()
     for f in files:
         rows = [r for r in t.rows if r["file"] == f]
-        assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+        assert [r["n"] for r in rows] == list(range(1, len(rows) + 1))
         total = sum(r["count"] for r in rows)
         assert all(r["per_10k"] == per_10k(r["count"], total) for r in rows)
         summed.update({r["word"].casefold(): r["count"] for r in rows})
@@ -205,8 +205,8 @@ def rows(t):
 def test_case_is_folded_and_the_most_frequent_form_shown():
     text = "Đảng ủy Quân khu họp. Đảng uỷ quân khu chỉ đạo công tác đảng.\nĐảng ủy\nQuân khu 7 và LLVT tỉnh."
     t = run(text)
-    assert list(t.columns) == ["rank", "word", "count", "per_10k", "documents"]
-    assert t.numeric == {"rank", "count", "per_10k", "documents"}
+    assert list(t.columns) == ["n", "word", "count", "per_10k", "documents"]
+    assert [c.type for c in t.spec.columns] == ["integer", "string", "integer", "number", "integer"]
     assert rows(t) == [
         (1, "Đảng ủy", 3, 2500.0, 1),
         (2, "Quân khu", 3, 2500.0, 1),

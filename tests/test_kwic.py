@@ -58,8 +58,7 @@ def test_rows_columns_and_contexts_on_a_small_text():
     text = "Đồng chí  Bí thư Đảng ủy,\nChính uỷ Quân khu 7 dự hội nghị. Chính ủy Sư đoàn phát biểu."
     t = run("chính ủy", text, width=12)
     assert list(t.columns) == ["file", "start", "end", "left", "word", "right"]
-    assert t.numeric == {"start", "end"}
-    assert t.right_aligned == {"left"}
+    assert [c.name for c in t.spec.columns if c.right_aligned] == ["start", "end", "left"]
     assert t.rows == [
         {
             "file": "1.txt",

@@ -28,6 +28,7 @@ from vnpress.io.corpus import (
     sample_corpus_paths,
 )
 from vnpress.io.render import FORMATS, OutputOptions, Table, render, resolve_format
+from vnpress.io.tables import SCHEMAS, TABLES, table_spec
 
 PROG = "vnpress"
 
@@ -511,6 +512,33 @@ def cache_clear() -> int:
 
     removed = clear()
     _reporter().info(f"cache cleared ({removed} entries removed)")
+    return _finish()
+
+
+@cli.command()
+@click.argument("table", required=False, type=click.Choice([spec.name for spec in TABLES]), metavar="[TABLE]")
+@output_options
+def schema(table, output: Output) -> int:
+    """The JSON Schema of the rows of TABLE (as --format json and jsonl write them); with no TABLE, the
+    list of tables and the commands that print them (--format applies to that list).
+
+    \b
+    Example: vnpress schema entities-mentions
+    """
+    if table is None:
+        rows = (
+            {"name": s.name, "command": f"vnpress {s.command}", "description": s.description} for s in TABLES
+        )
+        output.emit(Table(SCHEMAS, rows))
+        return _finish()
+    import json
+
+    from vnpress.io.schema import json_schema
+
+    try:
+        click.echo(json.dumps(json_schema(table_spec(table)), ensure_ascii=False, indent=2))
+    except BrokenPipeError:
+        _silence_stdout()
     return _finish()
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from vnpress.data import numbered_tsv
 from vnpress.errors import DataFileError, UsageError
 from vnpress.io.render import Table
+from vnpress.io.tables import DICTIONARY
 from vnpress.text.normalise import normalise_word
 
 DATA_FILE = "abbreviations.tsv"
@@ -139,9 +140,6 @@ def load_dictionary(dict_files: Sequence[str] = ()) -> Dictionary:
     return Dictionary(entries)
 
 
-DICTIONARY_COLUMNS = ["abbreviation", "expansion", "category", "when"]
-
-
 def dictionary_table(*, dict_files: Sequence[str] = (), category: str | None = None) -> Table:
     """The dictionary as a table, sorted by abbreviation; ``category`` keeps one category."""
     dictionary = load_dictionary(dict_files)
@@ -163,4 +161,4 @@ def dictionary_table(*, dict_files: Sequence[str] = (), category: str | None = N
         }
         for e in entries
     ]
-    return Table(DICTIONARY_COLUMNS, rows, title="Abbreviation dictionary")
+    return Table(DICTIONARY, rows)

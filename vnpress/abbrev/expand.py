@@ -32,11 +32,11 @@ from vnpress.abbrev.detect import Candidate, find_candidates, in_credit, is_outl
 from vnpress.abbrev.dictionary import Dictionary, dictionary_table, load_dictionary, lookup_key
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
+from vnpress.io.tables import ABBREVIATIONS, ABBREVIATIONS_BY_FILE
 from vnpress.pipeline.parallel import map_documents
 from vnpress.text.normalise import fold, normalise
 
 __all__ = [
-    "COLUMNS",
     "Occurrence",
     "Replacement",
     "abbreviation_table",
@@ -46,7 +46,6 @@ __all__ = [
     "rewrite_text",
 ]
 
-COLUMNS = ["abbreviation", "expansion", "source", "count", "documents", "context"]
 SOURCE_RANK = {"unknown": 0, "dictionary": 1, "defined": 2}
 JOINED_WITH = {"-": " - ", "–": " - ", ".": ", ", "&": " và "}
 DOCUMENT_SEPARATOR = "\f\n"
@@ -296,11 +295,8 @@ def abbreviation_table(
     files = tuple(dict_files)
     _dictionary(files)  # a malformed --dict file fails before any document is read
     results = map_documents(partial(_document_groups, files), docs, jobs=jobs)
-    numeric = {"count", "documents"}
     if by_file:
-        return Table(
-            ["file", *COLUMNS], _by_file_rows(results), title="Abbreviations by file", numeric=numeric
-        )
+        return Table(ABBREVIATIONS_BY_FILE, _by_file_rows(results))
     merged: dict[GroupKey, _Group] = {}
     for _doc, groups in results:
         for key, group in groups.items():
@@ -309,7 +305,7 @@ def abbreviation_table(
             else:
                 merged[key] = group
     rows = [g.row() for g in sorted(merged.values(), key=_sort_key)]
-    return Table(COLUMNS, rows, title="Abbreviations", numeric=numeric)
+    return Table(ABBREVIATIONS, rows)
 
 
 @dataclass(frozen=True)

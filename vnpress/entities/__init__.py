@@ -17,15 +17,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from vnpress.entities.gazetteer import Gazetteer, load_gazetteer
-from vnpress.entities.model import ENTITY_TYPES, MENTION_COLUMNS, NER_TYPES, Mention
+from vnpress.entities.model import ENTITY_TYPES, NER_TYPES, Mention
 from vnpress.errors import UsageError, VnpressError
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
+from vnpress.io.tables import ENTITIES, ENTITIES_BY_FILE, ENTITY_MENTIONS
 from vnpress.pipeline.parallel import map_documents
 
-__all__ = ["AGGREGATE_COLUMNS", "Mention", "entity_table", "extract_entities", "parse_types"]
+__all__ = ["Mention", "entity_table", "extract_entities", "parse_types"]
 
-AGGREGATE_COLUMNS = ["type", "canonical", "count", "documents", "rank", "positions"]
 TYPE_ORDER = ("officer", "rank", "unit", "resolution", *NER_TYPES)
 
 
@@ -168,7 +168,6 @@ def entity_table(
         return wanted is None or m.type in wanted
 
     if mentions:
-        columns = list(MENTION_COLUMNS)
 
         def mention_rows():
             for doc, found in results:
@@ -176,7 +175,7 @@ def entity_table(
                     if keep(m):
                         yield m.row(doc.path)
 
-        return Table(columns, mention_rows(), numeric={"start", "end"})
+        return Table(ENTITY_MENTIONS, mention_rows())
 
     if by_file:
 
@@ -185,10 +184,10 @@ def entity_table(
                 for row in _aggregate((index, m) for m in found if keep(m)):
                     yield {"file": doc.path, **row}
 
-        return Table(["file", *AGGREGATE_COLUMNS], file_rows(), numeric={"count", "documents"})
+        return Table(ENTITIES_BY_FILE, file_rows())
 
     def corpus_rows():
         pairs = ((index, m) for index, (_, found) in enumerate(results) for m in found if keep(m))
         yield from _aggregate(pairs)
 
-    return Table(list(AGGREGATE_COLUMNS), corpus_rows(), numeric={"count", "documents"})
+    return Table(ENTITIES, corpus_rows())

@@ -16,7 +16,7 @@ What is counted (see :mod:`vnpress.text.words` for the kinds):
   decimals; ``documents`` is the number of documents of the corpus the word occurs in (also with
   ``by_file``, where the other columns are per file);
 - rows go by count, most frequent first, ties in Vietnamese alphabetical order of the word;
-  ``rank`` is the row's position in that order (1, 2, 3 … even for ties), restarting per file.
+  ``n`` is the row's place in that order (1, 2, 3 … even for ties), restarting per file.
 """
 
 from __future__ import annotations
@@ -34,13 +34,11 @@ from vnpress.data import data_lines, user_lines
 from vnpress.errors import UsageError
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
+from vnpress.io.tables import FREQ, FREQ_BY_FILE
 from vnpress.pipeline.run import map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.normalise import fold
 from vnpress.text.words import WORD, classify_word, code_spans, collation_key, in_code, line_starts
-
-COLUMNS = ("rank", "word", "count", "per_10k", "documents")
-NUMERIC = {"rank", "count", "per_10k", "documents"}
 
 
 def stopword_key(entry: str) -> str:
@@ -186,7 +184,7 @@ def _keyed_rows(scope: _Counts, *, top: int, min_count: int) -> list[tuple[str, 
     if top:
         entries = entries[:top]
     return [
-        (key, {"rank": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
+        (key, {"n": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
         for i, (key, n, form) in enumerate(entries, 1)
     ]
 
@@ -211,7 +209,7 @@ def frequency_table(
     jobs: int | None = 1,
     use_cache: bool = True,
 ) -> Table:
-    """The frequency list of ``docs``: columns ``rank, word, count, per_10k, documents`` (``file`` first
+    """The frequency list of ``docs``: columns ``n, word, count, per_10k, documents`` (``file`` first
     with ``by_file``). ``top`` = 0 keeps every row. ``use_stopwords=False`` drops the bundled list;
     words from ``stopword_files`` are left out either way."""
     stopwords = load_stopwords(stopword_files, bundled=use_stopwords)
@@ -290,7 +288,6 @@ def _table(
     counted: Iterable[tuple[str, Counter[tuple[str, str]]]], *, top: int, min_count: int, by_file: bool
 ) -> Table:
     documents: Counter[str] = Counter()
-    columns = list(COLUMNS)
     if by_file:
         # Each file's rows are made as it comes, so that only the rows are kept; their documents
         # column (corpus-wide) is filled in at the end.
@@ -304,7 +301,6 @@ def _table(
                 keyed.append(key)
         for key, row in zip(keyed, rows, strict=True):
             row["documents"] = documents[key]
-        columns = ["file", *columns]
     else:
         # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
         # forms are made once, over the corpus's distinct pairs, at the end.
@@ -317,4 +313,4 @@ def _table(
         for key, row in _keyed_rows(corpus, top=top, min_count=min_count):
             row["documents"] = documents[key]
             rows.append(row)
-    return Table(columns=columns, rows=rows, numeric=set(NUMERIC))
+    return Table(FREQ_BY_FILE if by_file else FREQ, rows)

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from vnpress.errors import UsageError
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
+from vnpress.io.tables import KWIC
 from vnpress.pipeline.run import segment_documents
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.normalise import normalise_word
 from vnpress.text.words import Token, document_tokens
 
-COLUMNS = ("file", "start", "end", "left", "word", "right")
 _SPACE = re.compile(r"\s+")
 
 
@@ -124,4 +124,4 @@ def kwic_table(
     rows = list(
         kwic_rows(segmented, query, width=width, keep_case=keep_case, keep_boilerplate=keep_boilerplate)
     )
-    return Table(columns=list(COLUMNS), rows=rows, numeric={"start", "end"}, right_aligned={"left"})
+    return Table(KWIC, rows)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from vnpress.entities.documents.patterns import (
     CLOSE_RX,
@@ -50,6 +51,7 @@ from vnpress.entities.documents.patterns import (
 )
 from vnpress.entities.documents.rules import DocumentKind, DocumentRules, document_rules, issuer_name, key
 from vnpress.entities.model import Mention
+from vnpress.io.schema import iso_date
 from vnpress.text.normalise import Normalised
 
 
@@ -63,8 +65,8 @@ class _Doc:
     number: str | None = None
     name: str | None = None
     term: str | None = None
-    issuer: str | None = None
-    date: str | None = None
+    issuer: list[str] | None = None
+    date: str | None = None  # ISO 8601
     short: bool = False  # a bare number, to be completed from a full mention of the same document
     plenum: bool = False
     fields: dict[str, str] = field(default_factory=dict)
@@ -95,7 +97,7 @@ class _Scanner:
             end = close.end() if close else end
         return ROMAN_RX.findall(m.group("terms")), end
 
-    def issuer(self, pos: int) -> tuple[str | None, int]:
+    def issuer(self, pos: int) -> tuple[list[str], int]:
         m = OF_RX.match(self.t, pos)
         if not m:
             return None, pos
@@ -116,7 +118,7 @@ class _Scanner:
             if not join:
                 break
             p = join.end()
-        return (", ".join(names), end) if names else (None, pos)
+        return (names, end) if names else ([], pos)
 
     def _code_kind(self, code: str, dk: DocumentKind) -> DocumentKind:
         """The kind a code's letters name ("NQ" → Nghị quyết), else ``dk``."""
@@ -142,8 +144,9 @@ class _Scanner:
             end, prev = te, tok
         return end
 
-    def tail(self, doc_fields: dict[str, str], pos: int) -> int:
-        """Date, issuer and term in any order after a number; returns where they end."""
+    def tail(self, doc_fields: dict[str, Any], pos: int) -> int:
+        """Date, issuer and term in any order after a number; returns where they end. A date that is
+        none of the calendar ("ngày 31 tháng 13 năm 2021") is passed over, not taken."""
         for _ in range(4):
             if "date" not in doc_fields and (m := DATE_RX.match(self.t, pos)):
                 d, mo, y = (
@@ -151,7 +154,9 @@ class _Scanner:
                     if m.group("d")
                     else (m.group("d2"), m.group("m2"), m.group("y2"))
                 )
-                doc_fields["date"] = f"{d}-{mo}-{y}"
+                date = iso_date(y, mo, d)
+                if date:
+                    doc_fields["date"] = date
                 pos = m.end()
                 continue
             if "issuer" not in doc_fields:
@@ -190,7 +195,7 @@ class _Scanner:
         if lead.group("colon") and not plural:
             return [], pos
         capital = self.t[start].isupper()
-        items: list[tuple[int, int, str, bool, dict[str, str]]] = []  # start, end, number, is_code, fields
+        items: list[tuple[int, int, str, bool, dict[str, Any]]] = []  # start, end, number, is_code, fields
         p = tail_end = lead.end()
         first_start = start
         closing = None
@@ -206,7 +211,7 @@ class _Scanner:
                 closing = code  # "số 1659, 1660, 1661-NQ/QUTW": the code's letters belong to every number
             elif items and bool(code) != items[0][3]:
                 break
-            fields: dict[str, str] = {}
+            fields: dict[str, Any] = {}
             end = tail_end = self.tail(fields, m.end())
             items.append((first_start if not items else m.start(), m.end(), m.group(0), bool(code), fields))
             sep = LIST_SEP_RX.match(self.t, end)
@@ -283,7 +288,7 @@ class _Scanner:
             return [], pos
         end = words[-1][1]
         name = " ".join(t[words[0][0] : end].split())
-        fields: dict[str, str] = {}
+        fields: dict[str, Any] = {}
         number = None
         code = NUMBER_WORD_RX.match(t, end)
         if code and (cm := CODE_RX.match(t, code.end())):
@@ -322,7 +327,7 @@ class _Scanner:
             k = bisect.bisect_right(starts, m.start())
             if not dk or len(segments) < 2 or (k and covered[k - 1][1] > m.start()):
                 continue
-            fields: dict[str, str] = {}
+            fields: dict[str, Any] = {}
             self.tail(fields, m.end())
             docs.append(_Doc(m.start(), m.end(), dk.kind, number=clean_code(m.group(0)), **fields))
         return docs
@@ -431,7 +436,7 @@ def find_resolutions(norm: Normalised, rules: DocumentRules | None = None) -> li
             "number": d.number,
             "name": d.name,
             "term": d.term,
-            "issuer": d.issuer,
+            "issuer": list(d.issuer or ()),
             "date": d.date,
         }
         out.append(Mention("resolution", a, b, norm.original[a:b], d.canonical(), {**fields, **d.fields}))

@@ -321,6 +321,7 @@ def info(path: Path | None = None) -> CacheInfo:
 def info_table(path: Path | None = None) -> Table:
     """``vnpress cache info``: one record."""
     from vnpress.io.render import Table
+    from vnpress.io.tables import CACHE_INFO
 
     i = info(path)
     row = {
@@ -333,10 +334,7 @@ def info_table(path: Path | None = None) -> Table:
         "underthesea": i.versions.underthesea,
         "segmenter": i.versions.segmenter,
     }
-    columns = list(row)
-    return Table(
-        columns, [row], title="vnpress cache", numeric={"entries", "current_entries", "results", "bytes"}
-    )
+    return Table(CACHE_INFO, [row])
 
 
 def clear(path: Path | None = None) -> int:
