@@ -93,7 +93,7 @@ def publication_date(
     lines: Sequence[Line], today: dt.date, title_at: int | None, body_at: int | None
 ) -> dt.date | None:
     """The article's date from its date lines: the one nearest the headline (within three lines of
-    it), else the first one before the body, else the last one after it (by the byline)."""
+    it; under it rather than above it), else the first one before the body, else the last one after it (by the byline)."""
     candidates = [(i, d) for i, line in enumerate(lines) if (d := line_date(line.text, today)) is not None]
     if title_at is not None and (glued := trailing_date(lines[title_at].text, today)) is not None:
         candidates.append((title_at, glued[1]))
@@ -101,9 +101,10 @@ def publication_date(
     if not candidates:
         return None
     if title_at is not None:
-        near = [(abs(i - title_at), i, d) for i, d in candidates if abs(i - title_at) <= 3]
+        # nearest first; at the same distance, the line under the headline (a clock is above it)
+        near = [(abs(i - title_at), i < title_at, i, d) for i, d in candidates if abs(i - title_at) <= 3]
         if near:
-            return min(near)[2]
+            return min(near)[3]
     before = [d for i, d in candidates if body_at is None or i < body_at]
     if before:
         return before[0]

@@ -11,6 +11,7 @@ first and repeat the headline under every picture do.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -24,7 +25,9 @@ MAX_HEAD_LINES = 12
 
 def headline_like(text: str, today: dt.date) -> bool:
     """Whether one cleaned line could be a headline."""
-    if len(text.split()) < 2 or not any(c.isalpha() for c in text):
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < 2:
+        return False
+    if any(unicodedata.category(c) == "Cc" for c in text):  # control characters: not prose
         return False
     if is_sentence(text) or is_caption(text) or text.startswith(("(", "Ảnh", "ẢNH")):
         return False
