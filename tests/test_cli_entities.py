@@ -35,6 +35,30 @@ def test_mentions_have_the_contract_columns_in_order(mention_rows):
         assert list(row) == list(ENTITY_MENTIONS.names)
 
 
+SEED_DATES = {  # the stated date, else the inferred one (002 says only "Ngày 30/12" and "năm 2023")
+    "000_fe926e9b16dd62a2.txt": "2020-11-14",
+    "001_4a05e6ed274f4ba5.txt": "2022-10-06",
+    "002_6ec6fc76c90fec45.txt": "2023-12-30",
+    "003_d73cb450df9cd420.txt": None,
+    "004_9fa3df7e3751792f.txt": "2018-12-18",
+}
+
+
+def test_mentions_and_by_file_rows_carry_the_documents_date(mention_rows):
+    assert {Path(r["file"]).name: r["document_date"] for r in mention_rows} == SEED_DATES
+    by_file = jsonl(run("--by-file", "--format", "jsonl", str(SEEDS)).stdout)
+    assert list(by_file[0])[-1] == "document_date"
+    assert {Path(r["file"]).name: r["document_date"] for r in by_file} == SEED_DATES
+
+
+def test_a_resolutions_own_date_is_not_the_documents_date():
+    text = "Tiêu đề bài viết\n\n14/11/2020, 13:02\n\nThực hiện Chỉ thị số 03/CT-BCA ngày 10-4-2009 của Bộ Công an.\n"
+    rows = jsonl(
+        invoke("entities", "--mentions", "--format", "jsonl", "--type", "resolution", input=text).stdout
+    )
+    assert [(r["date"], r["document_date"]) for r in rows] == [("2009-04-10", "2020-11-14")]
+
+
 def test_every_mention_offset_points_at_its_text_in_the_original_file(mention_rows):
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for row in mention_rows:

@@ -22,6 +22,7 @@ INVOCATIONS = {
     "entities": ["entities", SEEDS],
     "entities-by-file": ["entities", "--by-file", SEEDS],
     "entities-mentions": ["entities", "--mentions", SEEDS],
+    "meta": ["meta", SEEDS],
     "freq": ["freq", "--ngram", "2", "--top", "0", SEEDS],
     "freq-by-file": ["freq", "--by-file", SEEDS],
     "kwic": ["kwic", "Quân khu", SEEDS],

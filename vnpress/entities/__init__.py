@@ -131,6 +131,15 @@ def _row_order(row: dict[str, Any]) -> tuple:
     )
 
 
+def document_date(doc: Document) -> str | None:
+    """The ``document_date`` of --mentions and --by-file rows: the stated date (text, path), else the
+    one ``vnpress meta`` infers from the lead (see :mod:`vnpress.meta`). Not ``date``: a resolution's
+    own date is already called that."""
+    from vnpress.meta import extract_meta
+
+    return extract_meta(doc.text, doc.path).best_date
+
+
 def _files_digest(paths: Sequence[str]) -> str:
     """A digest of the user's rule files, which the cached results depend on."""
     from vnpress.data import read_user_text
@@ -171,9 +180,10 @@ def entity_table(
 
         def mention_rows():
             for doc, found in results:
+                date = document_date(doc)
                 for m in found:
                     if keep(m):
-                        yield m.row(doc.path)
+                        yield {**m.row(doc.path), "document_date": date}
 
         return Table(ENTITY_MENTIONS, mention_rows())
 
@@ -181,8 +191,9 @@ def entity_table(
 
         def file_rows():
             for index, (doc, found) in enumerate(results):
+                date = document_date(doc)
                 for row in _aggregate((index, m) for m in found if keep(m)):
-                    yield {"file": doc.path, **row}
+                    yield {"file": doc.path, **row, "document_date": date}
 
         return Table(ENTITIES_BY_FILE, file_rows())
 

@@ -15,12 +15,24 @@ FILE = Column("file", "string", "The document's path as given; <stdin> for stand
 
 
 def per_file(
-    spec: TableSpec, name: str, command: str, description: str, title: str | None = None
+    spec: TableSpec,
+    name: str,
+    command: str,
+    description: str,
+    title: str | None = None,
+    extra: tuple[Column, ...] = (),
 ) -> TableSpec:
-    """``spec`` with a ``file`` column first: the same rows, per document."""
+    """``spec`` with a ``file`` column first (and ``extra`` ones last): the same rows, per document."""
     key = ("file", *spec.key) if spec.key else ()
-    return TableSpec(name, command, description, (FILE, *spec.columns), key, title)
+    return TableSpec(name, command, description, (FILE, *spec.columns, *extra), key, title)
 
+
+_DOCUMENT_DATE = Column(
+    "document_date",
+    "date",
+    "The document's date from vnpress meta: the stated publication date, else the inferred one.",
+    nullable=True,
+)
 
 # --- entities -------------------------------------------------------------------------------------
 _TYPE = Column(
@@ -71,7 +83,11 @@ ENTITIES = TableSpec(
     key=("type", "canonical", "rank"),
 )
 ENTITIES_BY_FILE = per_file(
-    ENTITIES, "entities-by-file", "entities --by-file", "One row per entity and document."
+    ENTITIES,
+    "entities-by-file",
+    "entities --by-file",
+    "One row per entity and document.",
+    extra=(_DOCUMENT_DATE,),
 )
 ENTITY_MENTIONS = TableSpec(
     "entities-mentions",
@@ -127,8 +143,53 @@ ENTITY_MENTIONS = TableSpec(
             items="string",
         ),
         Column("date", "date", "resolution: the date it was issued (ISO 8601).", nullable=True),
+        _DOCUMENT_DATE,
     ),
     key=("file", "start", "end", "type"),
+)
+
+# --- meta -----------------------------------------------------------------------------------------
+META = TableSpec(
+    "meta",
+    "meta",
+    "One row per document: its headline, dates, byline, outlet and dateline place.",
+    (
+        FILE,
+        Column(
+            "title",
+            "string",
+            "The headline; null where the text has none (it starts mid-article).",
+            nullable=True,
+        ),
+        Column(
+            "date",
+            "date",
+            "The publication date (YYYY-MM-DD); null unless day, month and year are all known.",
+            nullable=True,
+        ),
+        Column(
+            "date_inferred",
+            "date",
+            "When date is null: the lead's day and month with a year the text itself gives; else null.",
+            nullable=True,
+        ),
+        Column(
+            "date_source",
+            "string",
+            "Where the date came from: sidecar, text, path or inferred; null without a date.",
+            nullable=True,
+        ),
+        Column("authors", "list", "The byline's names, ALL-CAPS names in Title Case.", items="string"),
+        Column(
+            "source",
+            "string",
+            "The outlet the text names for itself ('TTXVN', 'QK3 online'); null when none is named.",
+            nullable=True,
+        ),
+        Column("place", "string", "The dateline place of the lead ('Hà Nội').", nullable=True),
+        Column("photo_credits", "list", "The names in the photo credits ('Ảnh: Kim Hồng').", items="string"),
+    ),
+    key=("file",),
 )
 
 # --- freq -----------------------------------------------------------------------------------------
@@ -266,6 +327,7 @@ TABLES: tuple[TableSpec, ...] = (
     ENTITIES,
     ENTITIES_BY_FILE,
     ENTITY_MENTIONS,
+    META,
     FREQ,
     FREQ_BY_FILE,
     KWIC,
