@@ -139,7 +139,7 @@ def read_model(path: Path) -> tuple[list[str], dict[str, int], Any, list[float]]
 
 
 # -- the templates -----------------------------------------------------------------------------------
-def _is_i32(text: str) -> bool:
+def is_i32(text: str) -> bool:
     return _I32.fullmatch(text) is not None and -(2**31) <= int(text) < 2**31
 
 
@@ -172,7 +172,7 @@ class Template:
         elif function == "lower":
             self.value = str.lower
         elif function == "isdigit":
-            self.value = lambda text: "True" if _is_i32(text) else "False"
+            self.value = lambda text: "True" if is_i32(text) else "False"
         elif function == "istitle":
             self.value = lambda text: "True" if _is_title(text) else "False"
         else:

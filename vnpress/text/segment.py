@@ -60,7 +60,7 @@ def load_model():
 
 
 @lru_cache(maxsize=1)
-def _fast_engine():
+def fast_engine():
     """The ``fast`` engine, or None (with one warning) when it cannot reproduce the installed model."""
     from vnpress.text import crf
 
@@ -78,14 +78,14 @@ def load_engine(engine: str = DEFAULT_ENGINE) -> None:
     if engine not in ENGINES:
         raise ValueError(f"unknown segmenter {engine!r} (one of {', '.join(ENGINES)})")
     load_tokenizer()
-    if engine == "underthesea" or _fast_engine() is None:
+    if engine == "underthesea" or fast_engine() is None:
         load_model()
 
 
 def crf_tags(tokens: list[str], engine: str = DEFAULT_ENGINE) -> list[str]:
     """underthesea's CRF labels (``B-W``, ``I-W``) of the regex tokens of a text."""
     if engine == "fast":
-        fast = _fast_engine()
+        fast = fast_engine()
         if fast is not None:
             from vnpress.text.crf import UnsupportedModel
 
@@ -127,6 +127,11 @@ def _tokens(text: str) -> tuple[list[str], list[Span]]:
         pos = i + len(tok)
         spans.append((i, pos))
     return tokens, spans
+
+
+def regex_tokens(text: str) -> list[str]:
+    """underthesea's regex tokens of ``text``, which the CRF tags."""
+    return _tokens(text)[0]
 
 
 def _clean(text: str) -> bool:
