@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 MODEL_DIR = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
-MEMO_LIMIT = 1 << 17  # n-grams remembered per span length before the memo is cleared
+MEMO_LIMIT = 1 << 16  # n-grams remembered per span length before the memo is cleared (memory)
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 _I32 = re.compile(r"[+-]?[0-9]+")
 
