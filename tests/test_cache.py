@@ -42,7 +42,7 @@ def calls(monkeypatch):
     """Replace the segmenter with a fast whitespace one that records the texts it is given."""
     seen: list[str] = []
 
-    def fake_segment_spans(text: str) -> list[tuple[int, int]]:
+    def fake_segment_spans(text: str, engine: str = "fast") -> list[tuple[int, int]]:
         seen.append(text)
         return [m.span() for m in re.finditer(r"\S+", text)]
 

@@ -23,6 +23,7 @@ INVOCATIONS = {
     "entities-by-file": ["entities", "--by-file", SEEDS],
     "entities-mentions": ["entities", "--mentions", SEEDS],
     "meta": ["meta", SEEDS],
+    "segment": ["segment", SEEDS],
     "freq": ["freq", "--ngram", "2", "--top", "0", SEEDS],
     "freq-by-file": ["freq", "--by-file", SEEDS],
     "kwic": ["kwic", "Quân khu", SEEDS],

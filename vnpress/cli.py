@@ -175,6 +175,20 @@ def input_options(f: Callable) -> Callable:
     return wrapper
 
 
+SEGMENTERS = ("fast", "underthesea")  # vnpress.text.segment.ENGINES (a test keeps the two equal)
+
+
+def segmenter_option(f: Callable) -> Callable:
+    """--segmenter, on every command that reads words."""
+    return click.option(
+        "--segmenter",
+        type=click.Choice(SEGMENTERS),
+        default=SEGMENTERS[0],
+        show_default=True,
+        help="fast: underthesea's CRF with vnpress's featurizer; underthesea: its own (same words, slower).",
+    )(f)
+
+
 def output_options(f: Callable) -> Callable:
     """--format, --no-header and --color/--no-color, the same on every command."""
 
@@ -336,9 +350,11 @@ def entities(inputs: Inputs, output: Output, mentions, types, by_file, gazetteer
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Count page-furniture lines too ('Tin liên quan', 'Xem thêm' …)."
 )
+@segmenter_option
 def freq(
     inputs: Inputs,
     output: Output,
+    segmenter,
     top,
     ngram,
     min_count,
@@ -371,6 +387,7 @@ def freq(
         keep_boilerplate=keep_boilerplate,
         jobs=inputs.jobs,
         use_cache=inputs.use_cache,
+        segmenter=segmenter,
     )
     output.emit(table)
     return _finish()
@@ -390,7 +407,8 @@ def freq(
 )
 @click.option("--keep-case", is_flag=True, help="Match the case of WORD exactly.")
 @click.option("--keep-boilerplate", is_flag=True, help="Search web-page boilerplate lines too.")
-def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplate) -> int:
+@segmenter_option
+def kwic(word, inputs: Inputs, output: Output, segmenter, width, keep_case, keep_boilerplate) -> int:
     """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
 
     WORD matches whole words in one tone spelling, case-folded ("chính uỷ" finds "Chính ủy"); a
@@ -409,8 +427,56 @@ def kwic(word, inputs: Inputs, output: Output, width, keep_case, keep_boilerplat
         keep_boilerplate=keep_boilerplate,
         jobs=inputs.jobs,
         use_cache=inputs.use_cache,
+        segmenter=segmenter,
     )
     output.emit(table)
+    return _finish()
+
+
+@cli.command()
+@input_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", *(f for f in FORMATS if f != "auto"))),
+    default="text",
+    show_default=True,
+    help="text = the segmented lines; the others = one row a word (file, start, end, text, norm).",
+)
+@click.option("--no-header", is_flag=True, help="Leave out the header row (TSV, CSV, table).")
+@click.option("--color/--no-color", "color", default=None, help="Colour the table (default: on a terminal).")
+@segmenter_option
+def segment(inputs: Inputs, fmt, no_header, color, segmenter) -> int:
+    """The segmented text: each line with its words' syllables joined by _ (as underthesea's
+    word_tokenize(format="text") prints them), in one tone spelling, protected words kept whole.
+
+    Documents are separated by a form feed on a line of its own. --format jsonl gives the words
+    with their offsets instead.
+
+    \b
+    Example: vnpress segment seeds/000_fe926e9b16dd62a2.txt
+    """
+    from vnpress.stats import segmented
+
+    if fmt == "text":
+        try:
+            segmented.write_segmented(
+                inputs.documents(),
+                sys.stdout,
+                jobs=inputs.jobs,
+                use_cache=inputs.use_cache,
+                segmenter=segmenter,
+            )
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        return _finish()
+    table = segmented.word_table(
+        inputs.documents(), jobs=inputs.jobs, use_cache=inputs.use_cache, segmenter=segmenter
+    )
+    if color is None:
+        color = _color_default(sys.stdout)
+    Output(OutputOptions(format=fmt, header=not no_header, color=color)).emit(table)
     return _finish()
 
 

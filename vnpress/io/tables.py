@@ -192,6 +192,23 @@ META = TableSpec(
     key=("file",),
 )
 
+# --- segment --------------------------------------------------------------------------------------
+SEGMENT_WORDS = TableSpec(
+    "segment",
+    "segment",
+    "With a --format: one row per segmented word, with offsets into the file: original[start:end] == text.",
+    (
+        FILE,
+        Column("start", "integer", "Offset of the word's first character in the file as decoded."),
+        Column("end", "integer", "Offset just after the word's last character."),
+        Column("text", "string", "The word as written."),
+        Column(
+            "norm", "string", "Its normal form: one tone spelling (uỷ → ủy), one space between syllables."
+        ),
+    ),
+    key=("file", "start"),
+)
+
 # --- freq -----------------------------------------------------------------------------------------
 FREQ = TableSpec(
     "freq",
@@ -328,6 +345,7 @@ TABLES: tuple[TableSpec, ...] = (
     ENTITIES_BY_FILE,
     ENTITY_MENTIONS,
     META,
+    SEGMENT_WORDS,
     FREQ,
     FREQ_BY_FILE,
     KWIC,

@@ -15,11 +15,13 @@ nor analyses again. For each batch of documents the parent process
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, TypeVar
 
 from vnpress.io.corpus import Document
 from vnpress.pipeline.cache.keys import (
     analysis_prefix,
+    current_versions,
     dump_result,
     iter_spans,
     load_result,
@@ -43,15 +45,17 @@ def segment_documents(
     jobs: int | None = 1,
     use_cache: bool = True,
     cache: SegmentCache | None = None,
+    segmenter: str = seg.DEFAULT_ENGINE,
 ) -> Iterator[tuple[Document, list[seg.Word]]]:
     """``(doc, words)`` for each document, in input order, the same whatever ``jobs`` is.
 
     Streams one batch at a time; only texts missing from the cache are segmented, in ``jobs`` worker
     processes (``None`` or 0: all cores; 1: in-process). ``use_cache=False`` neither reads nor writes
     the cache; ``cache`` is a :class:`~vnpress.pipeline.cache.store.SegmentCache` to use instead of the
-    user's one. :func:`map_segmented` caches an analysis of the words too.
+    user's one. ``segmenter`` is the engine (:data:`~vnpress.text.segment.ENGINES`), which the cache
+    keys name. :func:`map_segmented` caches an analysis of the words too.
     """
-    return run_segmented(None, docs, jobs=jobs, use_cache=use_cache, cache=cache)
+    return run_segmented(None, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter)
 
 
 def map_segmented(
@@ -62,6 +66,7 @@ def map_segmented(
     jobs: int | None = 1,
     use_cache: bool = True,
     cache: SegmentCache | None = None,
+    segmenter: str = seg.DEFAULT_ENGINE,
 ) -> Iterator[tuple[Document, R]]:
     """``(doc, func(doc, words))`` for each document, in input order, the same whatever ``jobs`` is.
 
@@ -70,7 +75,9 @@ def map_segmented(
     Its results are cached: ``key`` must name everything they depend on besides the text and
     vnpress's code and data (the options, a digest of user files…), as a stable string.
     """
-    return run_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, key=key)
+    return run_segmented(
+        func, docs, jobs=jobs, use_cache=use_cache, cache=cache, key=key, segmenter=segmenter
+    )
 
 
 def run_segmented(
@@ -81,16 +88,26 @@ def run_segmented(
     use_cache: bool,
     cache: SegmentCache | None,
     key: str = "",
+    segmenter: str = seg.DEFAULT_ENGINE,
 ) -> Iterator[tuple[Document, Any]]:
     """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
-    store = (cache if cache is not None else SegmentCache()) if use_cache else None
-    if store is not None and store.disabled:
-        store = None
-    prefix = analysis_prefix(func, key) if func is not None and store is not None else b""
-    runner = Runner(jobs, setup=seg.load_model)
+    if segmenter not in seg.ENGINES:
+        raise ValueError(f"unknown segmenter {segmenter!r}")
+    store = None
+    if use_cache:
+        store = cache if cache is not None else SegmentCache(versions=current_versions(segmenter))
+        if store.disabled:
+            store = None
+    prefix = b""
+    if func is not None and store is not None:
+        prefix = analysis_prefix(func, f"{key}\0segmenter={segmenter}")
+    runner = Runner(jobs, setup=partial(seg.load_engine, segmenter))
     try:
         yield from stream(
-            (_Batch(batch, func, prefix, store, runner, alone) for batch, alone in lookahead(batches(docs))),
+            (
+                _Batch(batch, func, prefix, store, runner, alone, segmenter)
+                for batch, alone in lookahead(batches(docs))
+            ),
             runner,
         )
     finally:
@@ -109,8 +126,10 @@ class _Batch:
         store: SegmentCache | None,
         runner: Runner,
         alone: bool,
+        segmenter: str,
     ):
         self.docs = docs
+        self.segmenter = segmenter
         self.chars = sum(len(d.text) for d in docs)
         self.func = func
         self.store = store
@@ -142,14 +161,14 @@ class _Batch:
             if not self.todo:
                 return None
             items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
-            return runner.submit(_analyse, (self.func, items, pack), alone=alone)
+            return runner.submit(_analyse, (self.func, items, pack, self.segmenter), alone=alone)
         texts = [n.text for n, p in zip(self.norms, self.packed, strict=True) if p is None]
         if not texts:
             return None
         inline = runner.jobs == 1 or alone
         if inline and not pack:
-            return runner.submit(_segment, texts, alone=True)
-        return runner.submit(_segment_packed, texts, alone=alone)
+            return runner.submit(_segment, (texts, self.segmenter), alone=True)
+        return runner.submit(_segment_packed, (texts, self.segmenter), alone=alone)
 
     def results(self) -> Iterator[tuple[Document, Any]]:
         if self.func is not None:
@@ -193,25 +212,27 @@ class _Batch:
 
 
 # -- the work, in a worker process or in-process ------------------------------------------------------
-def _segment(texts: list[str]) -> list[list[Span]]:
-    return [seg.segment_spans(t) for t in texts]
+def _segment(args: tuple[list[str], str]) -> list[list[Span]]:
+    texts, engine = args
+    return [seg.segment_spans(t, engine=engine) for t in texts]
 
 
-def _segment_packed(texts: list[str]) -> list[bytes]:
+def _segment_packed(args: tuple[list[str], str]) -> list[bytes]:
     """Spans travel back (and go into the cache) packed, a few bytes a word."""
-    return [pack_spans(seg.segment_spans(t)) for t in texts]
+    texts, engine = args
+    return [pack_spans(seg.segment_spans(t, engine=engine)) for t in texts]
 
 
 def _analyse(
-    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool],
+    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str],
 ) -> list[tuple[bytes | None, Any]]:
     """``(newly packed spans or None, func(doc, words))`` per document."""
-    func, items, pack = args
+    func, items, pack, engine = args
     out: list[tuple[bytes | None, Any]] = []
     for doc, norm, packed in items:
         new = None
         if packed is None:
-            spans: Iterable[Span] = seg.segment_spans(norm.text)
+            spans: Iterable[Span] = seg.segment_spans(norm.text, engine=engine)
             if pack:
                 new = pack_spans(spans)
         else:

@@ -208,6 +208,7 @@ def frequency_table(
     keep_boilerplate: bool = False,
     jobs: int | None = 1,
     use_cache: bool = True,
+    segmenter: str = "fast",
 ) -> Table:
     """The frequency list of ``docs``: columns ``n, word, count, per_10k, documents`` (``file`` first
     with ``by_file``). ``top`` = 0 keeps every row. ``use_stopwords=False`` drops the bundled list;
@@ -223,7 +224,7 @@ def frequency_table(
     )
     digest = hashlib.blake2b("\n".join(sorted(stopwords)).encode(), digest_size=16).hexdigest()
     key = f"ngram={ngram} keep_case={keep_case} keep_boilerplate={keep_boilerplate} stopwords={digest}"
-    counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache)
+    counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
     return _table(
         ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
     )

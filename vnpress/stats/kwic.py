@@ -114,13 +114,14 @@ def kwic_table(
     keep_boilerplate: bool = False,
     jobs: int | None = 1,
     use_cache: bool = True,
+    segmenter: str = "fast",
 ) -> Table:
     """Every occurrence of ``word`` in ``docs``: ``file, start, end, left, word, right``. ``start``/``end``
     are character offsets into the file as read (``text[start:end] == word`` as written there)."""
     query = query_key(word, keep_case=keep_case)
     if width < 1:
         raise UsageError("--width must be at least 1")
-    segmented = segment_documents(docs, jobs=jobs, use_cache=use_cache)
+    segmented = segment_documents(docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
     rows = list(
         kwic_rows(segmented, query, width=width, keep_case=keep_case, keep_boilerplate=keep_boilerplate)
     )

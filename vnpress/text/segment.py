@@ -4,6 +4,10 @@ underthesea is imported on first use only, so that ``vnpress --help`` starts fas
 runs on the normalised text (so ``uỷ`` and ``ủy`` get the same words); its tokens are aligned back to
 the normalised text and then to the original one. Some words the CRF splits in every spelling
 ("Đảng ủy" → "Đảng" + "ủy") are merged back from ``data/protected_words.txt``.
+
+Two engines tag the tokens, with the same tags: ``fast`` (:mod:`vnpress.text.crf`, the default)
+and ``underthesea`` (its own featurizer and tagger). Everything around the tagging (the tokens, their
+offsets, line breaks, protected words) is the same for both.
 """
 
 from __future__ import annotations
@@ -32,16 +36,67 @@ class Word(NamedTuple):
 
 Span = tuple[int, int]
 
+ENGINES = ("fast", "underthesea")
+DEFAULT_ENGINE = "fast"
+
+
+@lru_cache(maxsize=1)
+def load_tokenizer():
+    """underthesea's regex tokenizer and token normalisation, loaded once per process."""
+    from underthesea.pipeline.text_normalize import token_normalize
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    return tokenize, token_normalize
+
 
 @lru_cache(maxsize=1)
 def load_model():
     """underthesea's segmentation model and its helpers, loaded once per process."""
     from underthesea.pipeline import word_tokenize as wt
-    from underthesea.pipeline.text_normalize import token_normalize
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
+    tokenize, token_normalize = load_tokenizer()
     wt.word_tokenize("khởi động")  # loads the CRF model into wt.word_tokenize_model
     return tokenize, token_normalize, wt.word_tokenize_model
+
+
+@lru_cache(maxsize=1)
+def fast_engine():
+    """The ``fast`` engine, or None (with one warning) when it cannot reproduce the installed model."""
+    from vnpress.text import crf
+
+    try:
+        return crf.load()
+    except (crf.UnsupportedModel, ImportError) as e:
+        from vnpress.io.progress import warn
+
+        warn(f"the fast segmenter cannot use underthesea's model ({e}): using underthesea's own featurizer")
+        return None
+
+
+def load_engine(engine: str = DEFAULT_ENGINE) -> None:
+    """Load what ``engine`` needs (before worker processes fork, so that they share it)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown segmenter {engine!r} (one of {', '.join(ENGINES)})")
+    load_tokenizer()
+    if engine == "underthesea" or fast_engine() is None:
+        load_model()
+
+
+def crf_tags(tokens: list[str], engine: str = DEFAULT_ENGINE) -> list[str]:
+    """underthesea's CRF labels (``B-W``, ``I-W``) of the regex tokens of a text."""
+    if engine == "fast":
+        fast = fast_engine()
+        if fast is not None:
+            from vnpress.text.crf import UnsupportedModel
+
+            try:
+                return fast.tag(tokens, load_tokenizer()[1])
+            except UnsupportedModel:  # a token underthesea_core itself cannot featurise
+                pass
+    elif engine != "underthesea":
+        raise ValueError(f"unknown segmenter {engine!r} (one of {', '.join(ENGINES)})")
+    _, _, model = load_model()
+    return model.predict(_features(tokens))
 
 
 @lru_cache(maxsize=2)
@@ -60,7 +115,7 @@ def _protected_pattern(lower: bool = False) -> re.Pattern[str] | None:
 def _tokens(text: str) -> tuple[list[str], list[Span]]:
     if _clean(text):
         return _tokens_direct(text)
-    tokenize, _, _ = load_model()
+    tokenize, _ = load_tokenizer()
     tokens = tokenize(text, use_token_normalize=False)
     spans: list[Span] = []
     pos = 0
@@ -74,6 +129,11 @@ def _tokens(text: str) -> tuple[list[str], list[Span]]:
     return tokens, spans
 
 
+def regex_tokens(text: str) -> list[str]:
+    """underthesea's regex tokens of ``text``, which the CRF tags."""
+    return _tokens(text)[0]
+
+
 def _clean(text: str) -> bool:
     """Whether underthesea's character normalisation (NFC, ð → đ) leaves ``text`` as it is, as it
     does for every text :func:`normalise` has made."""
@@ -83,7 +143,7 @@ def _clean(text: str) -> bool:
 def _tokens_direct(text: str) -> tuple[list[str], list[Span]]:
     """underthesea's regex tokenizer, with each token's span taken from its match rather than
     searched for: the same tokens (each match is exactly one named group) at a fraction of the cost."""
-    load_model()
+    load_tokenizer()
     from underthesea.pipeline.word_tokenize import regex_tokenize
 
     spans = [m.span() for m in regex_tokenize.patterns.finditer(text)]
@@ -101,7 +161,7 @@ def _features(tokens: list[str]) -> list[list[str]]:
         memo.clear()
     out = [memo.get(t) for t in tokens]
     if None in out:
-        _, token_normalize, _ = load_model()
+        _, token_normalize = load_tokenizer()
         for i, t in enumerate(tokens):
             if out[i] is None:
                 feature = memo.get(t)
@@ -154,15 +214,14 @@ def _merge_protected(text: str, words: list[Span]) -> list[Span]:
     return out
 
 
-def segment_spans(text: str) -> list[Span]:
+def segment_spans(text: str, engine: str = DEFAULT_ENGINE) -> list[Span]:
     """Word spans of an already normalised text (pure and cacheable: same text, same spans)."""
     if not text.strip():
         return []
     tokens, spans = _tokens(text)
     if not tokens:
         return []
-    _, _, model = load_model()
-    tags = model.predict(_features(tokens))
+    tags = crf_tags(tokens, engine)
     # The CRF's "inside a word" tag never joins across a line break, nor a token with no letter or
     # digit ("Kim Hồng |"): words stop there, as they do for every later step.
     words: list[Span] = []
@@ -227,7 +286,7 @@ def _word(start: int, end: int, text: str, norm: str, _new=tuple.__new__) -> Wor
     return _new(Word, (start, end, text, norm))
 
 
-def segment(text: str) -> list[Word]:
+def segment(text: str, engine: str = DEFAULT_ENGINE) -> list[Word]:
     """Segment one text into words with offsets into ``text`` itself."""
     norm = normalise(text)
-    return words_from_spans(norm, segment_spans(norm.text))
+    return words_from_spans(norm, segment_spans(norm.text, engine))

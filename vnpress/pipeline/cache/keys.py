@@ -51,21 +51,23 @@ class Versions:
 
     vnpress: str
     underthesea: str
-    segmenter: str  # digest of segment.py and protected_words.txt
+    segmenter: str  # digest of the segmenter engine's name, segment.py, crf.py and protected_words.txt
 
     @property
     def fingerprint(self) -> str:
         return f"vnpress {self.vnpress}; underthesea {self.underthesea}; segmenter {self.segmenter}"
 
 
-@lru_cache(maxsize=1)
-def current_versions() -> Versions:
+@lru_cache(maxsize=4)
+def current_versions(engine: str = "fast") -> Versions:
+    """The versions of a segmentation by ``engine`` (``fast`` or ``underthesea``): the two engines give
+    the same words, but each has its own cache entries."""
     from vnpress import __version__
     from vnpress.data import data_path
 
-    segmenter = Path(__file__).resolve().parents[2] / "text" / "segment.py"
-    h = hashlib.blake2b(digest_size=8)
-    for path in (segmenter, data_path("protected_words.txt")):
+    text = Path(__file__).resolve().parents[2] / "text"
+    h = hashlib.blake2b(engine.encode(), digest_size=8)
+    for path in (text / "segment.py", text / "crf.py", data_path("protected_words.txt")):
         h.update(path.read_bytes())
     underthesea = f"{_dist_version('underthesea')} (core {_dist_version('underthesea_core')})"
     return Versions(__version__, underthesea, h.hexdigest())
