@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from vnpress.cli import cli
 from vnpress.entities.model import MENTION_COLUMNS
+from vnpress.text.collation import collation_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -80,7 +81,7 @@ def test_default_is_one_row_per_entity_sorted_by_type_then_count():
     assert result.exit_code == 0
     rows = jsonl(result.stdout)
     assert list(rows[0]) == ["type", "canonical", "count", "documents", "rank", "positions"]
-    keys = [(TYPE_ORDER.index(r["type"]), -r["count"], r["canonical"]) for r in rows]
+    keys = [(TYPE_ORDER.index(r["type"]), -r["count"], collation_key(r["canonical"])) for r in rows]
     assert keys == sorted(keys)
     officers = {r["canonical"]: r for r in rows if r["type"] == "officer"}
     assert officers["Trần Hoài Trung"] == {

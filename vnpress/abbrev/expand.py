@@ -33,6 +33,7 @@ from vnpress.abbrev.dictionary import Dictionary, dictionary_table, load_diction
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
 from vnpress.pipeline.parallel import map_documents
+from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold, normalise
 
 __all__ = [
@@ -270,11 +271,13 @@ def _add(groups: dict[GroupKey, _Group], text: str, occ: Occurrence) -> None:
 
 
 def _sort_key(group: _Group) -> tuple:
+    """Rows in Vietnamese dictionary order of the abbreviation (CTCĐ < CTCT < CTĐ), then by source and
+    expansion."""
     return (
-        lookup_key(group.abbreviation).casefold(),
-        group.abbreviation,
+        collation_key(lookup_key(group.abbreviation)),
+        collation_key(group.abbreviation),
         SOURCE_RANK[group.source],
-        _expansion_key(group.expansion) or "",
+        collation_key(_expansion_key(group.expansion) or ""),
     )
 
 

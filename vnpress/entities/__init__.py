@@ -22,6 +22,7 @@ from vnpress.errors import UsageError, VnpressError
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
 from vnpress.pipeline.parallel import map_documents
+from vnpress.text.collation import collation_key
 
 __all__ = ["AGGREGATE_COLUMNS", "Mention", "entity_table", "extract_entities", "parse_types"]
 
@@ -126,8 +127,8 @@ def _row_order(row: dict[str, Any]) -> tuple:
         TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER),
         t,
         -row["count"],
-        row["canonical"],
-        row["rank"] or "",
+        collation_key(row["canonical"]),
+        collation_key(row["rank"] or ""),
     )
 
 

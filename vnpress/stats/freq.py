@@ -8,14 +8,15 @@ What is counted (see :mod:`vnpress.text.words` for the kinds):
   e-mail addresses, document codes and junk never are;
 - the key of a word is its normal form (NFC, one tone placement: "Chính uỷ" = "Chính ủy"), case-folded
   unless ``keep_case``; the word shown is the most frequent form as written (NFC, single spaces), ties
-  going to the form first in Vietnamese alphabetical order;
+  going to the form first in code-point order (capitals first);
 - an n-gram is ``ngram`` counted tokens in a row on one line with nothing left out between them: a
   sentence end, a comma, a number, a stop word or a line break ends the run, so no n-gram spans a
   sentence and none glues together words that were apart in the text;
 - ``per_10k`` is count / counted tokens (or n-grams) of the scope × 10,000, rounded half up to two
   decimals; ``documents`` is the number of documents of the corpus the word occurs in (also with
   ``by_file``, where the other columns are per file);
-- rows go by count, most frequent first, ties in Vietnamese alphabetical order of the word;
+- rows go by count, most frequent first, ties in Vietnamese dictionary order of the word (see
+  :mod:`vnpress.text.collation`);
   ``rank`` is the row's position in that order (1, 2, 3 … even for ties), restarting per file.
 """
 
@@ -36,8 +37,9 @@ from vnpress.io.corpus import Document
 from vnpress.io.render import Table
 from vnpress.pipeline.run import map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
+from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold
-from vnpress.text.words import WORD, classify_word, code_spans, collation_key, in_code, line_starts
+from vnpress.text.words import WORD, classify_word, code_spans, in_code, line_starts
 
 COLUMNS = ("rank", "word", "count", "per_10k", "documents")
 NUMERIC = {"rank", "count", "per_10k", "documents"}
@@ -167,8 +169,9 @@ def _ngram_pairs(runs: list[list[tuple[str, str]]], n: int) -> Counter[tuple[str
 
 
 def _best_form(forms: Counter[str]) -> str:
-    """The most frequent written form; ties to the first in Vietnamese alphabetical order."""
-    return min(forms.items(), key=lambda kv: (-kv[1], collation_key(kv[0])))[0]
+    """The most frequent written form; ties to the first in code-point order, which puts capitals
+    first ("Quân khu" before "quân khu"): the forms of one key differ only in case and tone spelling."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def per_10k(count: int, total: int) -> float:
