@@ -4,8 +4,8 @@
 ``(doc, func(doc, words))`` and caches those results as well, so that a warm rerun neither segments
 nor analyses again. For each batch of documents the parent process
 
-1. looks the analyses up (``map_segmented`` only; keyed by the original text, ``func`` and ``key``,
-   and a digest of vnpress's code and data: no normalising needed on a hit);
+1. looks the analyses up (``map_segmented`` only; keyed by the original text, ``func`` and the
+   arguments bound to it, and a digest of vnpress's code and data: no normalising needed on a hit);
 2. normalises the rest and looks their segmentation up (keyed by the normalised text);
 3. sends what is left to a worker (``jobs`` > 1) or does it in-process: segmentation of the
    misses, and for ``map_segmented`` the analysis too, next to the words;
@@ -58,7 +58,6 @@ def map_segmented(
     func: Callable[[Document, list[seg.Word]], R],
     docs: Iterable[Document],
     *,
-    key: str,
     jobs: int | None = 1,
     use_cache: bool = True,
     cache: SegmentCache | None = None,
@@ -67,10 +66,11 @@ def map_segmented(
 
     ``func`` runs where the words are made (in worker processes when ``jobs`` > 1), so it must be a
     module-level function or a ``functools.partial`` of one, with picklable arguments and result.
-    Its results are cached: ``key`` must name everything they depend on besides the text and
-    vnpress's code and data (the options, a digest of user files…), as a stable string.
+    Its results are cached, keyed by the function and the arguments the partial binds (see
+    :func:`~vnpress.pipeline.cache.keys.analysis_prefix`): pass every option through them, and user
+    files as :class:`~vnpress.pipeline.cache.keys.UserFiles`.
     """
-    return run_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, key=key)
+    return run_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache)
 
 
 def run_segmented(
@@ -80,13 +80,12 @@ def run_segmented(
     jobs: int | None,
     use_cache: bool,
     cache: SegmentCache | None,
-    key: str = "",
 ) -> Iterator[tuple[Document, Any]]:
     """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
     store = (cache if cache is not None else SegmentCache()) if use_cache else None
     if store is not None and store.disabled:
         store = None
-    prefix = analysis_prefix(func, key) if func is not None and store is not None else b""
+    prefix = analysis_prefix(func) if func is not None and store is not None else b""
     runner = Runner(jobs, setup=seg.load_model)
     try:
         yield from stream(

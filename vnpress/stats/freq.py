@@ -23,7 +23,6 @@ What is counted (see :mod:`vnpress.text.words` for the kinds):
 from __future__ import annotations
 
 import bisect
-import hashlib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -226,9 +225,7 @@ def frequency_table(
         stopwords=stopwords,
         keep_boilerplate=keep_boilerplate,
     )
-    digest = hashlib.blake2b("\n".join(sorted(stopwords)).encode(), digest_size=16).hexdigest()
-    key = f"ngram={ngram} keep_case={keep_case} keep_boilerplate={keep_boilerplate} stopwords={digest}"
-    counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache)
+    counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache)
     return _table(
         ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
     )
