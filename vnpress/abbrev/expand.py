@@ -35,6 +35,7 @@ from vnpress.io.render import Table
 from vnpress.pipeline.parallel import map_documents
 from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold, normalise
+from vnpress.text.vocab import SENTENCE_ENDS_AND_ELLIPSIS
 
 __all__ = [
     "COLUMNS",
@@ -326,7 +327,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     j = start
     while j > 0 and text[j - 1] in " \t\"“”'‘’([«":
         j -= 1
-    return j == 0 or text[j - 1] in ".!?…\n"
+    return j == 0 or text[j - 1] in SENTENCE_ENDS_AND_ELLIPSIS
 
 
 def _mid_sentence(expansion: str, abbreviation: str, dictionary: Dictionary) -> str:

@@ -27,6 +27,7 @@ from vnpress.entities.officers.finder import OfficerFinder, OfficerHit, find_ran
 from vnpress.entities.officers.headings import promoted_ranks
 from vnpress.entities.units.parser import Node, UnitParser
 from vnpress.text.normalise import Normalised, fold, normalise
+from vnpress.text.vocab import SENTENCE_ENDS
 
 
 @lru_cache(maxsize=8)
@@ -279,9 +280,6 @@ def _officer_mentions(
     return out
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
-
-
 def _sentence_own(
     tokens: list[Token], prev: OfficerHit | None, h: OfficerHit, res: _Resolver, kinds: tuple[str, ...]
 ) -> str:
@@ -289,7 +287,7 @@ def _sentence_own(
     before in the same sentence, when his post is in a unit of its kinds ("Đại tá A, Chính ủy Bộ Chỉ
     huy Quân sự tỉnh bàn giao chức vụ cho Đại tá B, Phó Chính ủy"); else the article's one unit of
     those kinds (never a guess among two)."""
-    if prev is not None and not any(tok.fold in _SENTENCE_ENDS for tok in tokens[prev.last : h.first]):
+    if prev is not None and not any(tok.fold in SENTENCE_ENDS for tok in tokens[prev.last : h.first]):
         units = {p.unit_text for p in prev.positions if p.unit_text and p.unit_text.startswith(kinds)}
         if len(units) == 1:
             return res.post_unit(next(iter(units)))

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
+from vnpress.text.vocab import SENTENCE_AND_CLAUSE_ENDS
 
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _LEADS = frozenset({"gồm", "là"})
-_SENTENCE = frozenset({".", "\n", ";", ":", "!", "?"})
 
 
 def heading_posts(f: PostParser, colon: int) -> list[Position]:
@@ -33,7 +33,7 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         return []
     for i in range(colon - 2, max(-1, colon - 14), -1):
         tok = t[i]
-        if tok.fold in _SENTENCE:
+        if tok.fold in SENTENCE_AND_CLAUSE_ENDS:
             break
         comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
         if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
@@ -101,7 +101,7 @@ def promoted_ranks(
             continue
         colon, rank = None, None
         for k in range(i + len(phrase), min(i + len(phrase) + 14, n)):
-            if t[k].fold in _SENTENCE:
+            if t[k].fold in SENTENCE_AND_CLAUSE_ENDS:
                 colon = k if t[k].fold == ":" else None
                 break
             if k in rank_at:
@@ -132,7 +132,7 @@ def _listed_names(
             if e + 1 < n and t[e].fold in (",", "và") and person_at(f.p, e + 1):
                 k = e + 1  # "gồm: Nguyễn Văn A, Trần Văn B và Lê Văn C"
                 continue
-        while k < n and t[k].fold not in _SENTENCE:
+        while k < n and t[k].fold not in SENTENCE_AND_CLAUSE_ENDS:
             k += 1
         if k >= n or t[k].fold != ";":
             break
