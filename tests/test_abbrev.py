@@ -475,8 +475,8 @@ def test_corpus_table_merges_documents_and_splits_expansions():
     assert list(table.columns) == ["abbreviation", "expansion", "source", "count", "documents", "context"]
     rows = [tuple(r.values()) for r in table.rows]
     assert rows == [
+        ("TTHL", "Trung tâm Học liệu", "defined", 2, 1, None),  # Học < Huấn: o before u
         ("TTHL", "Trung tâm Huấn luyện", "defined", 2, 2, None),
-        ("TTHL", "Trung tâm Học liệu", "defined", 2, 1, None),
         ("UBND", "Ủy ban nhân dân", "dictionary", 2, 2, None),
         ("XYZW", None, "unknown", 1, 1, "…tâm huấn luyện (TTHL); UBND huyện; XYZW."),
     ]

@@ -9,10 +9,12 @@ import pytest
 from vnpress.io.corpus import Document
 from vnpress.pipeline.cache import store as cache_module
 from vnpress.pipeline.cache.store import (
+    RESULTS,
     SegmentCache,
     Versions,
     cache_path,
     clear,
+    dump_result,
     info,
     pack_spans,
     text_key,
@@ -107,15 +109,33 @@ def test_no_cache_neither_reads_nor_writes(calls):
     assert not cache_path().exists()
 
 
-def test_other_versions_do_not_share_entries(calls, tmp_path):
+def test_other_versions_do_not_share_entries_and_opening_prunes_them(calls, tmp_path):
     path = tmp_path / "c.sqlite3"
     old = Versions("0.0.1", "9.0.0", "0123")
     with SegmentCache(path, old) as c:
         c.put_many([(text_key(TEXTS[0]), pack_spans([(0, 4)]))])
+        c.put_many([(b"an analysis", dump_result(1))], RESULTS)
+    before = info(path)  # info prunes nothing: it shows what the next run deletes
+    assert (before.entries, before.current, before.stale) == (1, 0, 1)
+    assert (before.results, before.current_results, before.stale_results) == (1, 0, 1)
     run(TEXTS[:1], cache=SegmentCache(path))
-    assert calls == TEXTS[:1]
-    assert info(path).entries == 2
-    assert info(path).current == 1
+    assert calls == TEXTS[:1]  # the old entry was not used
+    after = info(path)
+    assert (after.entries, after.current, after.stale, after.results) == (1, 1, 0, 0)
+    with sqlite3.connect(path) as conn:  # the old version's rows are gone, this one's two remain
+        assert [v for (v,) in conn.execute("SELECT vnpress FROM versions")] == [after.versions.vnpress] * 2
+
+
+def test_results_of_other_code_are_pruned_and_the_segments_kept(calls, tmp_path):
+    path = tmp_path / "c.sqlite3"
+    with SegmentCache(path, code="an older vnpress") as c:
+        run(TEXTS, cache=c)
+        c.put_many([(b"an analysis", dump_result(1))], RESULTS)
+    assert (info(path).stale, info(path).stale_results) == (0, 1)
+    calls.clear()
+    run(TEXTS, cache=SegmentCache(path))
+    assert calls == []  # segmentation depends on the segmenter only: still there
+    assert (info(path).current, info(path).results) == (3, 0)
 
 
 def test_versions_name_vnpress_underthesea_and_the_segmenter():
@@ -201,7 +221,7 @@ def analyse(texts, minimum=4, **kwargs):
 
     docs = [Document(f"d{i}.txt", t) for i, t in enumerate(texts)]
     func = partial(count_long_words, minimum=minimum)
-    return [r for _, r in map_segmented(func, docs, key=f"minimum={minimum}", **kwargs)]
+    return [r for _, r in map_segmented(func, docs, **kwargs)]
 
 
 def test_map_segmented_caches_the_analysis_and_the_segmentation(calls):

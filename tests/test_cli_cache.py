@@ -115,14 +115,32 @@ def test_cache_info_and_clear():
         "path",
         "entries",
         "current_entries",
+        "stale_entries",
         "results",
+        "stale_results",
         "bytes",
         "vnpress",
         "underthesea",
         "segmenter",
+        "code",
     ]
     cleared = vnpress("cache", "clear")
     assert cleared.stdout == b""
     assert cleared.stderr.decode() == "vnpress: cache cleared (5 entries removed)\n"
     assert cache_info()["entries"] == 0
     assert vnpress("cache", "clear").stderr.decode() == "vnpress: cache cleared (0 entries removed)\n"
+
+
+def test_cache_info_shows_the_entries_of_other_versions_and_a_run_prunes_them():
+    from vnpress.pipeline.cache.store import SegmentCache, Versions, pack_spans, text_key
+
+    vnpress("freq", SEEDS, "--format", "tsv")
+    with SegmentCache(cache_file(), Versions("0.0.1", "9.0.0", "0123"), prune=False) as old:
+        old.put_many([(text_key("một văn bản cũ"), pack_spans([(0, 3)]))])
+    record = cache_info()
+    assert (record["entries"], record["current_entries"], record["stale_entries"]) == (6, 5, 1)
+    assert record["stale_results"] == 0 and record["results"] == 5
+    vnpress("kwic", "quân khu", SEEDS, "--format", "tsv")
+    record = cache_info()
+    assert (record["entries"], record["current_entries"], record["stale_entries"]) == (5, 5, 0)
+    assert record["results"] == 5  # freq's analyses of this version stay

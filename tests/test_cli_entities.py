@@ -10,6 +10,7 @@ import pytest
 from helpers import SEEDS, invoke, run_vnpress
 
 from vnpress.io.tables import ENTITY_MENTIONS
+from vnpress.text.collation import collation_key
 
 TYPE_ORDER = ["officer", "rank", "unit", "resolution"]
 
@@ -99,7 +100,7 @@ def test_default_is_one_row_per_entity_sorted_by_type_then_count():
     assert result.exit_code == 0
     rows = jsonl(result.stdout)
     assert list(rows[0]) == ["type", "canonical", "count", "documents", "rank", "positions"]
-    keys = [(TYPE_ORDER.index(r["type"]), -r["count"], r["canonical"]) for r in rows]
+    keys = [(TYPE_ORDER.index(r["type"]), -r["count"], collation_key(r["canonical"])) for r in rows]
     assert keys == sorted(keys)
     officers = {r["canonical"]: r for r in rows if r["type"] == "officer"}
     assert officers["Trần Hoài Trung"] == {

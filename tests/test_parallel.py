@@ -1,5 +1,6 @@
 """map_documents and the batch runner: order, batching, streaming, errors, Ctrl-C."""
 
+import functools
 import itertools
 import json
 import os
@@ -196,33 +197,35 @@ def test_the_rich_bar_appears_only_after_its_delay_and_goes_away():
 CALLS_FILE_ENV = "VNPRESS_TEST_CALLS"
 
 
-def shout_and_log(doc: Document) -> str:
+def shout_and_log(doc: Document, suffix: str = "") -> str:
     """Appends the path to a file, so that calls in worker processes are counted too."""
     with open(os.environ[CALLS_FILE_ENV], "a") as fh:
         fh.write(doc.path + "\n")
-    return doc.text.upper()
+    return doc.text.upper() + suffix
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_map_documents_with_a_cache_key_computes_each_result_once(jobs, tmp_path, monkeypatch):
+def test_map_documents_cached_computes_each_result_once(jobs, tmp_path, monkeypatch):
     from vnpress.pipeline.cache.store import info
 
     log = tmp_path / "calls"
     monkeypatch.setenv(CALLS_FILE_ENV, str(log))
     corpus = docs(BATCH_DOCS * 2 + 1)
     expected = [(d, d.text.upper()) for d in corpus]
-    assert list(map_documents(shout_and_log, corpus, jobs=jobs, cache_key="v1")) == expected
+    assert list(map_documents(shout_and_log, corpus, jobs=jobs, cached=True)) == expected
     assert sorted(log.read_text().split()) == [d.path for d in corpus]
     assert info().results == len(corpus)
     log.write_text("")
     changed = [*corpus[:-1], Document(corpus[-1].path, "changed")]
-    out = list(map_documents(shout_and_log, changed, jobs=jobs, cache_key="v1"))
+    out = list(map_documents(shout_and_log, changed, jobs=jobs, cached=True))
     assert out[-1] == (changed[-1], "CHANGED") and out[:-1] == expected[:-1]
     assert log.read_text().split() == [corpus[-1].path]  # only the changed text
     log.write_text("")
-    list(map_documents(shout_and_log, corpus[:3], jobs=jobs, cache_key="v2"))  # another key
-    list(map_documents(shout_and_log, corpus[:3], jobs=jobs, cache_key="v1", use_cache=False))
-    list(map_documents(shout_and_log, corpus[:3], jobs=jobs))  # no key: no cache
+    other = functools.partial(shout_and_log, suffix="!")  # another argument: another key
+    assert list(map_documents(other, corpus[:1], jobs=jobs, cached=True))[0][1].endswith("!")
+    list(map_documents(other, corpus[1:3], jobs=jobs, cached=True))
+    list(map_documents(shout_and_log, corpus[:3], jobs=jobs, cached=True, use_cache=False))
+    list(map_documents(shout_and_log, corpus[:3], jobs=jobs))  # not cached
     assert len(log.read_text().split()) == 9
 
 

@@ -1,4 +1,4 @@
-"""What counts as a word: token kinds, Vietnamese syllables, tokens of segmented words, ordering."""
+"""What counts as a word: token kinds, Vietnamese syllables, tokens of segmented words."""
 
 import unicodedata
 from types import SimpleNamespace
@@ -8,7 +8,6 @@ import pytest
 from vnpress.text.segment import segment
 from vnpress.text.words import (
     classify,
-    collation_key,
     document_tokens,
     is_abbreviation,
     is_vietnamese_syllable,
@@ -140,8 +139,3 @@ def test_the_normal_form_of_a_token_has_one_tone_placement_and_single_spaces():
     text = "Chính  uỷ |"
     tokens = document_tokens(text, segment(text))
     assert [(t.text, t.norm) for t in tokens] == [("Chính  uỷ", "Chính ủy"), ("|", "|")]
-
-
-def test_vietnamese_alphabetical_order():
-    words = ["em", "đảng", "bộ", "an", "ăn", "ân", "ba", "bà", "bá", "Ba"]
-    assert sorted(words, key=collation_key) == ["an", "ăn", "ân", "Ba", "ba", "bà", "bá", "bộ", "đảng", "em"]

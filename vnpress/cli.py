@@ -24,6 +24,7 @@ from vnpress.io.corpus import (
     Problem,
     check_encoding,
     display_sample_path,
+    expand_paths,
     read_corpus,
     sample_corpus_paths,
 )
@@ -57,6 +58,8 @@ class Reporter:
         self.color = color
         self.errors = 0
         self.warnings = 0
+        self.traceback = False  # --traceback: show an internal error's traceback
+        self.nothing_to_read = False  # every path given was missing: print no table, not even a header
 
     def _emit(self, label: str, colour: str, message: str) -> None:
         prefix = click.style(f"{label}:", fg=colour, bold=True) if self.color else f"{label}:"
@@ -114,6 +117,12 @@ class Inputs(NamedTuple):
                 self.reporter.info(f"no input given: using the bundled sample corpus ({len(paths)} articles)")
             else:
                 paths = [STDIN]
+        else:
+            # missing paths are reported now, before any output (a header) is written
+            errors = self.reporter.errors
+            paths = expand_paths(paths, self.glob, on_problem=self.reporter.problem)
+            if not paths and self.reporter.errors > errors:
+                self.reporter.nothing_to_read = True
         docs = read_corpus(paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem)
         if sample:
             return (Document(display_sample_path(d.path), d.text) for d in docs)
@@ -126,6 +135,8 @@ class Output(NamedTuple):
     options: OutputOptions
 
     def emit(self, table: Table) -> None:
+        if _reporter().nothing_to_read:
+            return
         try:
             render(table, sys.stdout, self.options)
         except BrokenPipeError:
@@ -141,37 +152,57 @@ def _silence_stdout() -> None:
         pass
 
 
-def input_options(f: Callable) -> Callable:
-    """PATHS and the reading options every command shares."""
+def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
+    """PATHS and the reading options every command shares; ``cache=False`` for a command that
+    neither segments nor caches anything, which then has no ``--no-cache``."""
+    if f is None:
+        return functools.partial(input_options, cache=cache)
 
-    @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-    @click.option(
-        "--glob",
-        "glob",
-        default=DEFAULT_GLOB,
-        show_default=True,
-        metavar="PATTERN",
-        help="Which files to read inside directories.",
-    )
-    @click.option(
-        "--encoding", metavar="NAME", help="Decode files with this codec (default: UTF-8/UTF-16 by BOM)."
-    )
-    @click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=0),
-        default=None,
-        metavar="N",
-        help="Worker processes (default: all cores; 1 = in-process).",
-    )
-    @click.option("--no-cache", is_flag=True, help="Neither read nor write the segmentation cache.")
     @functools.wraps(f)
-    def wrapper(*args, paths, glob, encoding, jobs, no_cache, **kwargs):
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
         kwargs["inputs"] = Inputs(
             tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, reporter=_reporter()
         )
         return f(*args, **kwargs)
 
+    decorators = [
+        click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
+        click.option(
+            "--glob",
+            "glob",
+            default=DEFAULT_GLOB,
+            show_default=True,
+            metavar="PATTERN",
+            envvar="VNPRESS_GLOB",
+            help="Which files to read inside directories.",
+        ),
+        click.option(
+            "--encoding",
+            metavar="NAME",
+            envvar="VNPRESS_ENCODING",
+            help="Decode files with this codec (default: UTF-8/UTF-16 by BOM).",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="N",
+            envvar="VNPRESS_JOBS",
+            help="Worker processes (default: all cores; 1 = in-process).",
+        ),
+    ]
+    if cache:
+        decorators.append(
+            click.option(
+                "--no-cache",
+                is_flag=True,
+                envvar="VNPRESS_NO_CACHE",
+                help="Neither read nor write the segmentation cache.",
+            )
+        )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
     return wrapper
 
 
@@ -198,9 +229,15 @@ def output_options(f: Callable) -> Callable:
         type=click.Choice(FORMATS),
         default="auto",
         show_default=True,
+        envvar="VNPRESS_FORMAT",
         help="auto = a table on a terminal, TSV in a pipe.",
     )
-    @click.option("--no-header", is_flag=True, help="Leave out the header row (TSV, CSV, table).")
+    @click.option(
+        "--no-header",
+        is_flag=True,
+        envvar="VNPRESS_NO_HEADER",
+        help="Leave out the header row (TSV, CSV, table).",
+    )
     @click.option(
         "--color/--no-color",
         "color",
@@ -244,11 +281,40 @@ class VnpressGroup(click.Group):
             ctx.exit(e.exit_status)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: vnpress's, and what its results depend on, for bug reports."""
+    if not value or ctx.resilient_parsing:
+        return
+    from vnpress.pipeline.cache.keys import current_versions
+
+    python = ".".join(map(str, sys.version_info[:3]))
+    click.echo(f"{PROG} {__version__}, underthesea {current_versions().underthesea}, Python {python}")
+    ctx.exit()
+
+
 @click.group(
-    cls=VnpressGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+    cls=VnpressGroup,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "max_content_width": 100,
+        "auto_envvar_prefix": "VNPRESS",
+    },
 )
-@click.version_option(__version__, prog_name=PROG)
-def cli() -> None:
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the versions of vnpress, underthesea and Python, and exit.",
+)
+@click.option(
+    "--traceback",
+    is_flag=True,
+    help="On an internal error, print its traceback (for a bug report) instead of one line.",
+)
+@click.pass_context
+def cli(ctx: click.Context, traceback: bool) -> None:
     """Read Vietnamese military and party press in bulk: officers, units, documents, words, abbreviations.
 
     Every command reads files, directories (*.txt inside) or - for stdin, and prints a table on a
@@ -257,6 +323,22 @@ def cli() -> None:
     \b
     Example: vnpress entities seeds/
     """
+    _reporter().traceback = traceback
+
+
+def _complete_types(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of a comma-separated list of entity types: the types not yet in the list."""
+    from click.shell_completion import CompletionItem
+
+    from vnpress.entities.model import ENTITY_TYPES, NER_TYPES
+
+    *done, last = incomplete.split(",")
+    prefix = "".join(f"{t}," for t in done)
+    return [
+        CompletionItem(prefix + t)
+        for t in (*ENTITY_TYPES, *NER_TYPES)
+        if t.startswith(last) and t not in done
+    ]
 
 
 @cli.command()
@@ -269,6 +351,7 @@ def cli() -> None:
     "--type",
     "types",
     metavar="TYPES",
+    shell_complete=_complete_types,
     help="Only these types, comma-separated: rank, officer, unit, resolution (and person, location, organization with --ner).",
 )
 @click.option("--by-file", is_flag=True, help="Aggregate per document instead of over the corpus.")
@@ -368,7 +451,7 @@ def freq(
 
     Words are counted case-folded and with one tone spelling (Chính uỷ = Chính ủy); punctuation,
     numbers, dates, phone numbers, URLs, e-mails, document codes, non-Vietnamese junk, stop words
-    (vnpress/data/stopwords.txt) and page-furniture lines are not. Ties are in alphabetical order.
+    (vnpress/data/stopwords.txt) and page-furniture lines are not. Ties are in Vietnamese dictionary order.
 
     \b
     Example: vnpress freq seeds/ --top 50
@@ -481,7 +564,7 @@ def segment(inputs: Inputs, fmt, no_header, color, segmenter) -> int:
 
 
 @cli.command("expand-abbrev")
-@input_options
+@input_options(cache=False)
 @output_options
 @click.option("--by-file", is_flag=True, help="Rows per document, with a file column.")
 @click.option("--rewrite", is_flag=True, help="Print the text with every known abbreviation spelled out.")
@@ -545,7 +628,7 @@ def expand_abbrev(
 
 
 @cli.command()
-@input_options
+@input_options(cache=False)
 @output_options
 @click.option(
     "--meta",
@@ -656,6 +739,31 @@ def _install_core_hooks(reporter: Reporter) -> None:
     progress.install(progress.RichBar if _stream_isatty(sys.stderr) else None, on_warning=reporter.warning)
 
 
+def _show_click_error(e: click.ClickException, reporter: Reporter) -> None:
+    """Click's errors in vnpress's style: ``vnpress: error: …``, and for a usage error the line
+    saying where the help is. ``vnpress`` alone prints the help, as click does."""
+    no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+    if isinstance(e, no_args) and e.ctx is not None:
+        click.echo(e.ctx.get_help(), err=True)
+        return
+    reporter.error(e.format_message())
+    if isinstance(e, click.UsageError) and e.ctx is not None:
+        command = e.ctx.command_path
+        option = e.ctx.help_option_names[0] if e.ctx.help_option_names else "--help"
+        click.echo(f"Try '{command} {option}' for help.", err=True)
+
+
+def _report_internal_error(e: Exception, reporter: Reporter) -> None:
+    if reporter.traceback:
+        import traceback
+
+        traceback.print_exception(e, file=sys.stderr)
+        return
+    reporter.error(
+        f"internal error ({type(e).__name__}: {e}); rerun with --traceback and report it with that output"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every outcome into an exit status, never a traceback."""
     reporter = Reporter(color=_color_default(sys.stderr))
@@ -669,7 +777,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"{PROG}: interrupted", err=True)
         status = ExitStatus.INTERRUPTED
     except click.ClickException as e:
-        e.show()
+        _show_click_error(e, reporter)
         status = e.exit_code
     except VnpressError as e:
         reporter.error(str(e))
@@ -677,6 +785,9 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         _silence_stdout()
         status = ExitStatus.OK
+    except Exception as e:  # a bug: one line, or the traceback with --traceback
+        _report_internal_error(e, reporter)
+        status = ExitStatus.ERROR
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -16,6 +16,7 @@ from vnpress.data import numbered_tsv
 from vnpress.errors import DataFileError, UsageError
 from vnpress.io.render import Table
 from vnpress.io.tables import DICTIONARY
+from vnpress.text.collation import collation_key
 from vnpress.text.normalise import normalise_word
 
 DATA_FILE = "abbreviations.tsv"
@@ -150,7 +151,11 @@ def dictionary_table(*, dict_files: Sequence[str] = (), category: str | None = N
             raise UsageError(f"unknown category {category!r} (valid: {', '.join(valid)})")
         entries = [e for e in entries if e.category == category]
     entries.sort(
-        key=lambda e: (lookup_key(e.abbreviation).casefold(), e.when is not None, e.expansion.casefold())
+        key=lambda e: (
+            collation_key(lookup_key(e.abbreviation)),
+            e.when is not None,
+            collation_key(e.expansion),
+        )
     )
     rows = [
         {

@@ -34,7 +34,9 @@ from vnpress.io.corpus import Document
 from vnpress.io.render import Table
 from vnpress.io.tables import ABBREVIATIONS, ABBREVIATIONS_BY_FILE
 from vnpress.pipeline.parallel import map_documents
+from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold, normalise
+from vnpress.text.vocab import SENTENCE_ENDS_AND_ELLIPSIS
 
 __all__ = [
     "Occurrence",
@@ -272,11 +274,13 @@ def _add(groups: dict[GroupKey, _Group], text: str, occ: Occurrence) -> None:
 
 
 def _sort_key(group: _Group) -> tuple:
+    """Rows in Vietnamese dictionary order of the abbreviation (CTCĐ < CTCT < CTĐ), then by source and
+    expansion."""
     return (
-        lookup_key(group.abbreviation).casefold(),
-        group.abbreviation,
+        collation_key(lookup_key(group.abbreviation)),
+        collation_key(group.abbreviation),
         SOURCE_RANK[group.source],
-        _expansion_key(group.expansion) or "",
+        collation_key(_expansion_key(group.expansion) or ""),
     )
 
 
@@ -322,7 +326,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     j = start
     while j > 0 and text[j - 1] in " \t\"“”'‘’([«":
         j -= 1
-    return j == 0 or text[j - 1] in ".!?…\n"
+    return j == 0 or text[j - 1] in SENTENCE_ENDS_AND_ELLIPSIS
 
 
 def _mid_sentence(expansion: str, abbreviation: str, dictionary: Dictionary) -> str:

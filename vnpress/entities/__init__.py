@@ -12,7 +12,6 @@ The domain extractor is rules over words (no tagger): see :mod:`.extract`. Aggre
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -22,7 +21,9 @@ from vnpress.errors import UsageError, VnpressError
 from vnpress.io.corpus import Document
 from vnpress.io.render import Table
 from vnpress.io.tables import ENTITIES, ENTITIES_BY_FILE, ENTITY_MENTIONS
+from vnpress.pipeline.cache.keys import UserFiles
 from vnpress.pipeline.parallel import map_documents
+from vnpress.text.collation import collation_key
 
 __all__ = ["Mention", "entity_table", "extract_entities", "parse_types"]
 
@@ -126,8 +127,8 @@ def _row_order(row: dict[str, Any]) -> tuple:
         TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER),
         t,
         -row["count"],
-        row["canonical"],
-        row["rank"] or "",
+        collation_key(row["canonical"]),
+        collation_key(row["rank"] or ""),
     )
 
 
@@ -138,16 +139,6 @@ def document_date(doc: Document) -> str | None:
     from vnpress.meta import extract_meta
 
     return extract_meta(doc.text, doc.path).best_date
-
-
-def _files_digest(paths: Sequence[str]) -> str:
-    """A digest of the user's rule files, which the cached results depend on."""
-    from vnpress.data import read_user_text
-
-    h = hashlib.blake2b(digest_size=16)
-    for path in paths:
-        h.update(read_user_text(path).encode() + b"\0")
-    return h.hexdigest()
 
 
 def entity_table(
@@ -163,15 +154,14 @@ def entity_table(
 ) -> Table:
     """The ``entities`` command's table: mentions, or entities aggregated over the corpus or per file."""
     wanted = parse_types(types, ner=ner)
-    user_files = tuple(gazetteers or ())
+    user_files = UserFiles(gazetteers or ())
     from vnpress.entities.extract import document_rules_for_files
 
     load_gazetteer(user_files)  # a malformed user file fails here, before any document is read
     document_rules_for_files(user_files)
     func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
     # underthesea's NER (about 2,500 words a second) is worth caching; the domain rules are not
-    key = f"entities ner gazetteers={_files_digest(user_files)}" if ner else None
-    results = map_documents(func, docs, jobs=jobs, cache_key=key, use_cache=use_cache)
+    results = map_documents(func, docs, jobs=jobs, cached=ner, use_cache=use_cache)
 
     def keep(m: Mention) -> bool:
         return wanted is None or m.type in wanted

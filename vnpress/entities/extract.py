@@ -31,6 +31,7 @@ from vnpress.entities.officers.headings import promoted_ranks, promoted_to
 from vnpress.entities.officers.people import one_per_person
 from vnpress.entities.units.parser import Node, UnitParser
 from vnpress.text.normalise import Normalised, fold, normalise
+from vnpress.text.vocab import SENTENCE_ENDS
 
 
 @lru_cache(maxsize=8)
@@ -289,9 +290,6 @@ def _officer_mentions(
     return out
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
-
-
 def _sentence_own(
     tokens: list[Token], prev: OfficerHit | None, h: OfficerHit, res: _Resolver, kinds: tuple[str, ...]
 ) -> str:
@@ -299,7 +297,7 @@ def _sentence_own(
     before in the same sentence, when his post is in a unit of its kinds ("Đại tá A, Chính ủy Bộ Chỉ
     huy Quân sự tỉnh bàn giao chức vụ cho Đại tá B, Phó Chính ủy"); else the article's one unit of
     those kinds (never a guess among two)."""
-    if prev is not None and not any(tok.fold in _SENTENCE_ENDS for tok in tokens[prev.last : h.first]):
+    if prev is not None and not any(tok.fold in SENTENCE_ENDS for tok in tokens[prev.last : h.first]):
         units = {p.unit_text for p in prev.positions if p.unit_text and p.unit_text.startswith(kinds)}
         if len(units) == 1:
             return res.post_unit(next(iter(units)))
@@ -386,7 +384,7 @@ def _pronoun_posts(
     for i in range(n - 2):
         if tokens[i].fold not in _PRONOUNS or not tokens[i].is_cap:
             continue
-        if i > 0 and tokens[i - 1].fold not in _SENTENCE_ENDS:
+        if i > 0 and tokens[i - 1].fold not in SENTENCE_ENDS:
             continue
         k = i + 1
         lead = next((w for w in _PRONOUN_LEADS if tuple(t.fold for t in tokens[k : k + len(w)]) == w), None)

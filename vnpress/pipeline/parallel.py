@@ -189,24 +189,24 @@ def map_documents(
     docs: Iterable[Document],
     *,
     jobs: int | None = 1,
-    cache_key: str | None = None,
+    cached: bool = False,
     use_cache: bool = True,
 ) -> Iterator[tuple[Document, R]]:
     """``(doc, func(doc))`` for each document, in input order, with ``jobs`` processes (``None`` or 0:
     all cores). ``func`` must be a module-level function or a ``functools.partial`` of one (it is sent
     to worker processes) and its result picklable. Exceptions raised by ``func`` reach the caller.
 
-    With a ``cache_key`` (a stable string naming whatever the results depend on besides the text and
-    vnpress's code and data: options, a digest of user files…) the results are cached, for an
-    expensive ``func`` (underthesea's NER); ``use_cache=False`` then bypasses the cache.
+    ``cached`` keeps the results in the cache, for an expensive ``func`` (underthesea's NER), keyed by
+    the function and the arguments the partial binds (see
+    :func:`~vnpress.pipeline.cache.keys.analysis_prefix`); ``use_cache=False`` then bypasses it.
     """
     store: Any = None
     prefix = b""
-    if cache_key is not None and use_cache:
+    if cached and use_cache:
         from vnpress.pipeline.cache.store import SegmentCache, analysis_prefix
 
         store = SegmentCache()
-        prefix = analysis_prefix(func, cache_key)
+        prefix = analysis_prefix(func)
         if store.disabled:
             store = None
     runner = Runner(jobs)

@@ -4,8 +4,8 @@
 ``(doc, func(doc, words))`` and caches those results as well, so that a warm rerun neither segments
 nor analyses again. For each batch of documents the parent process
 
-1. looks the analyses up (``map_segmented`` only; keyed by the original text, ``func`` and ``key``,
-   and a digest of vnpress's code and data: no normalising needed on a hit);
+1. looks the analyses up (``map_segmented`` only; keyed by the original text, ``func`` and the
+   arguments bound to it, and a digest of vnpress's code and data: no normalising needed on a hit);
 2. normalises the rest and looks their segmentation up (keyed by the normalised text);
 3. sends what is left to a worker (``jobs`` > 1) or does it in-process: segmentation of the
    misses, and for ``map_segmented`` the analysis too, next to the words;
@@ -62,7 +62,6 @@ def map_segmented(
     func: Callable[[Document, list[seg.Word]], R],
     docs: Iterable[Document],
     *,
-    key: str,
     jobs: int | None = 1,
     use_cache: bool = True,
     cache: SegmentCache | None = None,
@@ -72,12 +71,11 @@ def map_segmented(
 
     ``func`` runs where the words are made (in worker processes when ``jobs`` > 1), so it must be a
     module-level function or a ``functools.partial`` of one, with picklable arguments and result.
-    Its results are cached: ``key`` must name everything they depend on besides the text and
-    vnpress's code and data (the options, a digest of user files…), as a stable string.
+    Its results are cached, keyed by the function and the arguments the partial binds (see
+    :func:`~vnpress.pipeline.cache.keys.analysis_prefix`): pass every option through them, and user
+    files as :class:`~vnpress.pipeline.cache.keys.UserFiles`.
     """
-    return run_segmented(
-        func, docs, jobs=jobs, use_cache=use_cache, cache=cache, key=key, segmenter=segmenter
-    )
+    return run_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter)
 
 
 def run_segmented(
@@ -87,7 +85,6 @@ def run_segmented(
     jobs: int | None,
     use_cache: bool,
     cache: SegmentCache | None,
-    key: str = "",
     segmenter: str = seg.DEFAULT_ENGINE,
 ) -> Iterator[tuple[Document, Any]]:
     """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
@@ -100,7 +97,7 @@ def run_segmented(
             store = None
     prefix = b""
     if func is not None and store is not None:
-        prefix = analysis_prefix(func, f"{key}\0segmenter={segmenter}")
+        prefix = analysis_prefix(func, f"segmenter={segmenter}")
     runner = Runner(jobs, setup=partial(seg.load_engine, segmenter))
     try:
         yield from stream(

@@ -8,21 +8,21 @@ What is counted (see :mod:`vnpress.text.words` for the kinds):
   e-mail addresses, document codes and junk never are;
 - the key of a word is its normal form (NFC, one tone placement: "Chính uỷ" = "Chính ủy"), case-folded
   unless ``keep_case``; the word shown is the most frequent form as written (NFC, single spaces), ties
-  going to the form first in Vietnamese alphabetical order;
+  going to the form first in code-point order (capitals first);
 - an n-gram is ``ngram`` counted tokens in a row on one line with nothing left out between them: a
   sentence end, a comma, a number, a stop word or a line break ends the run, so no n-gram spans a
   sentence and none glues together words that were apart in the text;
 - ``per_10k`` is count / counted tokens (or n-grams) of the scope × 10,000, rounded half up to two
   decimals; ``documents`` is the number of documents of the corpus the word occurs in (also with
   ``by_file``, where the other columns are per file);
-- rows go by count, most frequent first, ties in Vietnamese alphabetical order of the word;
-  ``n`` is the row's place in that order (1, 2, 3 … even for ties), restarting per file.
+- rows go by count, most frequent first, ties in Vietnamese dictionary order of the word (see
+  :mod:`vnpress.text.collation`); ``n`` is the row's place in that order (1, 2, 3 … even for ties),
+  restarting per file.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,8 +37,9 @@ from vnpress.io.render import Table
 from vnpress.io.tables import FREQ, FREQ_BY_FILE
 from vnpress.pipeline.run import map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
+from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold
-from vnpress.text.words import WORD, classify_word, code_spans, collation_key, in_code, line_starts
+from vnpress.text.words import WORD, classify_word, code_spans, in_code, line_starts
 
 
 def stopword_key(entry: str) -> str:
@@ -165,8 +166,9 @@ def _ngram_pairs(runs: list[list[tuple[str, str]]], n: int) -> Counter[tuple[str
 
 
 def _best_form(forms: Counter[str]) -> str:
-    """The most frequent written form; ties to the first in Vietnamese alphabetical order."""
-    return min(forms.items(), key=lambda kv: (-kv[1], collation_key(kv[0])))[0]
+    """The most frequent written form; ties to the first in code-point order, which puts capitals
+    first ("Quân khu" before "quân khu"): the forms of one key differ only in case and tone spelling."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def per_10k(count: int, total: int) -> float:
@@ -222,9 +224,7 @@ def frequency_table(
         stopwords=stopwords,
         keep_boilerplate=keep_boilerplate,
     )
-    digest = hashlib.blake2b("\n".join(sorted(stopwords)).encode(), digest_size=16).hexdigest()
-    key = f"ngram={ngram} keep_case={keep_case} keep_boilerplate={keep_boilerplate} stopwords={digest}"
-    counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
+    counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
     return _table(
         ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
     )

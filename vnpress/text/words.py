@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from vnpress.text.normalise import LINE_BREAKS, normalise_word, strip_tones
+from vnpress.text.normalise import LINE_BREAKS, strip_tones
 
 WORD = "word"
 KINDS = (WORD, "punct", "number", "date", "phone", "url", "email", "code", "junk")
@@ -235,28 +235,3 @@ def document_tokens(text: str, words: Sequence) -> list[Token]:
 def classify_word(norm: str) -> str:
     """:func:`classify`, memoised: the kind of a segmented word's normal form."""
     return classify(norm)
-
-
-# -- ordering -------------------------------------------------------------------------------------------
-
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_ORDER = {c: i for i, c in enumerate(_ALPHABET)}
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
-
-
-@lru_cache(maxsize=1 << 16)
-def collation_key(word: str) -> tuple:
-    """A sort key in Vietnamese dictionary order: letters in the order of the alphabet
-    (a ă â b c d đ e ê …), then tones (none, huyền, hỏi, ngã, sắc, nặng), then the exact string."""
-    folded = normalise_word(word).casefold()
-    base = strip_tones(folded)
-    letters = tuple((0, _ORDER[c]) if c in _ORDER else (1, ord(c)) for c in base)
-    tones = tuple(_tone(c) for c in folded)
-    return letters, tones, word
-
-
-def _tone(ch: str) -> int:
-    for c in unicodedata.normalize("NFD", ch):
-        if c in _TONES:
-            return _TONES[c]
-    return 0

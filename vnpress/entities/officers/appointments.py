@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from vnpress.entities.officers.phrases import PhraseKind, phrases
 from vnpress.entities.officers.position import Position
+from vnpress.text.vocab import CLAUSE_ENDS
 
 if TYPE_CHECKING:
     from vnpress.entities.matcher import Token
@@ -33,14 +34,13 @@ class OfficerFinder(Protocol):
 _APPOINTED = phrases(PhraseKind.APPOINTMENT)
 _FIRST = frozenset(p[0] for p in _APPOINTED)
 _WINDOW = 12  # tokens after his posts in which the phrase may come
-_ENDS = frozenset({".", "\n", ";"})
 
 
 def appointed_posts(f: OfficerFinder, k: int) -> list[Position]:
     """The posts an officer whose mention ends at token ``k`` is appointed to, or none."""
     t, n, ranks = f.t, f.n, f.p.ranks
     for j in range(k, min(k + _WINDOW, n - 1)):
-        if t[j].fold in _ENDS or ranks.longest(t, j) is not None:
+        if t[j].fold in CLAUSE_ENDS or ranks.longest(t, j) is not None:
             break  # his sentence, or the next officer, begins
         if t[j].fold not in _FIRST:
             continue

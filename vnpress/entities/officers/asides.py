@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vnpress.text.vocab import CLAUSE_ENDS
+
 if TYPE_CHECKING:
     from vnpress.entities.officers.posts import PostParser
 
 _BIO = frozenset({"sinh", "quê", "tại", "trú"})
-_CLAUSE_END = frozenset({".", "\n", ";"})
 
 
 def skip_aside(f: PostParser, j: int) -> int:
@@ -34,7 +35,7 @@ def skip_aside(f: PostParser, j: int) -> int:
             and t[j + 2].is_number
         ):  # ", sinh năm 1990", or right after the name: "Thượng tướng A sinh năm 1962, quê … là …"
             e = j + 2
-            while e < n and e - j < 10 and t[e].fold not in (",", "là") and t[e].fold not in _CLAUSE_END:
+            while e < n and e - j < 10 and t[e].fold not in (",", "là") and t[e].fold not in CLAUSE_ENDS:
                 e += 1
             if e >= n or t[e].fold not in (",", "là"):
                 break

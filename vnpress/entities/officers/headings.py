@@ -22,10 +22,10 @@ from vnpress.entities.officers.phrases import PhraseKind, match, phrases, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
+from vnpress.text.vocab import SENTENCE_AND_CLAUSE_ENDS, SENTENCE_ENDS
 
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _LEADS = frozenset({"gồm", "là"})
-_SENTENCE = frozenset({".", "\n", ";", ":", "!", "?"})
 
 
 def heading_posts(f: PostParser, colon: int) -> list[Position]:
@@ -35,7 +35,7 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         return []
     for i in range(colon - 2, max(-1, colon - 14), -1):
         tok = t[i]
-        if tok.fold in _SENTENCE:
+        if tok.fold in SENTENCE_AND_CLAUSE_ENDS:
             break
         comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
         if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
@@ -110,7 +110,11 @@ def promotions(f: PostParser, ranks: list[tuple[int, int, str]]) -> list[tuple[i
                 if k + 1 < n and t[k].fold == "," and (k + 1) in rank_at:
                     continue
                 break
-            if t[k].fold in _SENTENCE or t[k].fold in _LIST_START or match(t, k, PhraseKind.RECIPIENT):
+            if (
+                t[k].fold in SENTENCE_AND_CLAUSE_ENDS
+                or t[k].fold in _LIST_START
+                or match(t, k, PhraseKind.RECIPIENT)
+            ):
                 break  # "thăng quân hàm cho Trung tướng A": his rank, not one conferred
             k += 1
         if rank is not None:
@@ -133,7 +137,11 @@ def promoted_ranks(
     out: list[tuple[int, int, str]] = []
     for start, end, rank in promotions(f, ranks):
         k = end
-        while k < min(n, end + 12) and t[k].fold not in _SENTENCE and t[k].fold not in _LIST_START:
+        while (
+            k < min(n, end + 12)
+            and t[k].fold not in SENTENCE_AND_CLAUSE_ENDS
+            and t[k].fold not in _LIST_START
+        ):
             if match(t, k, PhraseKind.RECIPIENT) is not None:
                 break
             k += 1
@@ -189,7 +197,7 @@ def passive_at(t, start: int) -> int | None:
     """The "được" before the promotion at ``start`` ("… được thăng quân hàm", "… vừa được Chủ tịch
     nước quyết định thăng quân hàm"), or None."""
     for k in range(start - 1, max(-1, start - 12), -1):
-        if t[k].fold in _SENTENCE:
+        if t[k].fold in SENTENCE_AND_CLAUSE_ENDS:
             return None
         if t[k].fold in _PASSIVE:
             return k
@@ -208,7 +216,7 @@ def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callabl
     while k >= 0 and t[k].fold in _ADVERBS:
         k -= 1
     for s in range(max(0, k - 30), k + 1):
-        if t[s].fold in _SENTENCE:
+        if t[s].fold in SENTENCE_AND_CLAUSE_ENDS:
             continue
         if s in rank_at or any(s == re_ for re_, _ in rank_at.values()) or not person_at(f.p, s):
             continue
@@ -247,7 +255,7 @@ def _listed_names(
             if e + 1 < n and t[e].fold in (",", "và") and person_at(f.p, e + 1):
                 k = e + 1  # "gồm: Nguyễn Văn A, Trần Văn B và Lê Văn C"
                 continue
-        while k < n and t[k].fold not in _SENTENCE:
+        while k < n and t[k].fold not in SENTENCE_AND_CLAUSE_ENDS:
             k += 1
         if k >= n or t[k].fold != ";":
             break
@@ -267,10 +275,10 @@ def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) ->
     out: dict[int, str] = {}
     for start, end, rank in promotions(f, ranks):
         lo = start
-        while lo > 0 and t[lo - 1].fold not in _SENTENCE_END:
+        while lo > 0 and t[lo - 1].fold not in SENTENCE_ENDS:
             lo -= 1
         hi = end
-        while hi < n and t[hi].fold not in _SENTENCE_END:
+        while hi < n and t[hi].fold not in SENTENCE_ENDS:
             hi += 1
         passive = passive_at(t, start)
         for idx, h in enumerate(hits):
@@ -281,9 +289,6 @@ def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) ->
             if (after or before) and rank_order(f, rank) >= rank_order(f, h.rank):
                 out[idx] = rank
     return out
-
-
-_SENTENCE_END = frozenset({".", "\n", "!", "?"})
 
 
 def rank_order(f: PostParser, rank: str) -> int:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from vnpress.data import data_lines
 from vnpress.text.normalise import fold
+from vnpress.text.vocab import SENTENCE_ENDS_AND_ELLIPSIS
 
 if TYPE_CHECKING:
     from vnpress.entities.gazetteer import Entry, Gazetteer
@@ -56,7 +57,6 @@ class UnitParser(Protocol):
     def words(self, i: int, j: int) -> str: ...
 
 
-_SENTENCE_END = frozenset({".", "\n", "!", "?", "…"})
 _LOWER_RUN = 3  # lowercase syllables that may follow a capitalised part ("tự vệ", "quốc phòng")
 
 
@@ -142,7 +142,7 @@ def lower_run_end(p: UnitParser, j: int, most: int = _LOWER_RUN) -> int:
         return _namepart_prefix(p, j, e)
     if e + 1 < n and p.t[e].fold in (",", ";") and _lower(p, e + 1) and not ends_name(p, e + 1):
         return j  # "Học viện Lục quân tin, …": a list of lowercase words, not a name
-    if (e >= n or p.t[e].fold in _SENTENCE_END) and not _nameparts(p, j - 1, e):
+    if (e >= n or p.t[e].fold in SENTENCE_ENDS_AND_ELLIPSIS) and not _nameparts(p, j - 1, e):
         return j  # "… Liên bang Nga học tập.": a verb ending the sentence, unless "thiết giáp."
     return e
 

@@ -1,13 +1,15 @@
 """What the cache stores and under which keys: versions, digests, and compact encodings.
 
 Segmentation is keyed by the normalised text and the :class:`Versions` it depends on; analyses
-(``map_segmented``, ``map_documents(cache_key=…)``) by the original text, the function, its options
-and a digest of all of vnpress's code and data. Spans are zlib'd little-endian uint32 gaps and
+(``map_segmented``, ``map_documents(cached=True)``) by the original text, the function and every
+argument bound to it (:func:`analysis_prefix`: derived from the call, never written by hand), and a
+digest of all of vnpress's code and data. Spans are zlib'd little-endian uint32 gaps and
 lengths (a few bytes a word); analyses are zlib'd pickles.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import operator
@@ -15,9 +17,9 @@ import pickle
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from enum import Enum
 from pathlib import Path
 
 Span = tuple[int, int]
@@ -58,7 +60,7 @@ class Versions:
         return f"vnpress {self.vnpress}; underthesea {self.underthesea}; segmenter {self.segmenter}"
 
 
-@lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)
 def current_versions(engine: str = "fast") -> Versions:
     """The versions of a segmentation by ``engine`` (``fast`` or ``underthesea``): the two engines give
     the same words, but each has its own cache entries."""
@@ -106,7 +108,7 @@ def unpack_spans(blob: bytes) -> list[Span]:
     return list(iter_spans(blob))
 
 
-@lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of vnpress's own code and data files: cached analyses (unlike segmentation, which
     depends on little) are only reused by exactly the code that made them."""
@@ -122,12 +124,67 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def analysis_prefix(func: object, key: str) -> bytes:
-    """What a cached analysis depends on besides the text: the function (for a ``functools.partial``,
-    the function it wraps: its arguments must be named in ``key``), ``key``, and vnpress's code."""
-    target = getattr(func, "func", func)
-    name = f"{getattr(target, '__module__', '?')}.{getattr(target, '__qualname__', repr(target))}"
-    return f"{name}\0{key}\0{code_digest()}".encode()
+class UserFiles(tuple):
+    """Paths of the user's files (``--gazetteer``, ``--dict`` …) as an argument of a cached analysis:
+    a tuple of paths to the function, keyed by the files' contents, so that an edited file is a new
+    key. A missing or unreadable file raises :class:`~vnpress.errors.DataFileError`."""
+
+    __slots__ = ()
+
+    def cache_key(self) -> str:
+        from vnpress.data import read_user_text
+
+        h = hashlib.blake2b(digest_size=16)
+        for path in self:
+            h.update(read_user_text(path).encode("utf-8", "surrogatepass") + b"\0")
+        return h.hexdigest()
+
+
+def argument_key(value: object) -> str:
+    """A stable text naming an argument's value: the same in every process and run, different for
+    every value that could change a result. Scalars, strings, bytes, tuples, lists, sets and dicts of
+    them, enums, module-level functions, and objects with a ``cache_key()`` method (:class:`UserFiles`);
+    anything else is a ``TypeError``: an argument the cache cannot name must not be cached."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return f"{type(value).__name__}:{value!r}"
+    keyed = getattr(value, "cache_key", None)
+    if callable(keyed):
+        return f"{_qualified(type(value))}:{keyed()}"
+    if isinstance(value, Enum):
+        return f"{_qualified(type(value))}.{value.name}"
+    if isinstance(value, (tuple, list)):
+        return f"{type(value).__name__}({','.join(map(argument_key, value))})"
+    if isinstance(value, (set, frozenset)):
+        return f"set({','.join(sorted(map(argument_key, value)))})"
+    if isinstance(value, dict):
+        items = sorted(f"{argument_key(k)}={argument_key(v)}" for k, v in value.items())
+        return f"dict({','.join(items)})"
+    if callable(value) and hasattr(value, "__qualname__") and "<" not in value.__qualname__:
+        return f"function:{_qualified(value)}"
+    raise TypeError(f"a cached analysis cannot be keyed by a {type(value).__qualname__} argument")
+
+
+def _qualified(obj: object) -> str:
+    return f"{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', repr(obj))}"
+
+
+def analysis_prefix(func: Callable, context: str = "") -> bytes:
+    """What a cached analysis depends on besides the text: the function, every argument bound to it
+    (a ``functools.partial``'s arguments, by parameter name, with the function's defaults for the
+    others), and vnpress's code and data. Nothing is named by hand, so no option can be forgotten.
+    ``context``: what the pipeline adds that is no argument of the function (the segmenter engine)."""
+    import inspect
+
+    target = func
+    args: tuple = ()
+    keywords: dict[str, object] = {}
+    if isinstance(func, functools.partial):
+        target, args, keywords = func.func, func.args, func.keywords
+    bound = inspect.signature(target).bind_partial(*args, **keywords)
+    bound.apply_defaults()
+    arguments = ";".join(f"{name}={argument_key(v)}" for name, v in bound.arguments.items())
+    digest = hashlib.blake2b(arguments.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return f"{_qualified(target)}\0{digest}\0{context}\0{code_digest()}".encode()
 
 
 def result_key(prefix: bytes, text: str) -> bytes:

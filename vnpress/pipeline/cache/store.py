@@ -3,9 +3,11 @@
 Segmenting is the expensive step and analysts rerun vnpress on the same archives with different
 options, so each document's word spans are kept, keyed by a hash of its normalised text, for the
 current *versions* (vnpress, underthesea, underthesea_core, and a digest of the segmenter's code and
-protected-words file): any of those changing makes the old entries unreachable. The same file
-keeps analyses of documents too (``results``: freq's counts, NER …), keyed by their function, its
-options and a digest of vnpress's code (see :mod:`vnpress.pipeline.cache.keys`).
+protected-words file). The same file keeps analyses of documents too (``results``: freq's counts,
+NER …), keyed by their function and its arguments (see :mod:`vnpress.pipeline.cache.keys`), for the
+current versions and a digest of all of vnpress's code and data. Entries that another version made
+are of no use to this one: opening the cache deletes them (:func:`prune`), so an upgrade, or a
+change to vnpress's code, does not leave the file to grow.
 
 Spans are stored compactly (gaps and lengths as 32-bit ints, zlib'd), never as Word objects. The
 database is in WAL mode with a busy timeout, and all writes come from the parent process in one
@@ -54,6 +56,7 @@ __all__ = [  # the keys and encodings are re-exported: callers need only this mo
     "info_table",
     "load_result",
     "pack_spans",
+    "prune",
     "result_key",
     "text_key",
     "unpack_positions",
@@ -65,7 +68,7 @@ if TYPE_CHECKING:
 
 ENV_DIR = "VNPRESS_CACHE_DIR"
 FILENAME = "segments.sqlite3"
-SCHEMA = 2  # PRAGMA user_version; another value means an older layout: start afresh
+SCHEMA = 3  # PRAGMA user_version; another value means an older layout: start afresh
 BUSY_TIMEOUT_S = 30.0
 _MAX_VARS = 500  # keys per SELECT … IN (…)
 
@@ -75,7 +78,8 @@ CREATE TABLE IF NOT EXISTS versions (
     fingerprint TEXT NOT NULL UNIQUE,
     vnpress TEXT NOT NULL,
     underthesea TEXT NOT NULL,
-    segmenter TEXT NOT NULL
+    segmenter TEXT NOT NULL,
+    code TEXT NOT NULL  -- the code digest for the results' rows, '' for the segments'
 );
 CREATE TABLE IF NOT EXISTS segments (
     version INTEGER NOT NULL,
@@ -136,14 +140,56 @@ def _retry_while_busy(op, undo=None):
         delay = min(delay * 2, 0.5)
 
 
+def _version_row(conn: sqlite3.Connection, v: Versions, code: str) -> int:
+    """The id of the ``versions`` row of ``v`` (and ``code``, for results), added if new."""
+    fingerprint = f"{v.fingerprint}; code {code}" if code else v.fingerprint
+    row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (fingerprint,)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT OR IGNORE INTO versions(fingerprint, vnpress, underthesea, segmenter, code)"
+            " VALUES (?,?,?,?,?)",
+            (fingerprint, v.vnpress, v.underthesea, v.segmenter, code),
+        )
+        row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (fingerprint,)).fetchone()
+    return row[0]
+
+
+def prune(conn: sqlite3.Connection, keep: tuple[int, int]) -> int:
+    """Delete the segments and results of every version but ``keep`` (this installation's segments
+    and results ids): no lookup can reach them. Costs two small queries when there are none; returns
+    how many entries went. The freed pages are reused by new entries (``cache clear`` shrinks the
+    file)."""
+    seg_id, results_id = keep
+    if conn.execute("SELECT 1 FROM versions WHERE id NOT IN (?,?) LIMIT 1", keep).fetchone() is None:
+        return 0
+    conn.execute("BEGIN IMMEDIATE")
+    removed = conn.execute("DELETE FROM segments WHERE version != ?", (seg_id,)).rowcount
+    removed += conn.execute("DELETE FROM results WHERE version != ?", (results_id,)).rowcount
+    conn.execute("DELETE FROM versions WHERE id NOT IN (?,?)", keep)
+    conn.execute("COMMIT")
+    return removed
+
+
 class SegmentCache:
     """The segmentation cache of one process. Use from one thread; every method is best-effort."""
 
-    def __init__(self, path: Path | None = None, versions: Versions | None = None):
+    def __init__(
+        self,
+        path: Path | None = None,
+        versions: Versions | None = None,
+        *,
+        code: str | None = None,
+        prune: bool = True,
+    ):
+        """``versions`` and ``code`` (the digest of vnpress's code and data that results depend on)
+        default to this installation's; ``prune=False`` keeps other versions' entries (for ``info``)."""
         self.path = Path(path) if path is not None else cache_path()
         self.versions = versions or current_versions()
+        self.code = code if code is not None else code_digest()
+        self.prune = prune
         self._conn: sqlite3.Connection | None = None
-        self._version_id = 0
+        self._version_id = 0  # of the segments
+        self._results_id = 0  # of the results: the versions and the code digest
         self.disabled = False
         self._open_or_rebuild()
 
@@ -169,15 +215,10 @@ class SegmentCache:
                             conn.execute(statement)
                     conn.execute(f"PRAGMA user_version={SCHEMA}")
                 conn.execute("COMMIT")
-            v = self.versions
-            row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (v.fingerprint,)).fetchone()
-            if row is None:
-                conn.execute(
-                    "INSERT OR IGNORE INTO versions(fingerprint, vnpress, underthesea, segmenter) VALUES (?,?,?,?)",
-                    (v.fingerprint, v.vnpress, v.underthesea, v.segmenter),
-                )
-                row = conn.execute("SELECT id FROM versions WHERE fingerprint=?", (v.fingerprint,)).fetchone()
-            self._version_id = row[0]
+            self._version_id = _version_row(conn, self.versions, "")
+            self._results_id = _version_row(conn, self.versions, self.code)
+            if self.prune:
+                prune(conn, (self._version_id, self._results_id))
         except BaseException:
             conn.close()
             raise
@@ -244,14 +285,14 @@ class SegmentCache:
                 chunk = unique[i : i + _MAX_VARS]
                 marks = ",".join("?" * len(chunk))
                 sql = f"SELECT key, {value} FROM {table} WHERE version=? AND key IN ({marks})"
-                found.update(conn.execute(sql, (self._version_id, *chunk)))
+                found.update(conn.execute(sql, (self._id(table), *chunk)))
             return found
 
         return self._run(op, {})
 
     def put_many(self, items: Iterable[tuple[bytes, bytes]], table: str = SEGMENTS) -> None:
         """Store ``(key, value)`` pairs in one transaction."""
-        rows = [(self._version_id, k, v) for k, v in items]
+        rows = [(self._id(table), k, v) for k, v in items]
         if not rows:
             return
         sql = f"INSERT OR IGNORE INTO {table}(version, key, {_VALUE[table]}) VALUES (?,?,?)"
@@ -262,6 +303,9 @@ class SegmentCache:
             conn.execute("COMMIT")
 
         self._run(op, None)
+
+    def _id(self, table: str) -> int:
+        return self._results_id if table == RESULTS else self._version_id
 
     def close(self) -> None:
         if self._conn is not None:
@@ -294,28 +338,43 @@ class CacheInfo:
     path: str
     entries: int  # segmented texts, all versions
     current: int  # segmented texts usable by this installation
-    results: int  # cached analyses (freq counts …)
+    results: int  # cached analyses (freq counts …), all versions
+    current_results: int  # cached analyses usable by this installation
     bytes: int
     versions: Versions
+    code: str  # the digest of vnpress's code and data that results are keyed by
+
+    @property
+    def stale(self) -> int:
+        """Segmented texts of other versions, which this installation's next run deletes."""
+        return self.entries - self.current
+
+    @property
+    def stale_results(self) -> int:
+        return self.results - self.current_results
 
 
 def info(path: Path | None = None) -> CacheInfo:
-    """What the cache holds; reading it never creates it."""
+    """What the cache holds; reading it never creates it, and prunes nothing."""
     path = Path(path) if path is not None else cache_path()
     versions = current_versions()
-    entries = current = results = 0
+    counts = (0, 0, 0, 0)
     if path.exists():
-        with SegmentCache(path, versions) as cache:
+        with SegmentCache(path, versions, prune=False) as cache:
 
-            def op(conn: sqlite3.Connection) -> tuple[int, int, int]:
-                rows = dict(
-                    conn.execute("SELECT version, COUNT(*) FROM segments GROUP BY version").fetchall()
-                )
-                (n,) = conn.execute("SELECT COUNT(*) FROM results").fetchone()
-                return sum(rows.values()), rows.get(cache._version_id, 0), n
+            def op(conn: sqlite3.Connection) -> tuple[int, int, int, int]:
+                out = []
+                for table, current in ((SEGMENTS, cache._version_id), (RESULTS, cache._results_id)):
+                    sql = f"SELECT version, COUNT(*) FROM {table} GROUP BY version"
+                    rows = dict(conn.execute(sql).fetchall())
+                    out += [sum(rows.values()), rows.get(current, 0)]
+                return out[0], out[1], out[2], out[3]
 
-            entries, current, results = cache._run(op, (0, 0, 0))
-    return CacheInfo(str(path), entries, current, results, _size(path), versions)
+            counts = cache._run(op, counts)
+    entries, current, results, current_results = counts
+    return CacheInfo(
+        str(path), entries, current, results, current_results, _size(path), versions, code_digest()
+    )
 
 
 def info_table(path: Path | None = None) -> Table:
@@ -328,11 +387,14 @@ def info_table(path: Path | None = None) -> Table:
         "path": i.path,
         "entries": i.entries,
         "current_entries": i.current,
+        "stale_entries": i.stale,
         "results": i.results,
+        "stale_results": i.stale_results,
         "bytes": i.bytes,
         "vnpress": i.versions.vnpress,
         "underthesea": i.versions.underthesea,
         "segmenter": i.versions.segmenter,
+        "code": i.code,
     }
     return Table(CACHE_INFO, [row])
 
@@ -349,7 +411,7 @@ def clear(path: Path | None = None) -> int:
             (n,) = conn.execute("SELECT COUNT(*) FROM segments").fetchone()
             conn.execute("DELETE FROM segments")
             conn.execute("DELETE FROM results")
-            conn.execute("DELETE FROM versions WHERE id != ?", (cache._version_id,))
+            conn.execute("DELETE FROM versions WHERE id NOT IN (?,?)", (cache._version_id, cache._results_id))
             conn.execute("COMMIT")
             conn.execute("VACUUM")
             return n
