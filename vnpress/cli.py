@@ -116,7 +116,7 @@ class Inputs(NamedTuple):
                 paths = [STDIN]
         docs = read_corpus(paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem)
         if sample:
-            return (Document(display_sample_path(d.path), d.text) for d in docs)
+            return (Document(display_sample_path(d.path), d.text, d.offset, d.part) for d in docs)
         return docs
 
 

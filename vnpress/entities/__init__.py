@@ -19,7 +19,7 @@ from typing import Any
 from vnpress.entities.gazetteer import Gazetteer, load_gazetteer
 from vnpress.entities.model import ENTITY_TYPES, MENTION_COLUMNS, NER_TYPES, Mention
 from vnpress.errors import UsageError, VnpressError
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.pipeline.parallel import map_documents
 
@@ -174,21 +174,40 @@ def entity_table(
             for doc, found in results:
                 for m in found:
                     if keep(m):
-                        yield m.row(doc.path)
+                        row = m.row(doc.path)
+                        if doc.offset:  # a piece of a long file: offsets into the file
+                            row["start"] += doc.offset
+                            row["end"] += doc.offset
+                        yield row
 
         return Table(columns, mention_rows(), numeric={"start", "end"})
 
     if by_file:
 
         def file_rows():
-            for index, (doc, found) in enumerate(results):
-                for row in _aggregate((index, m) for m in found if keep(m)):
-                    yield {"file": doc.path, **row}
+            for group in by_document(results):
+                paths: list[str] = []
+
+                def mentions_of(pieces=group, paths=paths):  # a file's pieces, taken as they come
+                    for doc, found in pieces:
+                        paths.append(doc.path)
+                        for m in found:
+                            if keep(m):
+                                yield 0, m
+
+                for row in _aggregate(mentions_of()):
+                    yield {"file": paths[0], **row}
 
         return Table(["file", *AGGREGATE_COLUMNS], file_rows(), numeric={"count", "documents"})
 
     def corpus_rows():
-        pairs = ((index, m) for index, (_, found) in enumerate(results) for m in found if keep(m))
+        pairs = (
+            (index, m)
+            for index, group in enumerate(by_document(results))
+            for _, found in group
+            for m in found
+            if keep(m)
+        )
         yield from _aggregate(pairs)
 
     return Table(list(AGGREGATE_COLUMNS), corpus_rows(), numeric={"count", "documents"})

@@ -25,14 +25,14 @@ import bisect
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
 
 from vnpress.data import data_lines, user_lines
 from vnpress.errors import UsageError
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.pipeline.run import map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
@@ -226,9 +226,22 @@ def frequency_table(
     digest = hashlib.blake2b("\n".join(sorted(stopwords)).encode(), digest_size=16).hexdigest()
     key = f"ngram={ngram} keep_case={keep_case} keep_boilerplate={keep_boilerplate} stopwords={digest}"
     counted = map_segmented(count, docs, key=key, jobs=jobs, use_cache=use_cache)
-    return _table(
-        ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
-    )
+    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
+
+
+def _whole(
+    counted: Iterable[tuple[Document, Counter[tuple[str, str]]]],
+) -> Iterator[tuple[str, Counter[tuple[str, str]]]]:
+    """``(path, pairs)`` of each file: the pieces of a long one (see
+    :class:`~vnpress.io.corpus.Document`) added up, so it counts as one document."""
+    for group in by_document(counted):
+        doc, pairs = next(group)
+        merged = None
+        for _, more in group:
+            if merged is None:
+                merged = Counter(pairs)
+            merged.update(more)
+        yield doc.path, merged if merged is not None else pairs
 
 
 def document_pairs(
@@ -271,7 +284,7 @@ def segmented_frequency_table(
     _check_options(ngram, top, min_count)
     counted = (
         (
-            doc.path,
+            doc,
             document_pairs(
                 doc,
                 words,
@@ -283,7 +296,7 @@ def segmented_frequency_table(
         )
         for doc, words in segmented
     )
-    return _table(counted, top=top, min_count=min_count, by_file=by_file)
+    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
 
 
 def _table(
