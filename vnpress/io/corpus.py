@@ -178,9 +178,10 @@ def _decoded_chunks(
 
 # -- pieces -----------------------------------------------------------------------------------------
 _BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines cuts at
+_ONE_BREAK = "(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])"  # CRLF is one
 _CUTS = (
-    re.compile(f"(?:\r\n|[{_BREAK}])[^\\S{_BREAK}]*(?:\r\n|[{_BREAK}])"),  # a blank line: between paragraphs
-    re.compile(f"\r\n|[{_BREAK}]"),  # a line break
+    re.compile(f"{_ONE_BREAK}[^\\S{_BREAK}]*{_ONE_BREAK}"),  # a blank line: between paragraphs
+    re.compile(_ONE_BREAK),  # a line break
     re.compile(r"[.!?…]\s"),  # a sentence end
     re.compile(r"\s"),  # a space
 )
