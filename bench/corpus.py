@@ -99,6 +99,26 @@ def build(out: Path, count: int, seed: int = DEFAULT_SEED) -> Path:
     return out
 
 
+def build_file(out: Path, megabytes: int, seed: int = DEFAULT_SEED) -> Path:
+    """One file of about ``megabytes`` MiB: distinct articles one after another, a blank line between
+    them (a concatenated dump, as archives hold), unless it is already there."""
+    stamp = out.with_name(out.name + ".complete")
+    expected = f"{megabytes} {seed}\n"
+    if out.is_file() and stamp.is_file() and stamp.read_text() == expected:
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pool = load_pool()
+    rng = random.Random(seed)
+    size, target = 0, megabytes << 20
+    with out.open("w", encoding="utf-8") as fh:
+        while size < target:
+            text = article(rng, pool) + "\n"
+            fh.write(text)
+            size += len(text.encode("utf-8"))
+    stamp.write_text(expected)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, help="number of articles")

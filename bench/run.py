@@ -1,4 +1,4 @@
-"""The benchmark of issues 6 and 16: six ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 16 and 18: seven ratios, each measured side by side on a synthetic corpus.
 
     make bench                                   # defaults: about 12-15 minutes on 2 cores
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
@@ -13,6 +13,8 @@
    timed after its model is loaded, on fewer documents, since it is slow).
 5. Peak memory (RSS of vnpress and its workers together, sampled) for the small and the large corpus.
 6. ``vnpress --help`` against ``python -c "import click, rich"``.
+7. Peak memory of ``freq --jobs 2`` on one file of 1, 10 and 50 MiB (``--file-sizes``): a long text
+   is read in pieces, so the 50 MiB file needs about what the 1 MiB one does.
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
 turns; vnpress is byte-compiled first and measured with bytecode caching on, as installed. Results
@@ -320,6 +322,37 @@ def memory(small: Path, large: Path) -> Result:
     )
 
 
+def big_files(files: list[Path]) -> Result:
+    """Peak RSS of ``freq --jobs 2`` on single files of growing size: a long text is read and
+    analysed in pieces, so memory follows the vocabulary (about constant here), not the file."""
+    figures = []
+    for path in files:
+        cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
+        cmd = [*VNPRESS, "freq", str(path), "--top", "5", "--format", "tsv", "--jobs", "2", "--no-cache"]
+        elapsed, peak, largest = peak_memory(cmd, cache)
+        shutil.rmtree(cache, ignore_errors=True)
+        figures.append((path.stat().st_size, elapsed, peak, largest))
+
+    def mb(n: int) -> str:
+        return f"{n / 2**20:,.0f} MB"
+
+    ratio = figures[-1][2] / figures[0][2]
+    worst = max(f[2] for f in figures)
+    return Result(
+        7,
+        f"peak RSS, one {mb(figures[-1][0])} file vs one {mb(figures[0][0])} file (freq --jobs 2)",
+        ", ".join(
+            f"{mb(size)} file: {mb(peak)} (largest process {mb(largest)})"
+            for size, _, peak, largest in figures[1:]
+        ),
+        f"{mb(figures[0][0])} file: {mb(figures[0][2])} (largest process {mb(figures[0][3])})",
+        ratio,
+        "≤ 1.5×, and under 1 GB",
+        ratio <= 1.5 and worst < 2**30,
+        "runs: " + ", ".join(f"{mb(size)} in {elapsed:.0f} s" for size, elapsed, _, _ in figures),
+    )
+
+
 def startup(runs: int) -> Result:
     ours, theirs = interleaved(
         [([*VNPRESS, "--help"], None), ([PYTHON, "-c", "import click, rich"], None)], runs
@@ -371,7 +404,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The six ratios of issues 6 and 16.")
+    parser = argparse.ArgumentParser(description="The seven ratios of issues 6, 16 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -389,10 +422,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar=("SMALL", "LARGE"),
         help="articles for ratio 5",
     )
+    parser.add_argument(
+        "--file-sizes",
+        default="1,10,50",
+        metavar="MB,MB,…",
+        help="sizes of the single files of ratio 7, in MiB (the first is the reference)",
+    )
     parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
-    parser.add_argument("--only", default="1,2,3,4,5,6", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -405,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
     info.update(
         runs=args.runs,
         corpora=f"{args.timing_size} articles (ratios 1, 4), {args.scaling_size} (ratio 2), "
-        f"{args.cache_size} (ratio 3), {args.sizes[0]} and {args.sizes[1]} (ratio 5)",
+        f"{args.cache_size} (ratio 3), {args.sizes[0]} and {args.sizes[1]} (ratio 5), "
+        f"single files of {args.file_sizes} MiB (ratio 7)",
     )
     timing = corpus(args.timing_size)
     results: list[Result] = []
@@ -421,6 +461,12 @@ def main(argv: list[str] | None = None) -> int:
         results.append(entities_vs_ner(timing, args.runs, args.ner_docs))
     if 5 in only:
         results.append(memory(corpus(args.sizes[0]), corpus(args.sizes[1])))
+    if 7 in only:
+        sizes = [int(x) for x in args.file_sizes.split(",")]
+        files = [
+            synthetic.build_file(HERE / "corpus" / f"one-{n}MB-{args.seed}.txt", n, args.seed) for n in sizes
+        ]
+        results.append(big_files(files))
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]
     report(results, info)

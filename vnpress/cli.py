@@ -7,6 +7,7 @@ so ``vnpress --help`` stays fast.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -16,7 +17,7 @@ from typing import NamedTuple
 import click
 
 from vnpress import __version__
-from vnpress.errors import ExitStatus, VnpressError
+from vnpress.errors import ExitStatus, OutputError, VnpressError
 from vnpress.io.corpus import (
     DEFAULT_GLOB,
     STDIN,
@@ -125,7 +126,7 @@ class Inputs(NamedTuple):
                 self.reporter.nothing_to_read = True
         docs = read_corpus(paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem)
         if sample:
-            return (Document(display_sample_path(d.path), d.text) for d in docs)
+            return (Document(display_sample_path(d.path), d.text, d.offset, d.part) for d in docs)
         return docs
 
 
@@ -138,18 +139,76 @@ class Output(NamedTuple):
         if _reporter().nothing_to_read:
             return
         try:
-            render(table, sys.stdout, self.options)
+            render(table, stdout(), self.options)
         except BrokenPipeError:
             _silence_stdout()
 
 
+class GuardedOutput:
+    """Standard output as the commands write to it: a failed write or flush (a full disk, a
+    descriptor gone bad) becomes one :class:`OutputError`, never a traceback; a closed pipe stays a
+    ``BrokenPipeError``, the quiet end of ``| head``. Everything else is the stream's own."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(e.strerror or str(e)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(e.strerror or str(e)) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def stdout() -> GuardedOutput:
+    """Where results go; :class:`OutputError` when there is nowhere (``>&-``)."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
+    return GuardedOutput(sys.stdout)
+
+
 def _silence_stdout() -> None:
-    """The reader went away (``| head``): stop quietly, with nothing more written to the pipe."""
+    """The reader went away (``| head``), or the output cannot be written: stop quietly, with
+    nothing more written there (what is still buffered goes to /dev/null at exit)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (AttributeError, OSError, ValueError):
         pass
+
+
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def _reserve_standard_fds() -> None:
+    """Reopen a closed descriptor 0, 1 or 2 on /dev/null (Python has made ``sys.stdout`` … None
+    for it), so that no file vnpress opens later, such as the cache's database, takes its number
+    and receives what was meant for the terminal."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            new = os.open(os.devnull, os.O_RDWR)
+        except OSError:
+            return
+        if new != fd:
+            os.dup2(new, fd)
+            os.close(new)
 
 
 def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
@@ -247,6 +306,7 @@ def output_options(f: Callable) -> Callable:
     @functools.wraps(f)
     def wrapper(*args, fmt, no_header, color, **kwargs):
         reporter = _reporter()
+        stdout()  # with stdout closed, say so now rather than after the work
         if color is None:
             color = _color_default(sys.stdout)
             reporter.color = _color_default(sys.stderr)
@@ -277,6 +337,8 @@ class VnpressGroup(click.Group):
         try:
             return super().invoke(ctx)
         except VnpressError as e:
+            if isinstance(e, OutputError):
+                _silence_stdout()
             _reporter().error(str(e))
             ctx.exit(e.exit_status)
 
@@ -607,15 +669,16 @@ def expand_abbrev(
         output.emit(abbrev.dictionary_table(dict_files=dict_files, category=category))
         return _finish()
     if rewrite:
+        out = stdout()
         try:
             abbrev.rewrite_documents(
                 inputs.documents(),
-                sys.stdout,
+                out,
                 dict_files=dict_files,
                 keep_abbrev=keep_abbrev,
                 jobs=inputs.jobs,
             )
-            sys.stdout.flush()
+            out.flush()
         except BrokenPipeError:
             _silence_stdout()
         return _finish()
@@ -766,6 +829,7 @@ def _report_internal_error(e: Exception, reporter: Reporter) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every outcome into an exit status, never a traceback."""
+    _reserve_standard_fds()
     reporter = Reporter(color=_color_default(sys.stderr))
     _install_core_hooks(reporter)
     try:
@@ -780,16 +844,30 @@ def main(argv: list[str] | None = None) -> None:
         _show_click_error(e, reporter)
         status = e.exit_code
     except VnpressError as e:
+        if isinstance(e, OutputError):
+            _silence_stdout()
         reporter.error(str(e))
         status = e.exit_status
     except BrokenPipeError:
         _silence_stdout()
         status = ExitStatus.OK
+    except OSError as e:  # click's own writes (--help, --version, a usage message) to a full disk
+        if e.errno not in _WRITE_ERRORS:
+            _report_internal_error(e, reporter)
+        else:
+            _silence_stdout()
+            reporter.error(str(OutputError(e.strerror or str(e))))
+        status = ExitStatus.ERROR
     except Exception as e:  # a bug: one line, or the traceback with --traceback
         _report_internal_error(e, reporter)
         status = ExitStatus.ERROR
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            stdout().flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OutputError as e:  # what click wrote (--help, --version) to a full disk
+        _silence_stdout()
+        reporter.error(str(e))
+        status = e.exit_status
     sys.exit(int(status or 0))

@@ -31,6 +31,18 @@ class BinaryFileError(InputError):
     """An input that is not text (NUL bytes): skipped with a warning, not an error."""
 
 
+class OutputError(VnpressError):
+    """The results cannot be written (standard output closed, a full disk …); a closed pipe is not
+    this error but the quiet end of ``| head``."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"cannot write output: {reason}")
+
+
+class CacheError(VnpressError):
+    """A cache operation the user asked for (``cache clear``) failed; a run never raises it."""
+
+
 class UsageError(VnpressError):
     """Options or arguments that cannot work together, or a data file given by the user that is malformed."""
 

@@ -30,7 +30,7 @@ from typing import IO, Any
 from vnpress.abbrev.define import find_definitions
 from vnpress.abbrev.detect import Candidate, find_candidates, in_credit, is_outlet_tag, is_roman, is_syllable
 from vnpress.abbrev.dictionary import Dictionary, dictionary_table, load_dictionary, lookup_key
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import ABBREVIATIONS, ABBREVIATIONS_BY_FILE
 from vnpress.pipeline.parallel import map_documents
@@ -284,8 +284,30 @@ def _sort_key(group: _Group) -> tuple:
     )
 
 
+def _whole(
+    results: Iterable[tuple[Document, dict[GroupKey, _Group]]],
+) -> Iterator[tuple[Document, dict[GroupKey, _Group]]]:
+    """One ``(doc, groups)`` a file: the groups of a long file's pieces (see
+    :class:`~vnpress.io.corpus.Document`) merged as those of one document."""
+    for pieces in by_document(results):
+        doc, groups = next(pieces)
+        for _, more in pieces:
+            for key, group in more.items():
+                mine = groups.get(key)
+                if mine is None:
+                    groups[key] = group
+                    continue
+                mine.count += group.count
+                rank, best = SOURCE_RANK[group.source], SOURCE_RANK[mine.source]
+                if rank > best:  # as within a document: the article's own spelling wins
+                    mine.source, mine.spellings = group.source, group.spellings
+                elif rank == best:
+                    mine.spellings.update(group.spellings)
+        yield doc, groups
+
+
 def _by_file_rows(results: Iterable[tuple[Document, dict[GroupKey, _Group]]]) -> Iterator[dict[str, Any]]:
-    for doc, groups in results:
+    for doc, groups in _whole(results):
         for group in sorted(groups.values(), key=_sort_key):
             yield {"file": doc.path, **group.row()}
 
@@ -302,7 +324,7 @@ def abbreviation_table(
     if by_file:
         return Table(ABBREVIATIONS_BY_FILE, _by_file_rows(results))
     merged: dict[GroupKey, _Group] = {}
-    for _doc, groups in results:
+    for _doc, groups in _whole(results):
         for key, group in groups.items():
             if key in merged:
                 merged[key].merge(group)
@@ -401,8 +423,8 @@ def rewrite_documents(
     files = tuple(dict_files)
     _dictionary(files)
     previous: str | None = None
-    for _doc, rewritten in map_documents(partial(_rewrite_document, files, keep_abbrev), docs, jobs=jobs):
-        if previous is not None:
+    for doc, rewritten in map_documents(partial(_rewrite_document, files, keep_abbrev), docs, jobs=jobs):
+        if previous is not None and doc.part == 0:  # (the pieces of a long file follow each other as read)
             if not previous.endswith("\n"):
                 out.write("\n")
             out.write(DOCUMENT_SEPARATOR)

@@ -18,7 +18,7 @@ from typing import Any
 from vnpress.entities.gazetteer import Gazetteer, load_gazetteer
 from vnpress.entities.model import ENTITY_TYPES, NER_TYPES, Mention
 from vnpress.errors import UsageError, VnpressError
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import ENTITIES, ENTITIES_BY_FILE, ENTITY_MENTIONS
 from vnpress.pipeline.cache.keys import UserFiles
@@ -169,26 +169,49 @@ def entity_table(
     if mentions:
 
         def mention_rows():
+            date = None
             for doc, found in results:
-                date = document_date(doc)
+                if doc.part == 0:  # the date of a long file's first piece holds for the others
+                    date = document_date(doc)
                 for m in found:
                     if keep(m):
-                        yield {**m.row(doc.path), "document_date": date}
+                        row = {**m.row(doc.path), "document_date": date}
+                        if doc.offset:  # a piece of a long file: offsets into the file
+                            row["start"] += doc.offset
+                            row["end"] += doc.offset
+                        yield row
 
         return Table(ENTITY_MENTIONS, mention_rows())
 
     if by_file:
 
         def file_rows():
-            for index, (doc, found) in enumerate(results):
-                date = document_date(doc)
-                for row in _aggregate((index, m) for m in found if keep(m)):
-                    yield {"file": doc.path, **row, "document_date": date}
+            for group in by_document(results):
+                paths: list[str] = []
+                dates: list[str | None] = []
+
+                def mentions_of(pieces=group, paths=paths, dates=dates):  # a file's pieces, as they come
+                    for doc, found in pieces:
+                        if not paths:
+                            paths.append(doc.path)
+                            dates.append(document_date(doc))
+                        for m in found:
+                            if keep(m):
+                                yield 0, m
+
+                for row in _aggregate(mentions_of()):
+                    yield {"file": paths[0], **row, "document_date": dates[0]}
 
         return Table(ENTITIES_BY_FILE, file_rows())
 
     def corpus_rows():
-        pairs = ((index, m) for index, (_, found) in enumerate(results) for m in found if keep(m))
+        pairs = (
+            (index, m)
+            for index, group in enumerate(by_document(results))
+            for _, found in group
+            for m in found
+            if keep(m)
+        )
         yield from _aggregate(pairs)
 
     return Table(ENTITIES, corpus_rows())

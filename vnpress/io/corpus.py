@@ -1,4 +1,5 @@
-"""From paths and stdin to :class:`Document` objects: expansion, ordering, decoding, per-file errors.
+"""From paths and stdin to :class:`Document` objects: expansion, ordering, decoding, per-file errors,
+and the pieces a very long text is read in (so that memory never grows with the size of one file).
 
 Every input problem is reported through a callback and the reading goes on, so that one bad file in a
 directory of a thousand still gives results for the other 999.
@@ -7,26 +8,46 @@ directory of a thousand still gives results for the other 999.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fnmatch
+import itertools
 import os
+import re
+import stat
 import sys
+import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from typing import IO, NamedTuple, TypeVar
 
 from vnpress.errors import BinaryFileError, InputError, UsageError
+from vnpress.io import encodings
 
+T = TypeVar("T")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 DEFAULT_GLOB = "*.txt"
 
 
+PIECE_CHARS = 64_000  # a longer text is analysed in pieces of at most this many characters
+WHOLE_BYTES = 1 << 20  # a file up to this size is read at once; a larger one is streamed
+CHUNK_BYTES = 1 << 20
+
+
 class Document(NamedTuple):
     """One article: where it came from (as the user named it) and its decoded, unmodified text.
-    (This module's records are named tuples, not dataclasses: they are made at import time, and a
-    dataclass costs ``vnpress --help`` about a millisecond each.)"""
+
+    A text longer than :data:`PIECE_CHARS` (a concatenated dump, a book) comes as several
+    documents of the same ``path``, its pieces, cut between paragraphs: ``offset`` is where the
+    piece starts in the file's text (in characters) and ``part`` its number, 0 for the first or
+    only one. Analyses run on each piece; the commands add the offset to what they report and
+    merge the pieces of a file. (This module's records are named tuples, not dataclasses: they are
+    made at import time, and a dataclass costs ``vnpress --help`` about a millisecond each.)"""
 
     path: str
     text: str
+    offset: int = 0
+    part: int = 0
 
     @property
     def name(self) -> str:
@@ -53,38 +74,177 @@ def _raise(problem: Problem) -> None:
 
 
 def check_encoding(name: str | None) -> str | None:
-    """Validate a codec name given with ``--encoding``."""
+    """Validate a codec name given with ``--encoding`` (``auto``: UTF-8, else a guess)."""
     if name is None:
         return None
+    if name.lower() == encodings.AUTO:
+        return encodings.AUTO
+    encodings.register()
     try:
         return codecs.lookup(name).name
     except LookupError:
-        raise UsageError(f"unknown encoding {name!r} (try utf-8, utf-16, cp1258, latin-1)") from None
+        raise UsageError(
+            f"unknown encoding {name!r} (try utf-8, utf-16-le, cp1258, tcvn3, vni, or auto)"
+        ) from None
+
+
+# -- decoding ---------------------------------------------------------------------------------------
+class _Plan(NamedTuple):
+    """How to decode one input: the codec, the bytes of BOM to skip, the name for messages."""
+
+    codec: str
+    skip: int
+    shown: str
+    explicit: bool  # given with --encoding (no NUL check, no hint)
+
+
+def _plan(head: bytes, encoding: str | None) -> _Plan:
+    if encoding and encoding != encodings.AUTO:
+        if codecs.lookup(encoding).name == "utf-8" and head.startswith(codecs.BOM_UTF8):
+            return _Plan("utf-8", 3, "utf-8-sig", True)
+        return _Plan(encoding, 0, encoding, True)
+    if head.startswith(codecs.BOM_UTF8):
+        return _Plan("utf-8", 3, "utf-8-sig", False)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _Plan("utf-16", 0, "utf-16", False)
+    return _Plan("utf-8", 0, "utf-8", False)
+
+
+def _not_text(data: bytes, source: str) -> InputError:
+    """The error for bytes with a NUL in them: UTF-16 without a BOM, or a binary file."""
+    utf16 = encodings.utf16_without_bom(data)
+    if utf16 is not None:
+        return InputError(
+            source, f"looks like UTF-16 without a byte-order mark, skipped; use --encoding {utf16}"
+        )
+    return BinaryFileError(source, "binary file (contains NUL bytes), skipped")
+
+
+def _decode_error(e: UnicodeDecodeError, offset: int, plan: _Plan, source: str) -> InputError:
+    hint = "" if plan.explicit else "; use --encoding NAME for another encoding"
+    return InputError(source, f"cannot decode as {plan.shown} at byte {offset}{hint}")
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
-    """Decode bytes: UTF-8 with or without BOM, UTF-16 with BOM, or the given encoding.
+    """Decode bytes: UTF-8 with or without BOM, UTF-16 with BOM, or the given encoding (``auto``:
+    UTF-8, else the legacy encoding the bytes read best in).
 
     Raises :class:`InputError` naming the source and the byte offset of the first bad byte.
     """
-    if encoding:
-        codec = encoding
-        if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
-            codec = "utf-8-sig"
-    elif data.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16"
-    else:
-        if b"\x00" in data:
-            raise BinaryFileError(source, "binary file (contains NUL bytes), skipped")
-        codec = "utf-8"
+    return _decode(data, source, encoding)[0]
+
+
+def _decode(data: bytes, source: str, encoding: str | None) -> tuple[str, str | None]:
+    """The text, and the encoding guessed for ``auto`` (None when it was not a guess)."""
+    plan = _plan(data[:4], encoding)
+    if not plan.explicit and plan.skip == 0 and plan.codec == "utf-8" and b"\x00" in data:
+        if encoding == encodings.AUTO and encodings.utf16_without_bom(data):
+            guessed = encodings.utf16_without_bom(data)
+            return _decode(data, source, guessed)[0], guessed
+        raise _not_text(data, source)
     try:
-        return data.decode(codec)
+        return data[plan.skip :].decode(plan.codec), None
     except UnicodeDecodeError as e:
-        offset = e.start + (3 if codec == "utf-8-sig" else 0)
-        hint = "" if encoding else "; use --encoding NAME for another encoding"
-        raise InputError(source, f"cannot decode as {codec} at byte {offset}{hint}") from None
+        if encoding == encodings.AUTO and plan.codec == "utf-8":
+            guessed = encodings.guess_legacy(data)
+            if guessed is not None:
+                return _decode(data, source, guessed)[0], guessed
+        raise _decode_error(e, e.start + plan.skip, plan, source) from None
+
+
+def _decoded_chunks(
+    fh: IO[bytes], plan: _Plan, source: str, chunk_bytes: int, check_nul: bool
+) -> Iterator[str]:
+    """The text of a seekable binary file, decoded a chunk at a time; errors as :func:`decode` gives
+    them for the whole file, with the same byte offsets."""
+    fh.seek(plan.skip)
+    decoder = codecs.getincrementaldecoder(plan.codec)("strict")
+    fed = plan.skip
+    while True:
+        data = fh.read(chunk_bytes)
+        if check_nul and b"\x00" in data:
+            raise _not_text(data, source)
+        held = len(decoder.getstate()[0])
+        try:
+            text = decoder.decode(data, final=not data)
+        except UnicodeDecodeError as e:
+            raise _decode_error(e, fed - held + e.start, plan, source) from None
+        fed += len(data)
+        if text:
+            yield text
+        if not data:
+            return
+
+
+# -- pieces -----------------------------------------------------------------------------------------
+_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines cuts at
+_ONE_BREAK = "(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])"  # CRLF is one
+_CUTS = (
+    re.compile(f"{_ONE_BREAK}[^\\S{_BREAK}]*{_ONE_BREAK}"),  # a blank line: between paragraphs
+    re.compile(_ONE_BREAK),  # a line break
+    re.compile(r"[.!?…]\s"),  # a sentence end
+    re.compile(r"\s"),  # a space
+)
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where the piece that starts at ``start`` ends, at most ``limit`` characters on: after the last
+    paragraph break, else line break, else sentence end, else space, preferably in the window's
+    second half; never inside a CRLF or before a combining mark. ``text`` goes on beyond the window."""
+    end = start + limit
+    for lo in (start + limit // 2, start + 1):
+        for rx in _CUTS:
+            last = None
+            for last in rx.finditer(text, lo, end):  # noqa: B007 (the last match is the one wanted)
+                pass
+            if last is not None and last.end() > start:
+                cut = last.end()
+                if text[cut - 1] == "\r" and text[cut] == "\n":  # the window ended inside a CRLF
+                    cut = cut + 1 if cut + 1 - start <= limit else cut - 1
+                if cut > start:
+                    return cut
+    cut = end
+    while cut > start + 1 and unicodedata.combining(text[cut]):
+        cut -= 1
+    return cut
+
+
+class _Pieces:
+    """Cuts a text fed in chunks into pieces; the same pieces whatever the chunks (a cut depends only
+    on the window it falls in, and is made once the text goes on beyond that window)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.buffer = ""
+        self.offset = 0  # of the buffer in the whole text
+        self.started = False
+
+    def feed(self, text: str) -> Iterator[tuple[int, str]]:
+        self.buffer += text
+        pos = 0
+        while len(self.buffer) - pos > self.limit:
+            cut = _cut(self.buffer, pos, self.limit)
+            yield self.offset + pos, self.buffer[pos:cut]
+            pos = cut
+        if pos:
+            self.buffer = self.buffer[pos:]
+            self.offset += pos
+
+    def end(self) -> Iterator[tuple[int, str]]:
+        if self.buffer or self.offset == 0:
+            yield self.offset, self.buffer
+        self.buffer = ""
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` of a text cut into pieces of at most ``limit`` characters (one piece, the
+    whole text, when it is no longer)."""
+    if len(text) <= limit:
+        yield 0, text
+        return
+    pieces = _Pieces(limit)
+    yield from pieces.feed(text)
+    yield from pieces.end()
 
 
 def _walk(directory: str, pattern: str) -> Iterator[str]:
@@ -124,18 +284,102 @@ def expand_paths(
 
 
 def read_document(path: str, encoding: str | None = None, stdin: object | None = None) -> Document:
-    """Read and decode one file (or ``-`` for stdin). Raises :class:`InputError`."""
+    """Read and decode one file (or ``-`` for stdin) whole, as one document. Raises :class:`InputError`."""
+    pieces = list(read_pieces(path, encoding, stdin, piece_chars=sys.maxsize))
+    return pieces[0]
+
+
+def read_pieces(
+    path: str,
+    encoding: str | None = None,
+    stdin: object | None = None,
+    *,
+    on_guess: Callable[[str, str], None] | None = None,
+    piece_chars: int = PIECE_CHARS,
+    whole_bytes: int = WHOLE_BYTES,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[Document]:
+    """The document of one file (or ``-``): one :class:`Document`, or its pieces when the text is
+    longer than ``piece_chars``. A file larger than ``whole_bytes`` (stdin or a pipe: spooled to a
+    temporary file first) is decoded twice, a chunk at a time: once to check it all decodes, so that
+    a bad byte at the end still rejects the file before any piece is given, then for the pieces.
+    So memory stays a few chunks and pieces, whatever the file's size. ``on_guess(source, codec)``
+    hears the guess of ``--encoding auto``. Raises :class:`InputError`."""
+    with _open_input(path, stdin, whole_bytes, chunk_bytes) as (source, data, fh):
+        if data is not None:
+            text, guessed = _decode(data, source, encoding)
+            if guessed is not None and on_guess is not None:
+                on_guess(source, guessed)
+            del data
+            for part, (offset, piece) in enumerate(split_text(text, piece_chars)):
+                yield Document(source, piece, offset, part)
+            return
+        plan = _streaming_plan(fh, source, encoding, on_guess, chunk_bytes)
+        pieces = _Pieces(piece_chars)
+        part = 0
+        try:
+            for chunk in _decoded_chunks(fh, plan, source, chunk_bytes, check_nul=False):
+                for offset, piece in pieces.feed(chunk):
+                    yield Document(source, piece, offset, part)
+                    part += 1
+            for offset, piece in pieces.end():
+                yield Document(source, piece, offset, part)
+        except OSError as e:
+            raise InputError(source, e.strerror or str(e)) from None
+
+
+def _streaming_plan(
+    fh: IO[bytes],
+    source: str,
+    encoding: str | None,
+    on_guess: Callable[[str, str], None] | None,
+    chunk_bytes: int,
+) -> _Plan:
+    """The plan of a large file, checked by decoding it all once (the text is not kept)."""
+    fh.seek(0)
+    head = fh.read(chunk_bytes)
+    plan = _plan(head[:4], encoding)
+    check_nul = not plan.explicit and plan.skip == 0 and plan.codec == "utf-8"
+    guessed = None
+    try:
+        for _ in _decoded_chunks(fh, plan, source, chunk_bytes, check_nul):
+            pass
+    except InputError:
+        if encoding != encodings.AUTO or plan.codec != "utf-8":
+            raise
+        guessed = encodings.utf16_without_bom(head) if b"\x00" in head else encodings.guess_legacy(head)
+        if guessed is None:
+            raise
+        plan = _Plan(guessed, 0, guessed, True)
+        for _ in _decoded_chunks(fh, plan, source, chunk_bytes, check_nul=False):
+            pass
+    if guessed is not None and on_guess is not None:
+        on_guess(source, guessed)
+    return plan
+
+
+@contextlib.contextmanager
+def _open_input(
+    path: str, stdin: object | None, whole_bytes: int, chunk_bytes: int
+) -> Iterator[tuple[str, bytes | None, IO[bytes] | None]]:
+    """``(name for messages, all the bytes or None, a seekable binary file or None)``: the bytes of
+    a small input, or a file to stream a large one from (stdin and pipes spooled to a temporary
+    file)."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin
+        if stream is None:
+            raise InputError(STDIN_NAME, "standard input is closed")
         raw = getattr(stream, "buffer", None)
-        data = raw.read() if raw is not None else stream.read()  # type: ignore[attr-defined]
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        return Document(STDIN_NAME, decode(data, STDIN_NAME, encoding))
+        if raw is None:  # a text stream (tests): read it whole
+            data = stream.read()  # type: ignore[attr-defined]
+            yield STDIN_NAME, data.encode("utf-8") if isinstance(data, str) else data, None
+            return
+        with _spooled(raw, STDIN_NAME, whole_bytes, chunk_bytes) as (data, fh):
+            yield STDIN_NAME, data, fh
+        return
     display = os.path.normpath(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fh = open(path, "rb")  # noqa: SIM115 (closed below, after the pieces)
     except FileNotFoundError:
         raise InputError(display, "no such file or directory") from None
     except IsADirectoryError:
@@ -144,7 +388,50 @@ def read_document(path: str, encoding: str | None = None, stdin: object | None =
         raise InputError(display, "permission denied") from None
     except OSError as e:
         raise InputError(display, e.strerror or str(e)) from None
-    return Document(display, decode(data, display, encoding))
+    try:
+        st = os.fstat(fh.fileno())
+        if stat.S_ISREG(st.st_mode) and st.st_size > whole_bytes:
+            yield display, None, fh
+        elif stat.S_ISREG(st.st_mode):
+            yield display, _read(fh, display), None
+        else:  # a FIFO, a device: its size is not known beforehand
+            with _spooled(fh, display, whole_bytes, chunk_bytes) as (data, spool):
+                yield display, data, spool
+    finally:
+        fh.close()
+
+
+def _read(fh: IO[bytes], source: str, size: int = -1) -> bytes:
+    try:
+        return fh.read(size)
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as e:
+        raise InputError(source, e.strerror or str(e)) from None
+
+
+@contextlib.contextmanager
+def _spooled(
+    raw: IO[bytes], source: str, whole_bytes: int, chunk_bytes: int
+) -> Iterator[tuple[bytes | None, IO[bytes] | None]]:
+    """A stream of unknown length: its bytes when it ends within ``whole_bytes``, else a temporary
+    file holding all of it."""
+    head = bytearray()
+    while len(head) <= whole_bytes:
+        data = _read(raw, source, chunk_bytes)
+        if not data:
+            yield bytes(head), None
+            return
+        head += data
+    with tempfile.TemporaryFile(prefix="vnpress-") as spool:
+        spool.write(head)
+        del head
+        while True:
+            data = _read(raw, source, chunk_bytes)
+            if not data:
+                break
+            spool.write(data)
+        yield None, spool
 
 
 def read_corpus(
@@ -154,16 +441,39 @@ def read_corpus(
     encoding: str | None = None,
     on_problem: ProblemHandler = _raise,
     stdin: object | None = None,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Document]:
-    """Yield the documents of ``paths`` one at a time, in sorted order.
+    """Yield the documents of ``paths`` one at a time, in sorted order (a long text in pieces, see
+    :class:`Document`).
 
-    Unreadable inputs are reported to ``on_problem`` (binary files as warnings) and skipped.
+    Unreadable inputs are reported to ``on_problem`` (binary files as warnings) and skipped; so is
+    the guess of ``--encoding auto``, as a warning.
     """
+
+    def guessed(source: str, codec: str) -> None:
+        on_problem(Problem(source, f"not UTF-8: read as {codec} (the guess of --encoding auto)", "warning"))
+
     for path in expand_paths(paths, glob, on_problem):
         try:
-            yield read_document(path, encoding, stdin)
+            yield from read_pieces(path, encoding, stdin, on_guess=guessed, piece_chars=piece_chars)
         except InputError as e:
             on_problem(Problem(e.source, e.message, "warning" if isinstance(e, BinaryFileError) else "error"))
+
+
+def by_document(items: Iterable[tuple[Document, T]]) -> Iterator[Iterator[tuple[Document, T]]]:
+    """``(piece, value)`` items (in input order, as the pipeline gives them) grouped by document:
+    one group for each file, of its one document or all its pieces. Each group is an iterator, to be
+    used up before the next (as :func:`itertools.groupby`'s), so that nothing is held."""
+    number = -1
+
+    def document(item: tuple[Document, T]) -> int:
+        nonlocal number
+        if item[0].part == 0:
+            number += 1
+        return number
+
+    for _, group in itertools.groupby(items, document):
+        yield group
 
 
 def sample_corpus_dir() -> str:

@@ -71,12 +71,14 @@ def meta_table(
     today: dt.date | None = None,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> Table:
-    """The ``meta`` command's table: one row per document, in input order."""
+    """The ``meta`` command's table: one row per document, in input order. A long file read in
+    pieces (see :class:`~vnpress.io.corpus.Document`) is one row, from its first piece, where the
+    headline and date stand."""
     side = Sidecar(sidecar) if sidecar else None  # a malformed sidecar fails here, before any document
     func = functools.partial(_document, today=today or dt.date.today())
 
     def rows():
-        for doc, meta in map_documents(func, docs, jobs=jobs):
+        for doc, meta in map_documents(func, (d for d in docs if d.part == 0), jobs=jobs):
             record = side.lookup(doc.path) if side is not None else None
             if record:
                 meta = apply_sidecar(meta, record, sidecar or "", on_problem)

@@ -25,14 +25,14 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
 
 from vnpress.data import data_lines, user_lines
 from vnpress.errors import UsageError
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import FREQ, FREQ_BY_FILE
 from vnpress.pipeline.run import map_segmented
@@ -225,9 +225,22 @@ def frequency_table(
         keep_boilerplate=keep_boilerplate,
     )
     counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
-    return _table(
-        ((doc.path, pairs) for doc, pairs in counted), top=top, min_count=min_count, by_file=by_file
-    )
+    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
+
+
+def _whole(
+    counted: Iterable[tuple[Document, Counter[tuple[str, str]]]],
+) -> Iterator[tuple[str, Counter[tuple[str, str]]]]:
+    """``(path, pairs)`` of each file: the pieces of a long one (see
+    :class:`~vnpress.io.corpus.Document`) added up, so it counts as one document."""
+    for group in by_document(counted):
+        doc, pairs = next(group)
+        merged = None
+        for _, more in group:
+            if merged is None:
+                merged = Counter(pairs)
+            merged.update(more)
+        yield doc.path, merged if merged is not None else pairs
 
 
 def document_pairs(
@@ -270,7 +283,7 @@ def segmented_frequency_table(
     _check_options(ngram, top, min_count)
     counted = (
         (
-            doc.path,
+            doc,
             document_pairs(
                 doc,
                 words,
@@ -282,7 +295,7 @@ def segmented_frequency_table(
         )
         for doc, words in segmented
     )
-    return _table(counted, top=top, min_count=min_count, by_file=by_file)
+    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
 
 
 def _table(

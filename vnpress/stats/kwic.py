@@ -87,8 +87,13 @@ def kwic_rows(
     keep_case: bool = False,
     keep_boilerplate: bool = False,
 ) -> Iterator[dict]:
-    """One row per occurrence, by file (in input order) then offset."""
-    for doc, words in segmented:
+    """One row per occurrence, by file (in input order) then offset. The pieces of a long file
+    (see :class:`~vnpress.io.corpus.Document`) give offsets into the file, and a context that
+    reaches into the piece before or after is taken from it (so two pieces are held at a time)."""
+    previous: Document | None = None
+    for (doc, words), following in _with_next(segmented):
+        before = previous.text if previous is not None and doc.part > 0 else ""
+        after = following.text if following is not None and following.part == doc.part + 1 else ""
         tokens = document_tokens(doc.text, words)
         skipped = set() if keep_boilerplate else boilerplate_lines(doc.text)
         for i, j in find(tokens, query, keep_case=keep_case):
@@ -97,12 +102,40 @@ def kwic_rows(
             start, end = tokens[i].start, tokens[j].end
             yield {
                 "file": doc.path,
-                "start": start,
-                "end": end,
-                "left": context_left(doc.text, start, width),
+                "start": doc.offset + start,
+                "end": doc.offset + end,
+                "left": _left(doc.text, start, width, before),
                 "word": doc.text[start:end],
-                "right": context_right(doc.text, end, width),
+                "right": _right(doc.text, end, width, after),
             }
+        previous = doc
+
+
+def _with_next(
+    items: Iterable[tuple[Document, Sequence]],
+) -> Iterator[tuple[tuple[Document, Sequence], Document | None]]:
+    """Each item with the document of the next one (None at the end)."""
+    it = iter(items)
+    current = next(it, None)
+    while current is not None:
+        following = next(it, None)
+        yield current, (following[0] if following is not None else None)
+        current = following
+
+
+def _left(text: str, start: int, width: int, before: str) -> str:
+    left = context_left(text, start, width)
+    if before and len(left) < width:  # the piece begins too close: the context goes on in the one before
+        joined = before + text[:start]
+        left = context_left(joined, len(joined), width)
+    return left
+
+
+def _right(text: str, end: int, width: int, after: str) -> str:
+    right = context_right(text, end, width)
+    if after and len(right) < width:
+        right = context_right(text[end:] + after, 0, width)
+    return right
 
 
 def kwic_table(
@@ -122,7 +155,5 @@ def kwic_table(
     if width < 1:
         raise UsageError("--width must be at least 1")
     segmented = segment_documents(docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
-    rows = list(
-        kwic_rows(segmented, query, width=width, keep_case=keep_case, keep_boilerplate=keep_boilerplate)
-    )
+    rows = kwic_rows(segmented, query, width=width, keep_case=keep_case, keep_boilerplate=keep_boilerplate)
     return Table(KWIC, rows)

@@ -19,6 +19,7 @@ CLI's reporter (see :func:`vnpress.io.progress.warn`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import time
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vnpress.errors import CacheError
 from vnpress.io.progress import warn
 from vnpress.pipeline.cache.keys import (
     Versions,
@@ -117,6 +119,13 @@ def _is_corruption(err: sqlite3.Error) -> bool:
     if isinstance(err, sqlite3.OperationalError):
         return "malformed" in str(err) or "not a database" in str(err)
     return isinstance(err, sqlite3.DatabaseError)
+
+
+def _is_full(err: BaseException) -> bool:
+    """A full disk or quota: SQLite's SQLITE_FULL, or ENOSPC/EDQUOT/EFBIG from the file system."""
+    if isinstance(err, sqlite3.Error):
+        return getattr(err, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(err)
+    return isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 def _is_busy(err: sqlite3.Error) -> bool:
@@ -245,7 +254,10 @@ class SegmentCache:
             self._disable(e)
 
     def _disable(self, err: BaseException) -> None:
-        warn(f"cache {self.path} cannot be used ({err}): running without it")
+        if _is_full(err):  # the batch's transaction was rolled back: what was stored before stays
+            warn(f"cache {self.path} cannot grow ({err}): running without it; its entries are intact")
+        else:
+            warn(f"cache {self.path} cannot be used ({err}): running without it")
         self.close()
         self.disabled = True
 
@@ -400,23 +412,76 @@ def info_table(path: Path | None = None) -> Table:
 
 
 def clear(path: Path | None = None) -> int:
-    """Delete every entry (of every version); return how many segmented texts there were."""
+    """Delete every entry (of every version); return how many segmented texts there were. A damaged
+    file is removed. Raises :class:`~vnpress.errors.CacheError` saying why when the cache cannot be
+    cleared (a read-only or immutable file, a read-only file system, no permission)."""
     path = Path(path) if path is not None else cache_path()
-    if not path.exists():
-        return 0
-    with SegmentCache(path) as cache:
+    try:
+        if not path.exists():
+            return 0
+        return _retry_while_busy(lambda: _clear(path))
+    except sqlite3.Error as e:
+        if not _is_corruption(e):
+            raise _cannot_clear(path, e) from None
+    except OSError as e:
+        raise _cannot_clear(path, e) from None
+    try:  # damaged beyond SQLite's reading: the files go
+        _remove_files(path)
+    except OSError as e:
+        raise _cannot_clear(path, e) from None
+    return 0
 
-        def op(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN IMMEDIATE")
+
+def _clear(path: Path) -> int:
+    """The deletion, on a connection that never creates the file, in one transaction."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.isolation_level = None
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             (n,) = conn.execute("SELECT COUNT(*) FROM segments").fetchone()
             conn.execute("DELETE FROM segments")
             conn.execute("DELETE FROM results")
-            conn.execute("DELETE FROM versions WHERE id NOT IN (?,?)", (cache._version_id, cache._results_id))
-            conn.execute("COMMIT")
-            conn.execute("VACUUM")
-            return n
+            from vnpress.text.segment import ENGINES
 
-        removed = cache._run(op, 0)
-        if cache.disabled:
-            _remove_files(path)
-    return removed
+            # a run going on meanwhile keeps its versions: those of this installation, for either engine
+            current = [
+                fingerprint
+                for engine in ENGINES
+                for fingerprint in (
+                    current_versions(engine).fingerprint,
+                    f"{current_versions(engine).fingerprint}; code {code_digest()}",
+                )
+            ]
+            conn.execute(
+                f"DELETE FROM versions WHERE fingerprint NOT IN ({','.join('?' * len(current))})", current
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        with contextlib.suppress(sqlite3.Error):  # giving the space back is a bonus
+            conn.execute("VACUUM")
+        return n
+    finally:
+        conn.close()
+
+
+def _cannot_clear(path: Path, err: BaseException) -> CacheError:
+    if isinstance(err, OSError):
+        reason = err.strerror or str(err)
+    elif _read_only_fs(path):
+        reason = f"it is on a read-only file system ({err})"
+    elif "readonly" in str(err) or "read-only" in str(err):
+        reason = f"it is read-only ({err})"
+    else:
+        reason = str(err)
+    return CacheError(f"cannot clear the cache {path}: {reason}")
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
