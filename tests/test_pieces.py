@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import random
 
 import pytest
@@ -119,3 +120,24 @@ def test_kwic_in_pieces_gives_the_rows_of_the_whole_text(tmp_path):
         1 for a, b in zip(got, want, strict=True) if (a["left"], a["right"]) == (b["left"], b["right"])
     )
     assert same == len(got)
+
+
+def test_a_long_file_is_one_meta_row_and_one_document_date_on_every_mention(tmp_path):
+    """The headline and date stand at the top of the first piece; the later pieces share them."""
+    from helpers import run_vnpress
+
+    body = "\n\n".join(
+        f"Đại tá Nguyễn Văn An, Chính ủy Sư đoàn {300 + i % 9}, dự hội nghị." for i in range(3000)
+    )
+    path = tmp_path / "long.txt"
+    path.write_text(f"Hội nghị tổng kết năm 2020\n\n14/11/2020, 13:02\n\n{body}\n", encoding="utf-8")
+    assert len(path.read_text(encoding="utf-8")) > 2 * 64_000
+    env = {"VNPRESS_CACHE_DIR": str(tmp_path / "cache")}
+    meta = run_vnpress("meta", path, "--format", "jsonl", env=env, text=True)
+    rows = [json.loads(line) for line in meta.stdout.splitlines()]
+    assert [(r["title"], r["date"]) for r in rows] == [("Hội nghị tổng kết năm 2020", "2020-11-14")]
+    mentions = run_vnpress(
+        "entities", path, "--mentions", "--type", "officer", "--format", "jsonl", env=env, text=True
+    )
+    dates = [json.loads(line)["document_date"] for line in mentions.stdout.splitlines()]
+    assert len(dates) == 3000 and set(dates) == {"2020-11-14"}
