@@ -242,13 +242,17 @@ def test_clearing_a_cache_on_a_read_only_file_system_says_why(cache):
 
 
 def test_clearing_a_cache_in_a_forbidden_directory_says_why(cache):
-    """chmod 000 stops anyone but root; as root the command runs as nobody (setpriv)."""
+    """chmod 000 stops anyone but root; as root the command runs without the capabilities that let
+    root ignore permissions (setpriv drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), still as root,
+    so that it can read a checkout only root may read."""
     db = _filled_cache(cache)
     prefix: list[str] = []
     if os.geteuid() == 0:
         if shutil.which("setpriv") is None:
-            pytest.skip("as root, chmod does not stop vnpress, and setpriv is missing to run it as nobody")
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            pytest.skip(
+                "as root, chmod does not stop vnpress, and setpriv is missing to drop root's capabilities"
+            )
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
     cache.chmod(0)
     try:
         proc = subprocess.run(
