@@ -11,7 +11,7 @@ import click
 import pytest
 from helpers import ROOT, SAFETY_NET, SEEDS, VNPRESS, hold_open, invoke
 
-import vnpress.cli as cli_module
+import vnpress.cli.app as cli_module
 from vnpress.cli import cli
 
 ARTICLE = "Thiếu tướng Chu Văn Đoàn dự hội nghị của lực lượng vũ trang (LLVT) Quân khu 7.\n"
