@@ -191,7 +191,7 @@ def test_posts_stated_in_other_sentences_are_reported():
         "Lê Văn Ánh": [
             "nguyên Ủy viên Trung ương Đảng khóa 9",
             "nguyên Bí thư Đảng ủy Quân chủng Hải quân",
-            "nguyên Phó Tư lệnh Chính trị Quân chủng Hải quân",
+            "nguyên Phó Tư lệnh về Chính trị Quân chủng Hải quân",  # as written
         ]
     }
     # a post right before a later mention of the name, without a rank; not one he acts for
@@ -352,3 +352,42 @@ def test_a_regulation_named_by_its_issuer_and_subject_without_quotes():
     assert docs == [
         ("Quy định", "thực hiện chế độ chính ủy, chính trị viên ở Bộ Tư lệnh Cảnh sát cơ động")
     ]  # the lowercase "các quy định của pháp luật" is no document
+
+
+def test_an_obituary_career_after_la_is_his_list_of_posts_across_semicolons():
+    text = (
+        "Thượng tướng Đỗ Văn Khải là Ủy viên Thường vụ Đảng ủy Quân sự Trung ương; Tư lệnh kiêm Chính ủy "
+        "Quân khu Trị Thiên; Thứ trưởng Bộ Quốc phòng. Lễ tang được tổ chức theo nghi thức cấp Nhà nước."
+    )
+    assert officers(text) == [
+        (
+            "Đỗ Văn Khải",
+            "Thượng tướng",
+            [
+                "Ủy viên Thường vụ Đảng ủy Quân sự Trung ương",
+                "Tư lệnh Quân khu Trị Thiên",
+                "Chính ủy Quân khu Trị Thiên",
+                "Thứ trưởng Bộ Quốc phòng",
+            ],
+        )
+    ]
+    assert "Quân khu Trị Thiên" in units(text)
+    # "là" then posts separated by commas; and a verb after the name is still no post
+    assert officers("Thượng tướng Lê Văn Cao là Tổng Tham mưu trưởng, Thứ trưởng Bộ Quốc phòng.") == [
+        ("Lê Văn Cao", "Thượng tướng", ["Tổng Tham mưu trưởng", "Thứ trưởng Bộ Quốc phòng"])
+    ]
+    assert officers("Thượng tướng Lê Văn Cao là người con của quê hương Nghệ An.") == [
+        ("Lê Văn Cao", "Thượng tướng", [])
+    ]
+    # without "là" a semicolon still ends his posts: the next item is another's list entry
+    assert officers("Đại tá Phạm Văn Hòa, Chính ủy Sư đoàn 312; Chính ủy Sư đoàn 308 phát biểu.")[0][2] == [
+        "Chính ủy Sư đoàn 312"
+    ]
+
+
+def test_do_ends_a_body_named_before_its_leader():
+    text = (
+        "Đoàn học viên Đại học Quốc phòng Hoa Kỳ do Đại tá John Smith làm trưởng đoàn đến thăm. "
+        "Bộ An ninh Lào và Tổng cục An ninh ký kết thỏa thuận."
+    )
+    assert units(text) == ["Đại học Quốc phòng Hoa Kỳ", "Bộ An ninh Lào", "Tổng cục An ninh"]

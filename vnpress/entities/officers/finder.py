@@ -310,7 +310,7 @@ class OfficerFinder(PostParser):
             ):
                 j += 1
             positions, pend = self.parse_positions(j)
-            if j == e and j < self.n and t[j].is_lower:
+            if j == e and j < self.n and t[j].is_lower and not (positions and self._joined(j)):
                 positions, pend = [], j  # "Trung tướng A trưởng thành …": a verb, not his post
             if positions and pend < self.n and person_at(self.p, pend) and self.last_start >= j:
                 positions, pend = (
@@ -370,6 +370,12 @@ class OfficerFinder(PostParser):
                 hit.positions = _merge(heading, hit.positions)
             hits.append(hit)
         return hits
+
+    def _joined(self, j: int) -> bool:
+        """A joiner right after the name leads to his posts: "Thượng tướng A là Ủy viên …", "… hiện
+        là …" (and not a verb: "Trung tướng A trưởng thành …")."""
+        lead = self.joiners.longest(self.t, j)
+        return lead is not None and self.t[j].fold in ("là", "hiện", "nay", "nguyên", "đồng")
 
     def _signature(self, rs: int) -> tuple[int, int] | None:
         """A name alone on the line above a rank at the start of its line, in capitals: the author

@@ -89,12 +89,14 @@ class PostParser:
         out: list[Position] = []
         former = False
         end = k
+        predicate = False  # "Thượng tướng A là Ủy viên …; Tư lệnh …; Thứ trưởng …": a list after "là"
         while k < self.n:
             k = self._skip_listed_titles(k)
             lead = self.joiners.longest(t, k)  # "…, hiện là Chính ủy …", "là người Anh hùng …, nguyên"
             if lead is not None:
                 after = self._skip_listed_titles(lead[0])
                 if self.posts.longest(t, after) or self.former.longest(t, after):
+                    predicate = predicate or not out and t[lead[0] - 1].fold == "là"
                     k = after
             f = self.former.longest(t, k)
             if f is not None:
@@ -211,6 +213,9 @@ class PostParser:
                 break  # the end of an officer's posts nested in another's ("…, kiêm" is the other's)
             if k + 1 < self.n and t[k].fold == ";" and self.former.longest(t, k + 1):
                 k += 1  # "nguyên Ủy viên …; nguyên Bí thư …": former posts listed apart by semicolons
+                continue
+            if predicate and k + 1 < self.n and t[k].fold == ";" and self.posts.longest(t, k + 1):
+                k += 1  # "… là Ủy viên …; Tư lệnh …; Thứ trưởng …": an obituary's career
                 continue
             if k < self.n and t[k].fold in (",", "-") and k + 1 < self.n:  # "Phó Tư lệnh - Tham mưu trưởng …"
                 nxt = self._skip_listed_titles(k + 1)
