@@ -391,3 +391,31 @@ def test_do_ends_a_body_named_before_its_leader():
         "Bộ An ninh Lào và Tổng cục An ninh ký kết thỏa thuận."
     )
     assert units(text) == ["Đại học Quốc phòng Hoa Kỳ", "Bộ An ninh Lào", "Tổng cục An ninh"]
+
+
+def test_a_promoted_officer_with_a_surname_inside_his_name_is_one_officer():
+    text = (
+        "Trung tướng Nguyễn Doãn Anh, Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam, được thăng "
+        "quân hàm lên Thượng tướng."
+    )
+    assert officers(text) == [
+        ("Nguyễn Doãn Anh", "Thượng tướng", ["Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"])
+    ]
+
+
+def test_posts_on_whose_behalf_he_acts_are_not_his_even_two_of_them():
+    text = (
+        "Thừa ủy quyền của Chủ tịch nước và Thủ tướng Chính phủ, Đại tướng Phan Văn Minh, Bộ trưởng Bộ "
+        "Quốc phòng trao quyết định cho người tiền nhiệm là Thượng tướng Lê Văn Hòa, hiện giữ chức Thứ "
+        "trưởng Bộ Quốc phòng."
+    )
+    assert officers(text) == [
+        ("Phan Văn Minh", "Đại tướng", ["Bộ trưởng Bộ Quốc phòng"]),
+        ("Lê Văn Hòa", "Thượng tướng", ["Thứ trưởng Bộ Quốc phòng"]),
+    ]
+
+
+def test_a_verb_after_a_border_post_ends_its_name():
+    assert units("Cán bộ, chiến sĩ Đồn Biên phòng Đắk Ken đạt được nhiều thành tích.") == [
+        "Đồn Biên phòng Đắk Ken"
+    ]

@@ -440,7 +440,7 @@ class OfficerFinder(PostParser):
                 continue
             if start > 0 and t[start - 1].fold not in _BEFORE_POSTS:
                 continue
-            if {tok.fold for tok in t[max(0, start - 3) : start]} & _ON_BEHALF:
+            if self._on_behalf(start):
                 continue  # "Thừa ủy quyền của Chủ tịch nước, Thượng tướng …": another's post
             if self.posts.longest(t, start) is None and self.former.longest(t, start) is None:
                 continue
@@ -452,6 +452,17 @@ class OfficerFinder(PostParser):
                 return positions
         return []
 
+    def _on_behalf(self, start: int) -> bool:
+        """The post at ``start`` is the one on whose behalf someone acts: "thừa ủy quyền của Chủ tịch
+        nước", "thay mặt …", also the second of two ("… của Chủ tịch nước và Thủ tướng Chính phủ")."""
+        t = self.t
+        lo = max(0, start - 3)
+        if start > 0 and t[start - 1].fold == "và":  # the clause back to its start
+            lo = start - 1
+            while lo > max(0, start - 12) and t[lo - 1].fold not in (",", ";", ".", ":", "\n"):
+                lo -= 1
+        return bool({tok.fold for tok in t[lo:start]} & _ON_BEHALF)
+
     def posts_ending_at(self, b: int) -> list[Position]:
         """The list of posts that ends right before token ``b`` (a name: "Bộ trưởng Bộ Quốc phòng
         Tea Banh"), whatever was read before; none when a longer run of words leads to it."""
@@ -461,7 +472,7 @@ class OfficerFinder(PostParser):
                 continue
             if start > 0 and t[start - 1].fold not in _BEFORE_POSTS and not t[start - 1].is_lower:
                 continue
-            if {tok.fold for tok in t[max(0, start - 3) : start]} & _ON_BEHALF:
+            if self._on_behalf(start):
                 continue  # "thừa ủy quyền của Chủ tịch nước, Bộ trưởng A": another's post
             positions, end = self.parse_positions(start)
             if positions and end == b:

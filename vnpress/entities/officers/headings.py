@@ -215,11 +215,12 @@ def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callabl
     k -= 1
     while k >= 0 and t[k].fold in _ADVERBS:
         k -= 1
+    ranked = [(re_, name_end(re_)) for re_, _ in rank_at.values() if re_ < f.n]
     for s in range(max(0, k - 30), k + 1):
         if t[s].fold in SENTENCE_AND_CLAUSE_ENDS:
             continue
-        if s in rank_at or any(s == re_ for re_, _ in rank_at.values()) or not person_at(f.p, s):
-            continue
+        if s in rank_at or any(re_ <= s < e for re_, e in ranked) or not person_at(f.p, s):
+            continue  # a ranked officer's name, or a surname inside it ("Trung tướng Nguyễn Doãn Anh")
         e = name_end(s)
         if e - s < 2:
             continue
