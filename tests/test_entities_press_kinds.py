@@ -419,3 +419,17 @@ def test_a_verb_after_a_border_post_ends_its_name():
     assert units("Cán bộ, chiến sĩ Đồn Biên phòng Đắk Ken đạt được nhiều thành tích.") == [
         "Đồn Biên phòng Đắk Ken"
     ]
+
+
+def test_the_navy_completes_a_body_it_follows_but_is_no_unit_or_name_breaker_alone():
+    text = (
+        "Đại tá Lê Văn An, Cục trưởng Cục Hậu cần - Kỹ thuật Hải quân dự. 2 người được thăng cấp bậc hàm "
+        "lên Thiếu tướng gồm: ông Trần Hải Quân (50 tuổi), Tư lệnh Bộ Tư lệnh Cảnh vệ; ông Lê Văn Hòa. "
+        "Hải quân luôn sẵn sàng."
+    )
+    assert officers(text) == [
+        ("Lê Văn An", "Đại tá", ["Cục trưởng Cục Hậu cần - Kỹ thuật Hải quân"]),
+        ("Trần Hải Quân", "Thiếu tướng", ["Tư lệnh Bộ Tư lệnh Cảnh vệ"]),
+        ("Lê Văn Hòa", "Thiếu tướng", []),
+    ]
+    assert units(text) == ["Cục Hậu cần - Kỹ thuật Hải quân", "Bộ Tư lệnh Cảnh vệ"]

@@ -172,7 +172,7 @@ def _unit_mentions(norm: Normalised, tokens: list[Token], nodes: list[Node], res
     found: list[tuple[Node, str, str | None]] = []
     for top in nodes:
         for node in top.walk():
-            if node.skip:
+            if node.skip or node.parent_only:
                 continue
             canonical = res.open(node.canonical)
             if node.open_head and not node.numbered and canonical == node.canonical:

@@ -53,6 +53,7 @@ class UnitFlag(Enum):
     NEEDPLACE = "needplace"
     COUNTRY = "country"
     SKIP = "skip"
+    PARENTONLY = "parentonly"
     DASHNAME = "dashname"
 
 

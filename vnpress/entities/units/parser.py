@@ -54,6 +54,7 @@ class Node:
     place: str = ""  # the place that qualifies it ("tỉnh Vĩnh Long", "Vĩnh Long")
     needs_place: bool = False  # a local body named without its place ("Đảng ủy Quân sự")
     takes_place: bool = False  # a local body that a place may follow but does not ("Huyện ủy, …")
+    parent_only: bool = False  # completes the body it follows, never reported alone ("… Hải quân")
 
     def walk(self):
         yield self
@@ -105,12 +106,13 @@ class UnitParser:
         return m
 
     def starts_unit(self, i: int) -> bool:
-        return i < self.n and self.head_at(i) is not None
+        head = self.head_at(i) if i < self.n else None
+        return head is not None and "parentonly" not in head[1].flags  # "Trần Hải Quân" is a name
 
     def unit_at(self, i: int) -> bool:
         """A unit that a name cannot run into: a whole one, or a head of several words."""
         head = self.head_at(i) if i < self.n else None
-        if head is None:
+        if head is None or "parentonly" in head[1].flags:
             return False
         if head[0] - i > 1:
             return True
@@ -197,6 +199,8 @@ class UnitParser:
             return None
         j, entry = head
         flags = entry.flags
+        if "parentonly" in flags and not as_parent:
+            return None  # "Hải quân" alone: an arm, a rank's qualifier ("Phó Đô đốc Hải quân")
         if "skip" in flags and len(flags) == 1:
             return Node(i, j, entry.canonical, entry.canonical, skip=True, complete=False)
         parts = [entry.canonical]
@@ -337,6 +341,7 @@ class UnitParser:
         if "skip" in flags:  # parsed for posts ("Hạm trưởng Tàu 016"), never reported
             node.skip = True
             node.complete = False
+        node.parent_only = "parentonly" in flags
         return self._joined(node, depth)
 
     def _joined(self, node: Node, depth: int) -> Node:
