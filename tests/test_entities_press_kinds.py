@@ -433,3 +433,29 @@ def test_the_navy_completes_a_body_it_follows_but_is_no_unit_or_name_breaker_alo
         ("Lê Văn Hòa", "Thiếu tướng", []),
     ]
     assert units(text) == ["Cục Hậu cần - Kỹ thuật Hải quân", "Bộ Tư lệnh Cảnh vệ"]
+
+
+def test_police_transfers_give_the_new_post_after_den_nhan_cong_tac_or_lam():
+    text = (
+        "Bộ Công an điều động và bổ nhiệm Đại tá Lê Văn Toàn - Giám đốc Công an tỉnh Bắc Giang đến nhận "
+        "công tác và giữ chức vụ Chánh Văn phòng Bộ Công an. Bộ Công an điều động thượng tá Ngô Văn Thảo, "
+        "Trưởng Phòng Tham mưu, Cục An ninh đối ngoại làm Phó giám đốc Công an tỉnh Đồng Nai. Cùng ngày, "
+        "đại tá Hà Văn Tú, Giám đốc Công an tỉnh Lai Châu giữ chức Giám đốc Công an tỉnh Bắc Kạn, thay cho "
+        "thiếu tướng Bùi Văn Tư; đại tá Lâm Văn Hồng, Phó giám đốc Công an tỉnh An Giang được điều động, "
+        "bổ nhiệm giữ chức vụ Giám đốc Công an tỉnh Long An."
+    )
+    assert posts(text) == {
+        "Lê Văn Toàn": ["Giám đốc Công an tỉnh Bắc Giang", "Chánh Văn phòng Bộ Công an"],
+        "Ngô Văn Thảo": [
+            "Trưởng phòng Tham mưu, Cục An ninh đối ngoại",
+            "Phó Giám đốc Công an tỉnh Đồng Nai",
+        ],
+        "Hà Văn Tú": ["Giám đốc Công an tỉnh Lai Châu", "Giám đốc Công an tỉnh Bắc Kạn"],
+        "Bùi Văn Tư": [],  # the one replaced; the next appointment, after a semicolon, is not his
+        "Lâm Văn Hồng": ["Phó Giám đốc Công an tỉnh An Giang", "Giám đốc Công an tỉnh Long An"],
+    }
+    # a delegation's role, or a role of no body, after "làm" is no post
+    assert posts(
+        "Đoàn công tác do Thiếu tướng Lê Văn Hải, Phó Tư lệnh Quân khu 9 làm Trưởng đoàn. Đại tá Đỗ Văn "
+        "Bình, Tham mưu trưởng Quân đoàn 12 làm Trưởng ban chỉ đạo cuộc diễn tập."
+    ) == {"Lê Văn Hải": ["Phó Tư lệnh Quân khu 9"], "Đỗ Văn Bình": ["Tham mưu trưởng Quân đoàn 12"]}

@@ -1,7 +1,7 @@
 """Posts an officer is given later in his sentence, by an appointment written after his name.
 
 "Đại tá A, Phó Tư lệnh Quân khu 9, được bổ nhiệm giữ chức Tư lệnh Quân khu 9", "…, giữ chức X",
-"… được bổ nhiệm làm X", "… nhận nhiệm vụ X", "… đảm nhiệm cương vị X", "… đảm nhận chức vụ X",
+"… được bổ nhiệm làm X", "… điều động A, … làm X", "… đến nhận công tác và giữ chức vụ X", "… nhận nhiệm vụ X", "… đảm nhiệm cương vị X", "… đảm nhận chức vụ X",
 "… được giao trọng trách mới là X", "… được giao nhiệm vụ phụ trách Tư lệnh X". The phrase must follow the name and his posts directly, or
 "được": "Thượng tướng A trao quyết định bổ nhiệm giữ chức X cho B" is B's post, not A's.
 """
@@ -34,6 +34,12 @@ class OfficerFinder(Protocol):
 _APPOINTED = phrases(PhraseKind.APPOINTMENT)
 _FIRST = frozenset(p[0] for p in _APPOINTED)
 _WINDOW = 12  # tokens after his posts in which the phrase may come
+# words of a transfer between his posts and the phrase: "… Giám đốc Công an tỉnh A đến nhận công tác
+# và giữ chức vụ …", "… đến nhận chức vụ …"
+_TRANSFER = (("đến", "nhận", "công", "tác", "và"), ("về", "nhận", "công", "tác", "và"), ("đến",), ("về",))
+# after "làm", a delegation's roles are no posts he is given ("… do Thiếu tướng A, Phó Tư lệnh … làm
+# Trưởng đoàn"), nor is a post without its body
+_DELEGATION = ("Trưởng đoàn", "Phó Trưởng đoàn")
 
 
 def appointed_posts(f: OfficerFinder, k: int) -> list[Position]:
@@ -47,8 +53,12 @@ def appointed_posts(f: OfficerFinder, k: int) -> list[Position]:
         phrase = next((p for p in _APPOINTED if tuple(x.fold for x in t[j : j + len(p)]) == p), None)
         if phrase is None:
             continue
-        between = t[k:j]  # nothing but a comma or dash after his posts, or "được"
-        if not (all(tok.fold in (",", "-") for tok in between) or any(tok.fold == "được" for tok in between)):
+        between = [tok.fold for tok in t[k:j]]  # nothing but a comma or dash after his posts, or "được"
+        for words in _TRANSFER:
+            if tuple(between[-len(words) :]) == words:
+                between = between[: -len(words)]
+                break
+        if not (all(tok in (",", "-") for tok in between) or "được" in between):
             break  # "Thượng tướng A trao quyết định bổ nhiệm giữ chức … cho B"
         e = j + len(phrase)
         if e < n and t[e].fold == "vụ":  # "giữ chức vụ"
@@ -57,5 +67,8 @@ def appointed_posts(f: OfficerFinder, k: int) -> list[Position]:
             e += 2
         if e < n and t[e].fold == ":":
             e += 1
-        return f.parse_positions(e)[0]
+        posts = f.parse_positions(e)[0]
+        if phrase == ("làm",) and posts and (posts[0].post in _DELEGATION or not posts[0].unit_text):
+            return []  # "… làm Trưởng ban chỉ đạo cuộc diễn tập": a role, no post of a body
+        return posts
     return []

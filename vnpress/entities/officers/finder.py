@@ -330,8 +330,8 @@ class OfficerFinder(PostParser):
             new_posts = [] if hit.end in self.stops else self._appointed(hit.end)  # "… giữ chức X"
             if new_posts:
                 hit.positions = hit.positions + new_posts
-                prev = hits[-1] if hits else None  # "bổ nhiệm A và B giữ chức X": A too
-                listed = prev is not None and self._listed_after(prev, rs)
+                prev = hits[-1] if hits else None  # "bổ nhiệm A và B giữ chức X": A too (not "…; B")
+                listed = prev is not None and self._listed_after(prev, rs, clauses=False)
                 if listed and not any(p.text == new_posts[-1].text for p in prev.positions):
                     prev.positions = prev.positions + new_posts
             # posts before the rank: "Chính ủy Quân khu 7, Trung tướng …" or "…: Thượng tướng A, B"
@@ -427,10 +427,11 @@ class OfficerFinder(PostParser):
         label = {tok.fold for tok in t[b + 1 : rs - 1]}
         return bool(label & _CREDIT_HEADS) and (b < 0 or t[b].fold in ("(", "|", "\n", ".", "-"))
 
-    def _listed_after(self, prev: OfficerHit, rs: int) -> bool:
-        """Is the rank at ``rs`` the next in a list after ``prev`` ("A, Trung tướng B")?"""
+    def _listed_after(self, prev: OfficerHit, rs: int, clauses: bool = True) -> bool:
+        """Is the rank at ``rs`` the next in a list after ``prev`` ("A, Trung tướng B")? With
+        ``clauses``, items apart by semicolons count too."""
         between = [tok.fold for tok in self.t[prev.end : rs]]
-        return between in ([","], ["và"], [",", "và"], [";"], [";", "và"])
+        return between in ([","], ["và"], [",", "và"]) or clauses and between in ([";"], [";", "và"])
 
     def _positions_ending_at(self, b: int, consumed: set[int]) -> list[Position]:
         """The unconsumed list of posts that ends right before token ``b``."""
