@@ -58,6 +58,8 @@ def test_the_columns_come_from_the_one_spec_with_types_and_descriptions():
         ("Thứ tư, 15/02/2017, 09:54 (GMT+7) 3800 lượt xem", "2017-02-15"),
         ("Bởi Phan Thanh Toàn - Đăng tải ngày 30/04/2024", "2024-04-30"),
         ("(08/07/2019)", "2019-07-08"),
+        ("12/29/2023 10:46:35 AM", "2023-12-29"),  # month first, as an English-language engine prints it
+        ("12/06/2023 10:46:35 AM", "2023-06-12"),  # both readings valid: day first, as the press writes
     ],
 )
 def test_every_date_line_format_of_the_press(line, date):
@@ -72,6 +74,7 @@ def test_every_date_line_format_of_the_press(line, date):
         "05/06/2031",  # after today
         "Ngày 21/2/2019, tại 13 huyện của tỉnh đồng loạt làm lễ giao quân.",  # an event in a sentence
         "Sáng 13/11, tại Hà Nội",  # no year
+        "12/29/2023",  # month first without the AM/PM that shows the English order
     ],
 )
 def test_what_is_not_a_publication_date(line):
@@ -387,3 +390,30 @@ def test_parse_date_value():
     assert parse_date_value("12/07/2021") == dt.date(2021, 7, 12)
     assert parse_date_value("2021-02-30") is None
     assert parse_date_value("hôm qua") is None
+
+
+def test_a_headline_that_ends_with_its_own_date_keeps_it_and_the_date_line_gives_the_date():
+    row = meta(
+        "Bốn tướng thôi giữ chức Thứ trưởng Bộ Quốc phòng từ ngày 1/6/2021\n\n19:41 | 04/06/2021\n\n"
+        "Thôi giữ chức Thứ trưởng Bộ Quốc phòng từ ngày 1/6/2021 đối với các đồng chí Thượng tướng.\n"
+    )
+    assert (row["title"], row["date"]) == (
+        "Bốn tướng thôi giữ chức Thứ trưởng Bộ Quốc phòng từ ngày 1/6/2021",
+        "2021-06-04",
+    )
+    # a date glued to a headline by the page is still cut off it
+    row = meta(
+        "Tổng kết diễn tập năm 2023 22/09/2023 16:28\n\nSáng 22/9, Bộ Chỉ huy Quân sự tỉnh tổng kết.\n"
+    )
+    assert (row["title"], row["date"]) == ("Tổng kết diễn tập năm 2023", "2023-09-22")
+
+
+def test_an_outlet_named_in_words_in_parentheses_or_after_theo_in_any_capitals():
+    row = meta(
+        "Chủ tịch nước tiếp Bộ trưởng Quốc phòng\n(Ngày Nay) -Chiều 25/1, tại Phủ Chủ tịch, Chủ tịch nước tiếp.\n"
+    )
+    assert row["source"] == "Ngày Nay"
+    row = meta(
+        "Trung tướng Vũ Văn Cảnh qua đời\n\nTrung tướng Vũ Văn Cảnh đã qua đời tại Viện Quân y 175.\n\n(Theo Công An Nhân Dân)\n"
+    )
+    assert row["source"] == "Công An Nhân Dân"

@@ -42,10 +42,21 @@ def find_dates(text: str, today: dt.date) -> list[tuple[int, int, dt.date]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             date = valid_date(int(m["y"]), int(m["m"]), int(m["d"]), today)
+            if date is None and "sep" in m.groupdict() and m["sep"] == "/" and _month_first(text, m):
+                date = valid_date(int(m["y"]), int(m["d"]), int(m["m"]), today)  # "12/29/2023 10:46:35 AM"
             taken.append((m.start(), m.end()))
             if date is not None:
                 found.append((m.start(), m.end(), date))
     return sorted(found)
+
+
+_AM_PM = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b")
+
+
+def _month_first(text: str, m: re.Match) -> bool:
+    """A date in the English order, month first, as some sites' engines print it: no valid day-first
+    reading, and an AM/PM time right after it ("12/29/2023 10:46:35 AM")."""
+    return bool(_AM_PM.match(text[m.end() :]))
 
 
 def _rest_is_dateline(rest: str) -> bool:
@@ -72,9 +83,17 @@ def line_date(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
+# the last word of a headline whose closing date is its own, not a date line glued to it: "… thôi giữ
+# chức từ ngày 1/6/2021", "… trước 30/6/2025"
+_DATE_IN_HEADLINE = frozenset(
+    {"ngày", "từ", "đến", "tới", "trước", "sau", "vào", "hôm", "tháng", "năm", "hạn", "kể", "lúc"}
+)
+
+
 def trailing_date(text: str, today: dt.date) -> tuple[str, dt.date] | None:
     """``(head, date)`` for a line that ends with a date line glued to it ("Headline 22/09/2025
-    16:28", as pages that print the date beside the headline are saved), else None."""
+    16:28", as pages that print the date beside the headline are saved), else None; not a date the
+    headline's own words lead to ("… từ ngày 1/6/2021")."""
     dates = find_dates(text, today)
     if not dates:
         return None
@@ -82,6 +101,8 @@ def trailing_date(text: str, today: dt.date) -> tuple[str, dt.date] | None:
     head = text[:start].rstrip(" ,|-–—")
     tail = text[end:]
     if len(head.split()) < 2 or not _rest_is_dateline(tail):
+        return None
+    if head == text[:start].rstrip() and head.split()[-1].casefold() in _DATE_IN_HEADLINE:
         return None
     cut = len(head)
     while cut > 0 and _rest_is_dateline(head[cut - 1 :]):  # a time or weekday before the date
