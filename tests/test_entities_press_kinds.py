@@ -459,3 +459,36 @@ def test_police_transfers_give_the_new_post_after_den_nhan_cong_tac_or_lam():
         "Đoàn công tác do Thiếu tướng Lê Văn Hải, Phó Tư lệnh Quân khu 9 làm Trưởng đoàn. Đại tá Đỗ Văn "
         "Bình, Tham mưu trưởng Quân đoàn 12 làm Trưởng ban chỉ đạo cuộc diễn tập."
     ) == {"Lê Văn Hải": ["Phó Tư lệnh Quân khu 9"], "Đỗ Văn Bình": ["Tham mưu trưởng Quân đoàn 12"]}
+
+
+def test_promotions_that_name_people_by_their_posts_or_after_a_colon():
+    # "được thăng từ … lên …" without "quân hàm", the person named after his post, inside a body's name
+    assert officers(
+        "Người còn lại là Giám đốc Học viện Quốc phòng Trần Văn Khoa được thăng từ thiếu tướng lên trung tướng."
+    ) == [("Trần Văn Khoa", "Trung tướng", ["Giám đốc Học viện Quốc phòng"])]
+    # a list after ", gồm" of posts, each followed by its holder's name
+    assert officers(
+        "Có 2 Trung tướng được thăng lên Thượng tướng, gồm Tổng Tham mưu trưởng, Thứ trưởng Bộ Quốc phòng "
+        "Phan Văn Giao, Phó Chủ nhiệm Tổng cục Chính trị Nguyễn Trọng Nghị."
+    ) == [
+        ("Phan Văn Giao", "Thượng tướng", ["Tổng Tham mưu trưởng", "Thứ trưởng Bộ Quốc phòng"]),
+        ("Nguyễn Trọng Nghị", "Thượng tướng", ["Phó Chủ nhiệm Tổng cục Chính trị"]),
+    ]
+    # after the recipient word, a description and a colon, then "name, posts và name, posts"
+    assert officers(
+        "Chủ tịch nước trao quyết định thăng quân hàm từ trung tướng lên thượng tướng cho hai sĩ quan cấp "
+        "cao: Trần Quang Phúc, Ủy viên Quân ủy Trung ương, Phó Chủ nhiệm Tổng cục Chính trị và Đỗ Văn Căn, "
+        "Phó Chủ nhiệm Tổng cục Chính trị."
+    ) == [
+        (
+            "Trần Quang Phúc",
+            "Thượng tướng",
+            ["Ủy viên Quân ủy Trung ương", "Phó Chủ nhiệm Tổng cục Chính trị"],
+        ),
+        ("Đỗ Văn Căn", "Thượng tướng", ["Phó Chủ nhiệm Tổng cục Chính trị"]),
+    ]
+
+
+def test_who_the_people_listed_are_is_no_post_they_hold():
+    text = "3 cán bộ, chiến sĩ công an: Thượng tá Đặng Văn Quân, Thượng úy Đỗ Đức Việt hy sinh."
+    assert officers(text) == [("Đặng Văn Quân", "Thượng tá", []), ("Đỗ Đức Việt", "Thượng úy", [])]

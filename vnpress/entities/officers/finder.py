@@ -41,7 +41,9 @@ _POLICE = ("công an", "cảnh sát")
 _NAME_STOP = words(PhraseKind.NAMESTOP)  # vnpress/data/officer_phrases.tsv
 _CREDIT_HEADS = words(PhraseKind.CREDIT)
 _CREDIT_WORDS = _CREDIT_HEADS | {",", "và", "/", "theo"}
-_BEFORE_POSTS = frozenset({",", ":", ";", "(", "\n", ".", "chí", "có", "của", "là", "và", "với", "cho"})
+_BEFORE_POSTS = frozenset(
+    {",", ":", ";", "(", "\n", ".", "chí", "có", "của", "là", "và", "với", "cho", "gồm"}
+)
 # posts that do not stop a post shared before a colon from reaching an officer ("các đồng chí Phó
 # Chủ nhiệm: Thượng tướng A - Ủy viên Trung ương Đảng, Trung tướng B"): memberships and party
 # posts, not offices

@@ -40,8 +40,9 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
         if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
             continue
-        if f.posts.longest(t, i + 1) is None:
-            continue
+        head = f.posts.longest(t, i + 1)
+        if head is None or "needunit" in head[1].flags:
+            continue  # "3 cán bộ, chiến sĩ công an: …": who they are, not a post they hold
         positions, end = f.parse_positions(i + 1)
         if len(positions) != 1 or not _leads_to(t, end, colon):
             continue
@@ -145,6 +146,8 @@ def promoted_ranks(
             if match(t, k, PhraseKind.RECIPIENT) is not None:
                 break
             k += 1
+        if k + 1 < n and t[k].fold == "," and t[k + 1].fold == "gồm":
+            k += 1  # "2 Trung tướng được thăng lên Thượng tướng, gồm …"
         if k < n and t[k].fold in _LIST_START:
             k += 2 if k + 1 < n and t[k].fold == "gồm" and t[k + 1].fold == ":" else 1
             out += _listed_names(f, k, rank, rank_at, name_end)
@@ -164,6 +167,9 @@ def _recipients(
     t, n = f.t, f.n
     if k < n and (t[k].fold in _PLURAL or t[k].is_number):
         k += 1
+    colon = next((j for j in range(k, min(n, k + 7)) if t[j].fold == ":"), None)
+    if colon is not None and colon > k and all(tok.is_word and tok.is_lower for tok in t[k:colon]):
+        return _colon_list(f, colon + 1, rank, rank_at, name_end)  # "cho hai sĩ quan cấp cao: A, … và B, …"
     if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
         k += 2
     if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
@@ -188,6 +194,27 @@ def _recipients(
         out.append((k, k, rank))
         if e + 1 < n and t[e].fold in (",", "và") and (t[e + 1].fold in _HONORIFICS or person_at(f.p, e + 1)):
             k = e + 1
+            continue
+        break
+    return out
+
+
+def _colon_list(
+    f: PostParser, k: int, rank: str, rank_at: dict, name_end: Callable[[int], int]
+) -> list[tuple[int, int, str]]:
+    """The people of "…: Trần Quang Phương, Ủy viên …, Phó Chủ nhiệm … và Đỗ Căn, Phó Chủ nhiệm …":
+    each a name and his posts, the next after "và" or a semicolon."""
+    t, n = f.t, f.n
+    out: list[tuple[int, int, str]] = []
+    while k < n and k not in rank_at and person_at(f.p, k):
+        e = name_end(k)
+        if e - k < 2:
+            break
+        out.append((k, k, rank))
+        if e + 1 < n and t[e].fold == ",":
+            _, e = f.parse_positions(e + 1)
+        if e + 1 < n and t[e].fold in ("và", ";", ","):
+            k = e + 1 + (1 if e + 2 < n and t[e].fold == ";" and t[e + 1].fold == "và" else 0)
             continue
         break
     return out
@@ -245,6 +272,16 @@ def _listed_names(
             k += 2
         if k + 1 < n and t[k].fold in _HONORIFICS and t[k + 1].is_cap:
             k += 1  # "ông A (53 tuổi), …"
+        if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
+            # "gồm Tổng Tham mưu trưởng, Thứ trưởng Bộ Quốc phòng Phan Văn Giang, …": posts, then his name
+            _, pe = f.parse_positions(k)
+            if pe < n and person_at(f.p, pe) and pe not in rank_at and name_end(pe) - pe >= 2:
+                out.append((pe, pe, rank))
+                e = name_end(pe)
+                if e + 1 < n and t[e].fold in (",", "và", ";") and f.posts.longest(t, e + 1) is not None:
+                    k = e + 1
+                    continue
+                k = e
         e = name_end(k) if k < n else k
         a = skip_aside(f, e) if k < n else e  # his age: "(53 tuổi)"
         if k in rank_at:  # an officer with a rank of his own: the rank finder has him
