@@ -24,7 +24,7 @@ from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
 from vnpress.text.vocab import SENTENCE_AND_CLAUSE_ENDS, SENTENCE_ENDS
 
-_PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _LEADS = frozenset({"gồm", "là"})
 
 
@@ -37,8 +37,8 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         tok = t[i]
         if tok.fold in SENTENCE_AND_CLAUSE_ENDS:
             break
-        comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
-        if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
+        comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in PLURAL
+        if not (tok.fold in PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
             continue
         if f.posts.longest(t, i + 1) is None:
             continue
@@ -152,7 +152,37 @@ def promoted_ranks(
             out += _recipients(f, k + len(recipient), rank, rank_at, name_end)
         before = _passive_subject(f, start, rank_at, name_end)
         if before is not None:
-            out.append((before, before, rank))
+            out += [(s, s, rank) for s in (*_listed_before(f, before, rank_at, name_end), before)]
+    return out
+
+
+def _listed_before(f: PostParser, s: int, rank_at: dict, name_end: Callable[[int], int]) -> list[int]:
+    """The names listed before the one at ``s``, each apart by "," or "và" ("gồm các ông A, B và ông
+    C được thăng …"), first to last."""
+    t = f.t
+    out: list[int] = []
+    k = s
+    while True:
+        j = k - 1
+        if j >= 0 and t[j].fold in _HONORIFICS:
+            j -= 1
+        if j < 1 or t[j].fold not in (",", "và"):
+            break
+        found = next(
+            (
+                x
+                for x in range(max(0, j - 6), j - 1)
+                if x not in rank_at
+                and person_at(f.p, x)
+                and name_end(x) == j
+                and not (x > 0 and t[x - 1].is_cap and person_at(f.p, x - 1))
+            ),
+            None,
+        )
+        if found is None:
+            break
+        out.insert(0, found)
+        k = found
     return out
 
 
@@ -162,7 +192,7 @@ def _recipients(
     """The people named right after a recipient word: "Thứ trưởng Bộ Công an Nguyễn Văn Sơn", "ông
     A", "hai Thứ trưởng Bộ Công an là ông A và ông B", "các đồng chí Thứ trưởng: A và B"."""
     t, n = f.t, f.n
-    if k < n and (t[k].fold in _PLURAL or t[k].is_number):
+    if k < n and (t[k].fold in PLURAL or t[k].is_number):
         k += 1
     if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
         k += 2
@@ -174,7 +204,9 @@ def _recipients(
             positions, e = f.parse_positions(k)
         # past the posts; or, for a role without its unit ("… với chiến sĩ Tống Duy Tân"), its words
         k = e if positions else f.posts.longest(t, k)[0]
-    if k < n and t[k].fold in ("là", ":"):
+    if k < n and t[k].fold == ":":  # "… đối với các đồng chí: A, Thứ trưởng …; B, …": a list
+        return _listed_names(f, k + 1, rank, rank_at, name_end)
+    if k < n and t[k].fold == "là":
         k += 1
     out: list[tuple[int, int, str]] = []
     while k < n:
@@ -220,6 +252,8 @@ def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callabl
             continue
         if s in rank_at or any(s == re_ for re_, _ in rank_at.values()) or not person_at(f.p, s):
             continue
+        if s > 0 and t[s - 1].is_cap and person_at(f.p, s - 1):
+            continue  # "Nguyễn Doãn Anh": "Doãn Anh" is no name of its own
         e = name_end(s)
         if e - s < 2:
             continue
