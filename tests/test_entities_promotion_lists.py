@@ -46,6 +46,35 @@ def officers(text: str) -> list[tuple[str, str, list[str]]]:
             "Thượng tướng.",
             [("Nguyễn Doãn Minh", "Thượng tướng", ["Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"])],
         ),
+        (
+            "Có 2 Trung tướng được thăng lên Thượng tướng, gồm Tổng Tham mưu trưởng, Thứ trưởng Bộ Quốc phòng "
+            "Lê Văn Hà, Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam Trần Quang Khải.",
+            [
+                ("Lê Văn Hà", "Thượng tướng", ["Thứ trưởng Bộ Quốc phòng"]),
+                (
+                    "Trần Quang Khải",
+                    "Thượng tướng",
+                    ["Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam"],
+                ),
+            ],
+        ),
+        (
+            "Chủ tịch nước thăng quân hàm thượng tướng cho 3 tướng lĩnh trong đó có Bộ trưởng Công an Lê Văn Hà, "
+            "Thứ trưởng Bộ Quốc phòng Trần Quang Khải.",
+            [
+                ("Lê Văn Hà", "Thượng tướng", ["Bộ trưởng Công an"]),
+                ("Trần Quang Khải", "Thượng tướng", ["Thứ trưởng Bộ Quốc phòng"]),
+            ],
+        ),
+        (
+            "Bộ trưởng trao quyết định thăng quân hàm Thiếu tướng cho 2 sĩ quan, gồm: Đại tá Lê Văn Hà, Chính ủy Sư "
+            "đoàn 2; Đại tá Trần Quang Khải, Sư đoàn trưởng.",
+            [
+                ("Lê Văn Hà", "Thiếu tướng", ["Chính ủy Sư đoàn 2"]),
+                ("Trần Quang Khải", "Thiếu tướng", ["Sư đoàn trưởng Sư đoàn 2"]),
+            ],
+        ),
+        ("Bộ trưởng trao quyết định thăng quân hàm cho 2 sĩ quan.", []),
         ("Chúc mừng 2 tân thượng tướng, Chủ tịch nước Trần Văn Hòa nêu rõ nhiệm vụ.", []),
         ("Các Trung tướng, Thiếu tướng của Quân khu dự hội nghị.", []),
     ],

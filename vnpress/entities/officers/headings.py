@@ -194,6 +194,9 @@ def _recipients(
     t, n = f.t, f.n
     if k < n and (t[k].fold in PLURAL or t[k].is_number):
         k += 1
+        listed = _class_then_list(t, k)
+        if listed is not None:  # "… cho 9 tướng lãnh, trong đó có A, B …", "… cho 7 sĩ quan gồm: …"
+            return _listed_names(f, listed, rank, rank_at, name_end)
     if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
         k += 2
     if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
@@ -223,6 +226,22 @@ def _recipients(
             continue
         break
     return out
+
+
+_LIST_LEADS = (("trong", "đó", "có"), ("gồm", ":"), ("gồm",), (":",), ("là",))
+
+
+def _class_then_list(t, k: int) -> int | None:
+    """After a count, the start of the list its class of people leads to: "9 | tướng lãnh trong đó
+    có A …", "7 | sĩ quan cấp cao, gồm: A …"; None unless the class is a few lowercase words."""
+    n = len(t)
+    for j in range(k, min(k + 6, n)):
+        for lead in _LIST_LEADS:
+            if tuple(x.fold for x in t[j : j + len(lead)]) == lead:
+                return j + len(lead) if j > k else None
+        if t[j].fold != "," and not t[j].is_lower:
+            return None
+    return None
 
 
 def passive_at(t, start: int) -> int | None:
@@ -289,6 +308,12 @@ def _listed_names(
             if e + 1 < n and t[e].fold in (",", "và") and person_at(f.p, e + 1):
                 k = e + 1  # "gồm: Nguyễn Văn A, Trần Văn B và Lê Văn C"
                 continue
+        elif (named := _post_then_name(f, k, rank_at, name_end)) is not None:
+            out.append((named, named, rank))  # "gồm Tổng Tham mưu trưởng, Thứ trưởng … Phan Văn Giang, …"
+            e = name_end(named)
+            if e + 1 < n and t[e].fold in (",", "và") and f.posts.longest(t, e + 1) is not None:
+                k = e + 1
+                continue
         while k < n and t[k].fold not in SENTENCE_AND_CLAUSE_ENDS:
             k += 1
         if k >= n or t[k].fold != ";":
@@ -297,6 +322,22 @@ def _listed_names(
         if k < n and t[k].fold == "và":
             k += 1
     return out
+
+
+def _post_then_name(f: PostParser, k: int, rank_at: dict, name_end: Callable[[int], int]) -> int | None:
+    """The start of the name right after the posts that begin at ``k`` ("Thứ trưởng Bộ Quốc phòng Phan
+    Văn Giang"), or None."""
+    t, n = f.t, f.n
+    if f.posts.longest(t, k) is None:
+        return None
+    positions, e = f.parse_positions(k)
+    inside = next((x for x in range(k + 2, e) if person_at(f.p, x) and x not in rank_at), None)
+    if inside is not None:  # the unit's words ran into his name: it ends at him
+        f.p.persons = f.p.persons | {inside}
+        positions, e = f.parse_positions(k)
+    if not positions or e >= n or e in rank_at or not person_at(f.p, e) or name_end(e) - e < 2:
+        return None
+    return e
 
 
 def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) -> dict[int, str]:
