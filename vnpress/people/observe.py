@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from vnpress.entities.gazetteer import load_gazetteer
@@ -40,34 +40,38 @@ _UNIT_PREFIXES = (
 
 
 @cache
-def _post_heads() -> tuple[tuple[str, str], ...]:
-    """The posts of vnpress/data/posts.tsv (folded, canonical), longest first."""
-    heads = {fold(e.canonical): e.canonical for e in load_gazetteer(()).entries if e.type == "post"}
-    return tuple(sorted(heads.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+def _post_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The posts of vnpress/data/posts.tsv as folded words, by their first word, longest first."""
+    heads: dict[str, set[tuple[str, ...]]] = {}
+    for e in load_gazetteer(()).entries:
+        if e.type == "post":
+            words = tuple(fold(e.canonical).split())
+            heads.setdefault(words[0], set()).add(words)
+    return {w: tuple(sorted(hs, key=lambda h: (-len(h), h))) for w, hs in heads.items()}
 
 
+@lru_cache(maxsize=65536)
 def split_position(position: str) -> tuple[str, str, bool]:
     """A post as entities states it → (title, unit, former): "nguyên Chính ủy Quân khu 7" →
     ("Chính ủy", "Quân khu 7", True). A title the post list lacks is the whole post, with no unit."""
     former = position.startswith(FORMER)
     body = position[len(FORMER) :] if former else position
-    folded = fold(body)
-    for head, _ in _post_heads():
-        if folded == head:
-            return body, "", former
-        if folded.startswith(head + " "):
-            cut = len(head.split())
-            words = body.split()
-            return " ".join(words[:cut]), " ".join(words[cut:]), former
+    words = body.split()
+    folded = [fold(w) for w in words]
+    for head in _post_heads().get(folded[0] if folded else "", ()):
+        if tuple(folded[: len(head)]) == head:
+            return " ".join(words[: len(head)]), " ".join(words[len(head) :]), former
     return body, "", former
 
 
+@lru_cache(maxsize=65536)
 def is_membership(position: str) -> bool:
     """A seat in a body (Ủy viên …, Đại biểu Quốc hội) rather than an office."""
     body = position[len(FORMER) :] if position.startswith(FORMER) else position
     return fold(body).startswith(MEMBERSHIPS)
 
 
+@lru_cache(maxsize=65536)
 def unit_key(unit: str) -> str:
     """What two spellings of one unit share, its party committee and command included."""
     key = fold(unit)
