@@ -625,3 +625,17 @@ def test_popolo():
         {"id": "tran-van-binh/rank-thuong-tuong", "person_id": "tran-van-binh", "role": "Thượng tướng",
          "organization_id": "org-qdnd", "start_date": "2020-03-02", "end_date": "2020-03-02", "sources": [{"url": "b.txt"}]},
     ]  # fmt: skip
+
+
+def test_a_popolo_membership_cites_the_documents_of_its_own_post_only():
+    rows = [
+        officer("a.txt", "Lê Văn An", "Đại tá", ["Phó Tư lệnh Quân khu 9"], "2020"),
+        officer("b.txt", "Lê Văn An", "Thiếu tướng", ["Tư lệnh Quân khu 9"], "2021"),
+    ]
+    memberships = popolo(roster_from_mentions(rows))["memberships"]
+    assert [(m["role"], m["sources"], m.get("start_date")) for m in memberships] == [
+        ("Phó Tư lệnh", [{"url": "a.txt"}], "2020"),
+        ("Tư lệnh", [{"url": "b.txt"}], "2021"),
+        ("Đại tá", [{"url": "a.txt"}], "2020"),
+        ("Thiếu tướng", [{"url": "b.txt"}], "2021"),
+    ]
