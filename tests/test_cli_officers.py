@@ -272,5 +272,8 @@ def test_seeds_score_one_in_roster_mode(tmp_path):
 def test_json_is_the_jsonl_rows_as_one_list_and_the_table_has_the_title(in_corpus):
     jsonl = [json.loads(line) for line in officers(".", "--ranks", "--format", "jsonl").stdout.splitlines()]
     assert json.loads(officers(".", "--ranks", "--format", "json").stdout) == jsonl
-    table = officers(".", "--ranks", "--name", "le hai duong", "--format", "table", "--no-color").stdout
+    wide = {"COLUMNS": "200"}
+    table = officers(
+        ".", "--ranks", "--name", "le hai duong", "--format", "table", "--no-color", env=wide
+    ).stdout
     assert "Officer ranks" in table and "Chuẩn Đô đốc" in table and "Phó Đô đốc" in table
