@@ -639,3 +639,14 @@ def test_a_popolo_membership_cites_the_documents_of_its_own_post_only():
         ("Đại tá", [{"url": "a.txt"}], "2020"),
         ("Thiếu tướng", [{"url": "b.txt"}], "2021"),
     ]
+
+
+def test_positions_stored_as_text_read_as_the_list():
+    as_list = officer(
+        "a.txt", "Lê Văn An", "Đại tá", ["Phó Tư lệnh Quân khu 9", "Ủy viên Đảng ủy Quân khu 9"]
+    )
+    as_json = {**as_list, "positions": '["Phó Tư lệnh Quân khu 9", "Ủy viên Đảng ủy Quân khu 9"]'}
+    as_tsv = {**as_list, "positions": "Phó Tư lệnh Quân khu 9; Ủy viên Đảng ủy Quân khu 9"}
+    expected = observations_from_mentions([as_list])
+    assert observations_from_mentions([as_json]) == observations_from_mentions([as_tsv]) == expected
+    assert observations_from_mentions([{**as_list, "positions": None}])[0].positions == ()

@@ -10,6 +10,7 @@ completed it ("Chính ủy Quân khu 7" → Quân khu 7), which is what the unit
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
@@ -100,6 +101,18 @@ def services_of(rank: str | None, positions: Iterable[str], stated: str | None) 
     return tuple(sorted(found))
 
 
+def _positions(value: Any) -> list[str]:
+    """A row's ``positions``: a list as JSON gives it, or the text a store may keep instead (a JSON
+    array, or the TSV form, posts joined by "; ")."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        if value.startswith("["):
+            return [str(p) for p in json.loads(value)]
+        return [p for p in value.split("; ") if p]
+    return [str(p) for p in value]
+
+
 class _Accumulator:
     """One officer's rows in one document, reduced as they come."""
 
@@ -119,7 +132,7 @@ class _Accumulator:
         rank = row.get("rank")
         if rank and rank not in self.ranks:
             self.ranks.append(rank)
-        for p in row.get("positions") or ():
+        for p in _positions(row.get("positions")):
             if p not in self.positions:
                 self.positions.append(p)
         if row.get("service") == "police":
@@ -147,7 +160,8 @@ class _Accumulator:
 def observations_from_mentions(rows: Iterable[Mapping[str, Any]]) -> list[Observation]:
     """One :class:`Observation` per officer and document, from ``entities --mentions`` rows.
 
-    ``rows``: dicts as ``vnpress entities --mentions --format jsonl`` prints them, in any order;
+    ``rows``: dicts as ``vnpress entities --mentions --format jsonl`` prints them, in any order
+    (``positions`` may also be the text a store keeps: a JSON array, or posts joined by "; ");
     rows whose ``type`` is not ``officer`` are passed over. An officer is grouped by ``file`` and
     the key of his ``canonical`` name (the pieces of a long file are one document); his rank is the
     highest his rows give (entities gives one per person and document), his posts the union in
