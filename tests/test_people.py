@@ -586,6 +586,7 @@ def test_a_post_seen_only_as_former_says_so():
         ({"name": "tran van binh"}, {"tran-van-binh": ["a.txt", "b.txt", "c.txt"]}),
         ({"name": "HẢI DƯƠNG"}, {"le-hai-duong": ["d.txt"]}),
         ({"rank": "trung tướng"}, {"tran-van-binh": ["a.txt", "b.txt", "c.txt"]}),
+        ({"rank": "pho do doc"}, {"le-hai-duong": ["d.txt"]}),
         ({"unit": "hai quan"}, {"le-hai-duong": ["d.txt"]}),
         ({"since": "2020"}, {"tran-van-binh": ["b.txt"], "le-hai-duong": ["d.txt"]}),
         ({"until": "2019-12-31"}, {"tran-van-binh": ["a.txt"]}),
