@@ -146,6 +146,9 @@ def test_a_unit_is_its_party_committee_and_its_command():
         ("Thứ trưởng Bộ Công an", "public security"),
         ("Tư lệnh Quân khu 9", "army"),
         ("Chủ tịch nước", None),
+        ("Thứ trưởng Quốc phòng", "defence"),
+        ("Viện trưởng Viện Chiến lược Quốc phòng", "defence"),
+        ("Chủ nhiệm Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội", None),
     ],
 )
 def test_the_service_a_post_names(text, service):
@@ -386,6 +389,30 @@ def test_a_post_of_a_whole_ministry_is_no_second_office():
         ]
     )
     assert people_of(roster) == {"vu-hai-san": ["a.txt", "b.txt"]}
+
+
+def test_a_deputy_minister_written_without_bo_is_still_the_whole_ministry():
+    roster = build_roster(
+        [
+            obs(
+                "a.txt",
+                "Hoàng Xuân Chiến",
+                "Trung tướng",
+                "Tư lệnh Bộ đội Biên phòng",
+                date="2020-07-15",
+                services=["border guard"],
+            ),
+            obs(
+                "b.txt",
+                "Hoàng Xuân Chiến",
+                "Thượng tướng",
+                "Thứ trưởng Quốc phòng",
+                date="2020-10-20",
+                services=["defence"],
+            ),
+        ]
+    )
+    assert people_of(roster) == {"hoang-xuan-chien": ["a.txt", "b.txt"]}
 
 
 def test_names_that_differ_in_one_syllable_or_one_tone_are_different_people():
