@@ -140,19 +140,23 @@ class _Accumulator:
         if self.date is None and row.get("document_date"):
             self.date = row["document_date"]
 
-    def observation(self, file: str, key: str) -> Observation:
+    def observation(self, file: str, key: str, shared: dict) -> Observation:
+        """His observation; ``shared`` holds one copy of each value many observations repeat (his
+        name, his posts), so that a long career costs one copy of them."""
         best = max(self.names.values())
         name = next(n for n, c in self.names.items() if c == best)  # the first of the most frequent
         rank = max(self.ranks, key=lambda r: rank_level(r) or -1) if self.ranks else None
         positions = tuple(self.positions)
+        positions = shared.setdefault(positions, positions)
+        services = services_of(rank, positions, self.stated)
         return Observation(
             file=file,
-            date=self.date,
-            key=key,
-            name=name,
+            date=shared.setdefault(self.date, self.date),
+            key=shared.setdefault(key, key),
+            name=shared.setdefault(name, name),
             rank=rank,
             positions=positions,
-            services=services_of(rank, positions, self.stated),
+            services=shared.setdefault(services, services),
             mentions=self.mentions,
         )
 
@@ -181,6 +185,7 @@ def observations_from_mentions(rows: Iterable[Mapping[str, Any]]) -> list[Observ
         if a is None:
             a = acc[key] = _Accumulator(row.get("document_date"))
         a.add(row)
-    out = [a.observation(file, key) for (file, key), a in acc.items()]
+    shared: dict = {}
+    out = [a.observation(file, key, shared) for (file, key), a in acc.items()]
     out.sort(key=lambda o: o.sort_key)
     return out
