@@ -678,3 +678,13 @@ def test_positions_stored_as_text_read_as_the_list():
     expected = observations_from_mentions([as_list])
     assert observations_from_mentions([as_json]) == observations_from_mentions([as_tsv]) == expected
     assert observations_from_mentions([{**as_list, "positions": None}])[0].positions == ()
+
+
+def test_observations_of_one_career_share_one_copy_of_what_they_repeat():
+    rows = [
+        officer(f"{i}.txt", "Trần Văn Bình", "Trung tướng", ["Tư lệnh Quân khu 9"], f"2020-01-{i + 10}")
+        for i in range(3)
+    ]
+    first, second, third = observations_from_mentions(rows)
+    assert first.positions is second.positions is third.positions
+    assert first.name is second.name and first.services is third.services
