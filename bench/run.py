@@ -1,4 +1,4 @@
-"""The benchmark of issues 6, 16 and 18: seven ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 13, 16 and 18: eight ratios, each measured side by side on a synthetic corpus.
 
     make bench                                   # defaults: about 12-15 minutes on 2 cores
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
@@ -15,6 +15,8 @@
 6. ``vnpress --help`` against ``python -c "import click, rich"``.
 7. Peak memory of ``freq --jobs 2`` on one file of 1, 10 and 50 MiB (``--file-sizes``): a long text
    is read in pieces, so the 50 MiB file needs about what the 1 MiB one does.
+8. ``vnpress officers`` against ``vnpress entities --mentions`` (issue 13): what building the roster
+   adds to the extraction it reads, on the same corpus.
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
 turns; vnpress is byte-compiled first and measured with bytecode caching on, as installed. Results
@@ -353,6 +355,24 @@ def big_files(files: list[Path]) -> Result:
     )
 
 
+def officers_vs_entities(corpus: Path, runs: int) -> Result:
+    officers = [*VNPRESS, "officers", str(corpus), "--format", "tsv"]
+    entities = [*VNPRESS, "entities", str(corpus), "--mentions", "--format", "tsv"]
+    plain = [*VNPRESS, "entities", str(corpus), "--format", "tsv"]
+    ours, theirs, bare = interleaved([(officers, None), (entities, None), (plain, None)], runs)
+    ratio = ours / theirs
+    return Result(
+        8,
+        "officers vs entities --mentions (the roster's cost)",
+        f"{ours:.2f} s",
+        f"{theirs:.2f} s",
+        ratio,
+        "≤ 1.10",
+        ratio <= 1.10,
+        f"entities without --mentions (no document dates): {bare:.2f} s",
+    )
+
+
 def startup(runs: int) -> Result:
     ours, theirs = interleaved(
         [([*VNPRESS, "--help"], None), ([PYTHON, "-c", "import click, rich"], None)], runs
@@ -404,7 +424,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The seven ratios of issues 6, 16 and 18.")
+    parser = argparse.ArgumentParser(description="The eight ratios of issues 6, 13, 16 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -431,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -467,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
             synthetic.build_file(HERE / "corpus" / f"one-{n}MB-{args.seed}.txt", n, args.seed) for n in sizes
         ]
         results.append(big_files(files))
+    if 8 in only:
+        results.append(officers_vs_entities(timing, args.runs))
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]
     report(results, info)
