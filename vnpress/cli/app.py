@@ -279,13 +279,16 @@ def segmenter_option(f: Callable) -> Callable:
     )(f)
 
 
-def output_options(f: Callable) -> Callable:
-    """--format, --no-header and --color/--no-color, the same on every command."""
+def output_options(f: Callable | None = None, *, extra_formats: tuple[str, ...] = ()) -> Callable:
+    """--format, --no-header and --color/--no-color, the same on every command; ``extra_formats``
+    for a command that also writes a document of its own (``officers --format popolo``)."""
+    if f is None:
+        return functools.partial(output_options, extra_formats=extra_formats)
 
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(FORMATS + extra_formats),
         default="auto",
         show_default=True,
         envvar="VNPRESS_FORMAT",
