@@ -44,7 +44,7 @@ INVOCATIONS = {
     "trend": ["trend", "công tác,Quân khu", SEEDS],
 }
 # Commands that print no table (``expand-abbrev --rewrite`` is an option of a command that does).
-NO_TABLE = {("cache", "clear")}
+NO_TABLE = {("cache", "clear"), ("report",)}
 
 
 def leaf_commands(group=cli, prefix=()):

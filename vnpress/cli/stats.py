@@ -304,3 +304,76 @@ def _sparklines(by: str):
         draw_sparklines(out, list(series.items()), periods, title=f"per 10,000 words, by {by}", color=color)
 
     return draw
+
+
+@cli.command()
+@input_options
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="report.html",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write the report (- for stdout).",
+)
+@click.option(
+    "--reference",
+    "references",
+    multiple=True,
+    type=click.Path(dir_okay=True),
+    metavar="REFPATH",
+    help="A reference corpus for the keywords section (repeatable); without one, it is left out.",
+)
+@click.option("--reference-sample", is_flag=True, help="Keywords against the bundled sample articles.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=25, show_default=True, metavar="N", help="Rows per section."
+)
+@click.option("--title", default="vnpress report", show_default=True, help="The report's title.")
+@segmenter_option
+def report(inputs: Inputs, output_path, references, reference_sample, top, title, segmenter) -> int:
+    """One self-contained HTML file (no network: inline styles and SVG charts) on the corpus: its
+    documents, dates and sources, top words, keywords, officers and their ranks over time, units,
+    resolutions by year, abbreviations and the trends of the top words.
+
+    \b
+    Example: vnpress report seeds/ -o report.html
+    """
+    from vnpress.errors import UsageError
+    from vnpress.report.build import build_report
+
+    if references and reference_sample:
+        raise UsageError("give --reference or --reference-sample, not both")
+    reporter = inputs.reporter
+    docs = list(inputs.documents())
+    if reporter.nothing_to_read:
+        return finish()
+    reference = None
+    if reference_sample:
+        reference = list(_sample_named(with_paths(inputs, tuple(sample_corpus_paths()))))
+    elif references:
+        reference = list(with_paths(inputs, tuple(references)).documents())
+    html = build_report(
+        docs,
+        reference=reference,
+        top=top,
+        title=title,
+        jobs=inputs.jobs,
+        use_cache=inputs.use_cache,
+        segmenter=segmenter,
+    )
+    if output_path == "-":
+        out = stdout()
+        out.write(html)
+        out.flush()
+    else:
+        from vnpress.errors import OutputError
+
+        try:
+            with open(output_path, "w", encoding="utf-8") as f:
+                f.write(html)
+        except OSError as e:
+            raise OutputError(f"{output_path}: {e.strerror or e}") from None
+        reporter.info(f"wrote {output_path} ({len(html.encode('utf-8')):,} bytes, {len(docs)} documents)")
+    return finish()
