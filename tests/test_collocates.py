@@ -53,67 +53,71 @@ def test_mi_window_5_5_by_hand(article):
     # Windows (5 left, 5 right, closed by "." and the line break; the comma takes no place):
     #   node 1: right huấn luyện, bắn, súng | "."
     #   node 2: left "." | right tuần tra, biên giới, bộ đội (node 3), huấn luyện | "."
-    #   node 3: left biên giới, tuần tra, Bộ đội (node 2) | "." ; right huấn luyện | "."
+    #   node 3: left biên giới, tuần tra (both counted for node 2 already), Bộ đội (node 2) | "." ;
+    #           right huấn luyện (counted for node 2 already) | "."
     #   node 4: alone on its line. "Huấn luyện" of line 2 is in no window.
     # MI = log2(f(xy)·12 / (4·f(y))):
-    #   tuần tra, biên giới: log2(2·12/4) = log2 6 = 2.585; huấn luyện: log2(3·12/12) = 1.585;
-    #   bắn, súng: log2(12/4) = 1.585; bộ đội: log2(2·12/16) = log2 1.5 = 0.585
+    #   bắn, biên giới, súng, tuần tra: log2(12/4) = 1.585; huấn luyện: log2(2·12/12) = 1;
+    #   bộ đội: log2(2·12/16) = log2 1.5 = 0.585
     assert table("bộ đội", article, "--min-freq", "1") == [
-        ("biên giới", 2, 1, 1, 1, 2.585),
-        ("tuần tra", 2, 1, 1, 1, 2.585),
-        ("huấn luyện", 3, 3, 0, 3, 1.585),
         ("bắn", 1, 1, 0, 1, 1.585),
+        ("biên giới", 1, 1, 0, 1, 1.585),
         ("súng", 1, 1, 0, 1, 1.585),
+        ("tuần tra", 1, 1, 0, 1, 1.585),
+        ("huấn luyện", 2, 3, 0, 2, 1.0),
         ("Bộ đội", 2, 4, 1, 1, 0.585),
     ]
 
 
 def test_mi_leaves_out_pairs_seen_fewer_than_5_times_by_default(article):
     assert table("bộ đội", article) == []
-    assert [r[0] for r in table("bộ đội", article, "--min-freq", "3")] == ["huấn luyện"]
+    assert [r[0] for r in table("bộ đội", article, "--min-freq", "2")] == ["huấn luyện", "Bộ đội"]
 
 
 def test_logdice_t_and_ll_by_hand(article):
     # logDice = 14 + log2(2·f(xy) / (f(x) + f(y))):
-    #   huấn luyện 14 + log2(6/7) = 13.778; biên giới 14 + log2(4/5) = 13.678; bộ đội 14 + log2(4/8) = 13;
-    #   bắn 14 + log2(2/5) = 12.678
+    #   huấn luyện 14 + log2(4/7) = 13.193; bộ đội 14 + log2(4/8) = 13; bắn, biên giới, súng, tuần tra
+    #   14 + log2(2/5) = 12.678
     scores = {r[0]: r[5] for r in table("bộ đội", article, "--measure", "logdice")}
     assert scores == {
-        "huấn luyện": 13.778,
-        "biên giới": 13.678,
-        "tuần tra": 13.678,
+        "huấn luyện": 13.193,
         "Bộ đội": 13.0,
         "bắn": 12.678,
+        "biên giới": 12.678,
         "súng": 12.678,
+        "tuần tra": 12.678,
     }
-    # t = (f(xy) − 4·f(y)/12) / √f(xy): biên giới (2 − 1/3)/√2 = 1.179; huấn luyện (3 − 1)/√3 = 1.155;
-    # bắn (1 − 1/3)/1 = 0.667; bộ đội (2 − 4/3)/√2 = 0.471
+    # t = (f(xy) − 4·f(y)/12) / √f(xy): huấn luyện (2 − 1)/√2 = 0.707; bắn … (1 − 1/3)/1 = 0.667;
+    # bộ đội (2 − 4/3)/√2 = 0.471
     scores = {r[0]: r[5] for r in table("bộ đội", article, "--measure", "t")}
     assert scores == {
-        "biên giới": 1.179,
-        "tuần tra": 1.179,
-        "huấn luyện": 1.155,
+        "huấn luyện": 0.707,
         "bắn": 0.667,
+        "biên giới": 0.667,
         "súng": 0.667,
+        "tuần tra": 0.667,
         "Bộ đội": 0.471,
     }
-    # G² of huấn luyện: O = (3, 1, 0, 8), E = (1, 3, 2, 6):
-    #   2·(3·ln 3 + 1·ln(1/3) + 8·ln(8/6)) = 2·(3.295837 − 1.098612 + 2.301463) = 8.997
+    # G² of huấn luyện: O = (2, 2, 1, 7), E = (1, 3, 2, 6):
+    #   2·(2·ln 2 + 2·ln(2/3) + ln(1/2) + 7·ln(7/6)) = 2·(1.386294 − 0.810930 − 0.693147 + 1.079061) = 1.923
     # of bắn: O = (1, 3, 0, 8), E = (1/3, 11/3, 2/3, 22/3):
     #   2·(ln 3 + 3·ln(9/11) + 8·ln(12/11)) = 2·(1.098612 − 0.602004 + 0.696095) = 2.385
     scores = {r[0]: r[5] for r in table("bộ đội", article, "--measure", "ll")}
-    assert scores["huấn luyện"] == 8.997
+    assert scores["huấn luyện"] == 1.923
     assert scores["bắn"] == 2.385
 
 
 def test_window_edges_a_line_break_and_a_sentence_end_close_the_window(article):
     # 2 left, 2 right: node 1 sees huấn luyện, bắn; node 2 tuần tra, biên giới; node 3 (after the
-    # comma, which takes no place) biên giới, tuần tra on the left and huấn luyện on the right.
-    assert [(r[0], r[3], r[4]) for r in table("bộ đội", article, "--window", "2,2", "--min-freq", "1")] == [
-        ("biên giới", 1, 1),
-        ("tuần tra", 1, 1),
-        ("bắn", 0, 1),
-        ("huấn luyện", 0, 2),
+    # comma, which takes no place) biên giới, tuần tra on the left (counted for node 2 already) and
+    # huấn luyện on the right. MI: log2(12/4) = 1.585 for the three, log2(2·12/12) = 1 for huấn luyện.
+    assert [
+        (r[0], r[3], r[4], r[5]) for r in table("bộ đội", article, "--window", "2,2", "--min-freq", "1")
+    ] == [
+        ("bắn", 0, 1, 1.585),
+        ("biên giới", 0, 1, 1.585),
+        ("tuần tra", 0, 1, 1.585),
+        ("huấn luyện", 0, 2, 1.0),
     ]
     # Right only, one word: the node at the end of a sentence or alone on a line has none.
     assert [(r[0], r[1]) for r in table("bộ đội", article, "--window", "0,1", "--min-freq", "1")] == [
@@ -123,6 +127,15 @@ def test_window_edges_a_line_break_and_a_sentence_end_close_the_window(article):
     # "huấn luyện" ends both sentences and starts line 2: nothing on its right in any window
     found = table("huấn luyện", article, "--window", "0,5", "--min-freq", "1")
     assert [(r[0], r[5]) for r in found] == [("bắn", 2.0), ("chiến sĩ", 2.0), ("súng", 2.0)]  # log2(12/3)
+
+
+def test_a_word_in_two_windows_counts_once(tmp_path):
+    # "xe tăng" is in the right window of both nodes and counts once: freq_with ≤ freq_total.
+    # MI log2(2·3/(2·2)) = log2(1·3/(2·1)) = 0.585 for both; the tie goes to the more frequent pair.
+    path = tmp_path / "b.txt"
+    path.write_text("Bộ đội bộ đội xe tăng.\n", encoding="utf-8")
+    found = table("bộ đội", path, "--min-freq", "1")
+    assert found == [("Bộ đội", 2, 2, 1, 1, 0.585), ("xe tăng", 1, 1, 0, 1, 0.585)]
 
 
 def test_freq_total_and_n_are_freq_s(article):

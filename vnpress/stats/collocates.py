@@ -8,7 +8,9 @@ stop words take a place too); a sentence end (``.`` ``!`` ``?`` ``…``) or a li
 a window never reaches into another sentence or line. A collocate is a word ``freq`` counts (of kind
 word, no stop word, not on a furniture line), keyed as ``freq`` keys it; its ``freq_total`` is its
 ``freq`` count, and N, the corpus size of the formulas, is the number of words ``freq`` counts.
-Another occurrence of the node inside the window counts as a collocate, as in AntConc.
+Another occurrence of the node inside the window counts as a collocate, as in AntConc. A word in the
+windows of two occurrences of the node (``công tác Đảng, công tác bảo vệ``) counts once, for the
+first, so that ``freq_with`` never exceeds ``freq_total``.
 
 Columns: ``collocate, freq_with (= freq_left + freq_right), freq_total, freq_left, freq_right, score``; ``score`` is the
 measure (see :mod:`vnpress.stats.measures` for the formulas) rounded to three decimals. Rows go by
@@ -108,6 +110,7 @@ def document_collocates(
     on_left: Counter[str] = Counter()
     on_right: Counter[str] = Counter()
     n_places = len(keys)
+    counted: set[int] = set()  # places already counted in the window of an earlier occurrence
     for i, j in find(tokens, query, keep_case=keep_case):
         if tokens[i].line in skipped:
             continue
@@ -118,13 +121,15 @@ def document_collocates(
         for p in range(lo - 1, max(lo - 1 - left, -1), -1):
             if place_segment[p] != seg:
                 break
-            if keys[p] is not None:
+            if keys[p] is not None and p not in counted:
+                counted.add(p)
                 on_left[keys[p]] += 1
         seg = token_segment[j]
         for p in range(hi, min(hi + right, n_places)):
             if place_segment[p] != seg:
                 break
-            if keys[p] is not None:
+            if keys[p] is not None and p not in counted:
+                counted.add(p)
                 on_right[keys[p]] += 1
     return DocumentCollocates(pairs, hits, on_left, on_right)
 
