@@ -188,7 +188,9 @@ def _officers(mentions: list[dict], top: int) -> str:
     names: dict[str, str] = {}
     for a in appearance_rows(roster):
         if a["person"] in shown and a["date"] and a["rank"]:
-            history[a["person"]].append((a["date"], a["rank"]))
+            seen = (a["date"][:7], a["rank"])  # one dot a month and rank: the timeline stays small
+            if seen not in history[a["person"]]:
+                history[a["person"]].append(seen)
             names[a["person"]] = a["name"]
     ranks: dict[str, list[str]] = defaultdict(list)
     for r in rank_rows(roster):
@@ -258,7 +260,7 @@ def _resolutions(mentions: list[dict], top: int, years: Iterable[str]) -> str:
     by_year: Counter[str] = Counter({y: 0 for y in years})
     for m in mentions:
         if m["type"] == "resolution":
-            by_year[(m["document_date"] or UNKNOWN)[:4] if m["document_date"] else UNKNOWN] += 1
+            by_year[m["document_date"][:4] if m["document_date"] else UNKNOWN] += 1
     years = sorted(by_year, key=period_order)
     rows = [(_short(name, 120), n, d) for name, n, d in _aggregate(mentions, "resolution")[:top]]
     return _section(
