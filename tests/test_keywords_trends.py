@@ -252,3 +252,26 @@ def test_trend_sparklines_by_hand(dated):
     # per_10k over 2021, 2022, unknown: 4285.71, 0, 2500 → █, ▁, ▅ (2500/4285.71·7 = 4.08 → ▅)
     assert "█▁▅" in out
     assert "2021 2022 unknown" in out
+
+
+def test_a_sidecar_gives_the_undated_document_its_date_and_source(dated, tmp_path):
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,date,source\nnodate.txt,2022-03-04,Báo QĐND\n", encoding="utf-8")
+    result = invoke("trend", "bộ đội", dated, "--meta", sidecar, "--format", "tsv", "--no-header")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "bộ đội\t2021\t3\t4285.71\t2\t0.8",
+        "bộ đội\t2022\t1\t1666.67\t1\t0.0",  # 2022: 2 + 4 words, hits (0, 1): p = (0, 1/4), D = 0
+    ]
+    by_source = invoke("freq", "--by", "source", dated, "--meta", sidecar, "--format", "tsv", "--top", "1")
+    assert by_source.stdout.splitlines()[1:] == [
+        "Báo QĐND\t1\tbắn\t1\t2500.0\t1",
+        "unknown\t1\tBộ đội\t3\t3333.33\t2",
+    ]
+    assert by_source.stderr == (
+        "vnpress: warning: 3 of 4 documents have no source (vnpress meta): counted under 'unknown'\n"
+    )
+    alone = invoke("freq", dated, "--meta", sidecar)
+    assert alone.exit_code == 2
+    assert alone.stderr == "vnpress: error: --meta gives the dates and sources of --by: use it with --by\n"

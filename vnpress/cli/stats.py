@@ -44,6 +44,15 @@ def with_paths(inputs: Inputs, paths: tuple[str, ...]) -> Inputs:
     return Inputs(paths, inputs.glob, inputs.encoding, inputs.jobs, inputs.use_cache, inputs.reporter)
 
 
+meta_option = click.option(
+    "--meta",
+    "sidecar",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="CSV or JSONL mapping file → date, source … (as vnpress meta --meta); its values win over the text's.",
+)
+
+
 def word_options(f):
     for decorator in reversed(stopword_options):
         f = decorator(f)
@@ -257,12 +266,13 @@ def _sample_named(inputs: Inputs):
     show_default=True,
     help="The period: the documents' year or month (vnpress meta's date), or their source.",
 )
+@meta_option
 @word_options
 @chart_option
 @segmenter_option
 def trend(
-    words, inputs: Inputs, output: Output, by, keep_case, stopword_files, no_stopwords, keep_boilerplate,
-    chart, segmenter,
+    words, inputs: Inputs, output: Output, by, sidecar, keep_case, stopword_files, no_stopwords,
+    keep_boilerplate, chart, segmenter,
 ) -> int:  # fmt: skip
     """How often WORDS occur per period: WORDS is a comma-separated list of words or phrases, each
     matched as kwic matches it; one row per word and period, with Juilland's D as dispersion.
@@ -282,6 +292,8 @@ def trend(
         stopword_files=stopword_files,
         use_stopwords=not no_stopwords,
         keep_boilerplate=keep_boilerplate,
+        sidecar=sidecar,
+        on_problem=inputs.reporter.problem,
         jobs=inputs.jobs,
         use_cache=inputs.use_cache,
         segmenter=segmenter,
@@ -331,8 +343,9 @@ def _sparklines(by: str):
     "--top", type=click.IntRange(min=1), default=25, show_default=True, metavar="N", help="Rows per section."
 )
 @click.option("--title", default="vnpress report", show_default=True, help="The report's title.")
+@meta_option
 @segmenter_option
-def report(inputs: Inputs, output_path, references, reference_sample, top, title, segmenter) -> int:
+def report(inputs: Inputs, output_path, references, reference_sample, top, title, sidecar, segmenter) -> int:
     """One self-contained HTML file (no network: inline styles and SVG charts) on the corpus: its
     documents, dates and sources, top words, keywords, officers and their ranks over time, units,
     resolutions by year, abbreviations and the trends of the top words.
@@ -359,6 +372,8 @@ def report(inputs: Inputs, output_path, references, reference_sample, top, title
         reference=reference,
         top=top,
         title=title,
+        sidecar=sidecar,
+        on_problem=reporter.problem,
         jobs=inputs.jobs,
         use_cache=inputs.use_cache,
         segmenter=segmenter,

@@ -17,7 +17,7 @@ from vnpress.cli.app import (
     segmenter_option,
     silence_stdout,
 )
-from vnpress.cli.stats import bars_of, chart_option, emit_with_chart, say_unknown
+from vnpress.cli.stats import bars_of, chart_option, emit_with_chart, meta_option, say_unknown
 from vnpress.io.render import FORMATS, OutputOptions
 
 
@@ -72,6 +72,7 @@ from vnpress.io.render import FORMATS, OutputOptions
     default=None,
     help="One list per period: the documents' year or month (vnpress meta's date) or source.",
 )
+@meta_option
 @chart_option
 @segmenter_option
 def freq(
@@ -79,6 +80,7 @@ def freq(
     output: Output,
     segmenter,
     by,
+    sidecar,
     chart,
     top,
     ngram,
@@ -99,8 +101,12 @@ def freq(
     Example: vnpress freq seeds/ --top 50
     """
     if by is not None:
-        return _freq_by(inputs, output, segmenter, by, chart, by_file, top, ngram, min_count, keep_case,
-                        stopword_files, no_stopwords, keep_boilerplate)  # fmt: skip
+        return _freq_by(inputs, output, segmenter, by, sidecar, chart, by_file, top, ngram, min_count,
+                        keep_case, stopword_files, no_stopwords, keep_boilerplate)  # fmt: skip
+    if sidecar is not None:
+        from vnpress.errors import UsageError
+
+        raise UsageError("--meta gives the dates and sources of --by: use it with --by")
     from vnpress.stats.freq import frequency_table
 
     table = frequency_table(
@@ -122,7 +128,7 @@ def freq(
 
 
 def _freq_by(
-    inputs, output, segmenter, by, chart, by_file, top, ngram, min_count, keep_case, stopword_files,
+    inputs, output, segmenter, by, sidecar, chart, by_file, top, ngram, min_count, keep_case, stopword_files,
     no_stopwords, keep_boilerplate,
 ) -> int:  # fmt: skip
     """freq --by PERIOD."""
@@ -141,6 +147,8 @@ def _freq_by(
         stopword_files=stopword_files,
         use_stopwords=not no_stopwords,
         keep_boilerplate=keep_boilerplate,
+        sidecar=sidecar,
+        on_problem=inputs.reporter.problem,
         jobs=inputs.jobs,
         use_cache=inputs.use_cache,
         segmenter=segmenter,

@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from html import escape
 from typing import Any
 
 from vnpress import __version__
-from vnpress.io.corpus import Document, by_document
+from vnpress.io.corpus import Document, Problem, by_document
 from vnpress.pipeline.run import map_segmented
 from vnpress.report import svg
 from vnpress.stats.freq import load_stopwords, per_10k
 from vnpress.stats.keywords import corpus_counts, keyword_rows
-from vnpress.stats.periods import UNKNOWN, document_date, period_order
+from vnpress.stats.periods import UNKNOWN, Periods, period_order
 from vnpress.stats.trends import dated_pairs
 from vnpress.stats.wordcounts import WordCounts
 from vnpress.text.collation import collation_key
@@ -55,18 +55,18 @@ class _Corpus:
         self.undated = 0
 
 
-def _read(results: Iterable[tuple[Document, tuple]], today: dt.date) -> _Corpus:
+def _read(results: Iterable[tuple[Document, tuple]], periods: Periods) -> _Corpus:
     corpus = _Corpus()
     for group in by_document(results):
         doc, (stamp, pairs) = next(group)
         values = [pairs, *(v for _, (_, v) in group)]
-        date = document_date(doc.path, stamp, today)
+        date, source = periods.dated(doc.path, stamp)
         corpus.n_documents += 1
         if date:
             corpus.dates.append(date)
         else:
             corpus.undated += 1
-        corpus.sources[(stamp.source if stamp is not None else None) or UNKNOWN] += 1
+        corpus.sources[source or UNKNOWN] += 1
         year = date[:4] if date else UNKNOWN
         keys = set()
         for p in values:
@@ -317,6 +317,8 @@ def build_report(
     top: int = 25,
     title: str = "vnpress report",
     today: dt.date | None = None,
+    sidecar: str | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
     jobs: int | None = 1,
     use_cache: bool = True,
     segmenter: str = "fast",
@@ -325,6 +327,7 @@ def build_report(
     from vnpress.entities import entity_table
 
     today = today or dt.date.today()
+    periods = Periods("year", today, sidecar, on_problem)
     stopwords = load_stopwords(())
     func = partial(
         dated_pairs,
@@ -334,7 +337,7 @@ def build_report(
         stopwords=stopwords,
         keep_boilerplate=False,
     )
-    corpus = _read(map_segmented(func, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter), today)
+    corpus = _read(map_segmented(func, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter), periods)
     ref_counts = None
     if reference is not None:
         ref_counts = corpus_counts(

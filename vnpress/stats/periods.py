@@ -5,16 +5,18 @@ file's path, else the inferred one (the lead's day and month with a year the tex
 is the outlet the text names for itself. A document without one is in the period ``unknown``.
 
 The text's part is computed next to the segmenter (:func:`text_stamp`, cached with the analysis, so
-keyed by the text alone); the path's part is added in the parent (:func:`stamp_period`), since the
-same text may sit at two paths.
+keyed by the text alone); the path's part and a sidecar's (``--meta FILE``, whose date and source
+win, as in ``vnpress meta``) are added in the parent (:class:`Periods`), since the same text may sit
+at two paths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import NamedTuple
 
-from vnpress.io.corpus import Document
+from vnpress.io.corpus import Document, Problem
 from vnpress.text.collation import collation_key
 
 PERIODS = ("year", "month", "source")
@@ -40,16 +42,23 @@ def text_stamp(doc: Document, today: dt.date) -> TextStamp | None:
     return TextStamp(stated, meta.date_inferred, meta.source)
 
 
-def document_date(path: str, stamp: TextStamp | None, today: dt.date) -> str | None:
-    """The date ``vnpress meta`` gives: stated in the text, else in the path, else inferred."""
+def stated_dates(path: str, stamp: TextStamp | None, today: dt.date) -> tuple[str | None, str | None]:
+    """``(date, date_inferred)`` as ``vnpress meta`` gives them: the date stated in the text, else in
+    the path; the inferred one only when neither states one."""
     if stamp is not None and stamp.stated:
-        return stamp.stated
+        return stamp.stated, None
     from vnpress.meta.dates import path_date
 
     from_path = path_date(path, today)
     if from_path is not None:
-        return from_path.isoformat()
-    return stamp.inferred if stamp is not None else None
+        return from_path.isoformat(), None
+    return None, stamp.inferred if stamp is not None else None
+
+
+def document_date(path: str, stamp: TextStamp | None, today: dt.date) -> str | None:
+    """The date ``vnpress meta`` gives: stated in the text, else in the path, else inferred."""
+    date, inferred = stated_dates(path, stamp, today)
+    return date or inferred
 
 
 def period_of(by: str, date: str | None, source: str | None) -> str:
@@ -61,8 +70,38 @@ def period_of(by: str, date: str | None, source: str | None) -> str:
     return date[:4] if by == "year" else date[:7]
 
 
-def stamp_period(by: str, path: str, stamp: TextStamp | None, today: dt.date) -> str:
-    return period_of(by, document_date(path, stamp, today), stamp.source if stamp is not None else None)
+class Periods:
+    """The period of each document by ``by``, with a sidecar's date and source when given (a
+    malformed sidecar fails when this is made, before any document is read)."""
+
+    def __init__(
+        self,
+        by: str,
+        today: dt.date,
+        sidecar: str | None = None,
+        on_problem: Callable[[Problem], None] | None = None,
+    ):
+        from vnpress.meta import Sidecar
+
+        self.by, self.today, self.on_problem = by, today, on_problem
+        self.sidecar_path = sidecar
+        self.sidecar = Sidecar(sidecar) if sidecar else None
+
+    def dated(self, path: str, stamp: TextStamp | None) -> tuple[str | None, str | None]:
+        """``(date, source)`` of a document."""
+        date, inferred = stated_dates(path, stamp, self.today)
+        source = stamp.source if stamp is not None else None
+        record = self.sidecar.lookup(path) if self.sidecar is not None else None
+        if not record:
+            return date or inferred, source
+        from vnpress.meta import DocumentMeta, apply_sidecar
+
+        meta = DocumentMeta(path, date=date, date_inferred=inferred, source=source)
+        meta = apply_sidecar(meta, record, self.sidecar_path or "", self.on_problem)
+        return meta.best_date, meta.source
+
+    def __call__(self, path: str, stamp: TextStamp | None) -> str:
+        return period_of(self.by, *self.dated(path, stamp))
 
 
 def period_order(period: str) -> tuple:

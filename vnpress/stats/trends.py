@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
 
 from vnpress.errors import UsageError
-from vnpress.io.corpus import Document, by_document
+from vnpress.io.corpus import Document, Problem, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import FREQ_BY_PERIOD, TREND
 from vnpress.pipeline.run import map_segmented
 from vnpress.stats.freq import counted_runs, document_pairs, load_stopwords, per_10k
 from vnpress.stats.kwic import find, query_key
 from vnpress.stats.measures import juilland_d
-from vnpress.stats.periods import PERIODS, UNKNOWN, TextStamp, period_order, stamp_period, text_stamp
+from vnpress.stats.periods import PERIODS, UNKNOWN, Periods, TextStamp, period_order, text_stamp
 from vnpress.stats.wordcounts import WordCounts
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.collation import collation_key
@@ -69,12 +69,12 @@ def dated_pairs(
     return text_stamp(doc, dt.date.fromisoformat(today)), pairs
 
 
-def _periods_of(results: Iterable[tuple[Document, tuple]], by: str, today: dt.date):
+def _periods_of(results: Iterable[tuple[Document, tuple]], periods: Periods):
     """``(path, period, [values of each piece])`` of each file."""
     for group in by_document(results):
         doc, (stamp, value) = next(group)
         values = [value, *(v for _, (_, v) in group)]
-        yield doc.path, stamp_period(by, doc.path, stamp, today), values
+        yield doc.path, periods(doc.path, stamp), values
 
 
 def frequency_by_period(
@@ -89,6 +89,8 @@ def frequency_by_period(
     use_stopwords: bool = True,
     keep_boilerplate: bool = False,
     today: dt.date | None = None,
+    sidecar: str | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
     jobs: int | None = 1,
     use_cache: bool = True,
     segmenter: str = "fast",
@@ -96,6 +98,7 @@ def frequency_by_period(
     """One frequency list per period: ``period, n, word, count, per_10k, documents``."""
     check_by(by)
     today = today or dt.date.today()
+    periods = Periods(by, today, sidecar, on_problem)
     func = partial(
         dated_pairs,
         today=today.isoformat(),  # the cache keys name the day: meta takes no date after it
@@ -108,7 +111,7 @@ def frequency_by_period(
     counts: dict[str, WordCounts] = defaultdict(WordCounts)
     documents: dict[str, Counter[str]] = defaultdict(Counter)
     n_docs = unknown = 0
-    for _, period, values in _periods_of(results, by, today):
+    for _, period, values in _periods_of(results, periods):
         n_docs += 1
         unknown += period == UNKNOWN
         keys = set()
@@ -179,6 +182,8 @@ def trend_table(
     use_stopwords: bool = True,
     keep_boilerplate: bool = False,
     today: dt.date | None = None,
+    sidecar: str | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
     jobs: int | None = 1,
     use_cache: bool = True,
     segmenter: str = "fast",
@@ -188,6 +193,7 @@ def trend_table(
     items = parse_words(words)
     queries = tuple(query_key(w, keep_case=keep_case) for w in items)
     today = today or dt.date.today()
+    periods = Periods(by, today, sidecar, on_problem)
     func = partial(
         document_matches,
         today=today.isoformat(),
@@ -200,7 +206,7 @@ def trend_table(
     sizes: dict[str, list[int]] = defaultdict(list)  # per period: each document's counted words
     hits: dict[str, list[tuple[int, ...]]] = defaultdict(list)  # per period: each document's matches
     n_docs = unknown = 0
-    for _, period, values in _periods_of(results, by, today):
+    for _, period, values in _periods_of(results, periods):
         n_docs += 1
         unknown += period == UNKNOWN
         sizes[period].append(sum(size for size, _ in values))
