@@ -14,6 +14,7 @@ from vnpress.cli.app import (
     input_options,
     output_options,
     segmenter_option,
+    silence_stdout,
     stdout,
 )
 from vnpress.io.corpus import display_sample_path, sample_corpus_paths
@@ -79,8 +80,6 @@ def emit_with_chart(output: Output, table: Table, chart: bool, draw) -> None:
             draw(rows, out, output.options.color)
             out.flush()
         except BrokenPipeError:
-            from vnpress.cli.app import silence_stdout
-
             silence_stdout()
 
 
