@@ -22,18 +22,49 @@ def display_form(raw: str) -> str:
 
 
 class WordCounts:
-    """Counted words of a corpus: per key its count, and per key the forms it was written in."""
+    """Counted words of a corpus: per key its count, and per key the forms it was written in.
+
+    The documents' pairs are added up in one Counter as they come (one dictionary update per
+    distinct pair of a document, in C); the counts per key and the forms are made once, over the
+    corpus's distinct pairs, when first asked for."""
 
     def __init__(self) -> None:
-        self.total = 0
-        self.counts: Counter[str] = Counter()
-        self.forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self._counts: Counter[str] | None = None
+        self._forms: dict[str, Counter[str]] | None = None
+        self._total = 0
 
     def add_pairs(self, pairs: Mapping[tuple[str, str], int]) -> None:
-        for (key, raw), n in pairs.items():
-            self.total += n
-            self.counts[key] += n
-            self.forms[key][raw] += n
+        self.pairs.update(pairs)
+        self._counts = self._forms = None
+
+    def _tally(self) -> None:
+        counts: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for (key, raw), n in self.pairs.items():
+            counts[key] += n
+            forms[key][raw] += n
+        self._counts, self._forms, self._total = counts, forms, sum(counts.values())
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._tally()
+        assert self._counts is not None
+        return self._counts
+
+    @property
+    def forms(self) -> dict[str, Counter[str]]:
+        if self._forms is None:
+            self._tally()
+        assert self._forms is not None
+        return self._forms
+
+    @property
+    def total(self) -> int:
+        if self._counts is None:
+            self._tally()
+        return self._total
 
     def form(self, key: str, *others: WordCounts) -> str:
         """The form of ``key`` written most often (here and in ``others``)."""
