@@ -200,3 +200,14 @@ def test_the_formulas_by_hand():
     assert juilland_d([3, 0], [6, 6]) == 0.0
     assert juilland_d([3], [6]) is None
     assert juilland_d([0, 0], [6, 6]) is None
+
+
+def test_the_same_rows_whatever_the_jobs_and_the_cache(synthetic_corpus):
+    corpus = synthetic_corpus(60)
+    args = ("collocates", "công tác", corpus, "--format", "tsv", "--top", "0", "--measure", "ll")
+    one = invoke(*args, "--jobs", "1", "--no-cache")
+    cold = invoke(*args, "--jobs", "2")
+    warm = invoke(*args, "--jobs", "2")
+    assert one.exit_code == cold.exit_code == warm.exit_code == 0
+    assert len(one.stdout.splitlines()) > 50
+    assert one.stdout == cold.stdout == warm.stdout
