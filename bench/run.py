@@ -17,6 +17,8 @@
    is read in pieces, so the 50 MiB file needs about what the 1 MiB one does.
 8. ``vnpress officers`` against ``vnpress entities --mentions`` (issue 13): what building the roster
    adds to the extraction it reads, on the same corpus.
+9. ``collocates`` and ``keywords`` on a warm cache (``--sizes`` large corpus), and their peak memory
+   on the large corpus against the small one.
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
 turns; vnpress is byte-compiled first and measured with bytecode caching on, as installed. Results
@@ -373,6 +375,59 @@ def officers_vs_entities(corpus: Path, runs: int) -> Result:
     )
 
 
+def stats_warm(small: Path, large: Path, runs: int) -> Result:
+    """Ratio 9: collocates and keywords on a warm cache (the segmentation and freq's counts cached by
+    one ``freq`` run; the second run of each command finds its own analysis cached too), their time
+    on the large corpus and their peak memory on the large against the small one (the small corpus
+    is the first articles of the large, so one cache serves both)."""
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
+    warm_up, _, _ = run([*VNPRESS, "freq", str(large), "--format", "tsv", "--jobs", "2"], cache)
+
+    def commands(corpus: Path) -> dict[str, list[str]]:
+        return {
+            "collocates": [*VNPRESS, "collocates", "công tác", str(corpus), "--format", "tsv", "--jobs", "2"],
+            "keywords": [
+                *VNPRESS,
+                "keywords",
+                str(corpus),
+                "--reference",
+                str(ROOT / "seeds"),
+                "--format",
+                "tsv",
+            ],
+        }
+
+    first = {name: run(cmd, cache)[0] for name, cmd in commands(large).items()}  # their analyses cold
+    names = list(commands(large))
+    warm = dict(
+        zip(names, interleaved([(cmd, cache) for cmd in commands(large).values()], runs), strict=True)
+    )
+    peaks = {
+        (name, n): peak_memory(cmd, cache)[1]
+        for n, corpus in (("small", small), ("large", large))
+        for name, cmd in commands(corpus).items()
+    }
+    shutil.rmtree(cache, ignore_errors=True)
+    ratio = max(peaks[(name, "large")] / peaks[(name, "small")] for name in names)
+    n_small, n_large = (len(list(c.glob("*.txt"))) for c in (small, large))
+
+    def mb(n: int) -> str:
+        return f"{n / 2**20:,.0f} MB"
+
+    return Result(
+        9,
+        f"collocates and keywords on a warm cache, {n_large:,} articles; peak RSS vs {n_small:,}",
+        f"collocates {warm['collocates']:.2f} s, keywords {warm['keywords']:.2f} s; peak RSS "
+        f"{mb(peaks[('collocates', 'large')])}, {mb(peaks[('keywords', 'large')])}",
+        f"peak RSS on {n_small:,}: {mb(peaks[('collocates', 'small')])}, {mb(peaks[('keywords', 'small')])}",
+        ratio,
+        "≤ 5 s each, memory ≤ 1.5×",
+        ratio <= 1.5 and max(warm.values()) <= 5,
+        f"freq warm-up (segmenting, cold) {warm_up:.1f} s; first runs, their own analysis not cached yet: "
+        f"collocates {first['collocates']:.2f} s, keywords {first['keywords']:.2f} s",
+    )
+
+
 def startup(runs: int) -> Result:
     ours, theirs = interleaved(
         [([*VNPRESS, "--help"], None), ([PYTHON, "-c", "import click, rich"], None)], runs
@@ -451,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -489,6 +544,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(big_files(files))
     if 8 in only:
         results.append(officers_vs_entities(timing, args.runs))
+    if 9 in only:
+        results.append(stats_warm(corpus(args.sizes[0]), corpus(args.sizes[1]), args.runs))
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]
     report(results, info)

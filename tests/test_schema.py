@@ -37,9 +37,14 @@ INVOCATIONS = {
     "expand-abbrev-dictionary": ["expand-abbrev", "--dictionary"],
     "cache-info": ["cache", "info"],
     "schema": ["schema"],
+    "freq-by-period": ["freq", "--by", "year", SEEDS],
+    "kwic-dispersion": ["kwic", "Quân khu", "--dispersion", SEEDS],
+    "collocates": ["collocates", "công tác", SEEDS],
+    "keywords": ["keywords", SEEDS + "/001_4a05e6ed274f4ba5.txt", "--reference", SEEDS],
+    "trend": ["trend", "công tác,Quân khu", SEEDS],
 }
 # Commands that print no table (``expand-abbrev --rewrite`` is an option of a command that does).
-NO_TABLE = {("cache", "clear")}
+NO_TABLE = {("cache", "clear"), ("report",)}
 
 
 def leaf_commands(group=cli, prefix=()):

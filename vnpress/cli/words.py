@@ -17,6 +17,7 @@ from vnpress.cli.app import (
     segmenter_option,
     silence_stdout,
 )
+from vnpress.cli.stats import bars_of, chart_option, emit_with_chart, meta_option, say_unknown
 from vnpress.io.render import FORMATS, OutputOptions
 
 
@@ -65,11 +66,22 @@ from vnpress.io.render import FORMATS, OutputOptions
 @click.option(
     "--keep-boilerplate", is_flag=True, help="Count page-furniture lines too ('Tin liên quan', 'Xem thêm' …)."
 )
+@click.option(
+    "--by",
+    type=click.Choice(("year", "month", "source")),
+    default=None,
+    help="One list per period: the documents' year or month (vnpress meta's date) or source.",
+)
+@meta_option
+@chart_option
 @segmenter_option
 def freq(
     inputs: Inputs,
     output: Output,
     segmenter,
+    by,
+    sidecar,
+    chart,
     top,
     ngram,
     min_count,
@@ -88,6 +100,13 @@ def freq(
     \b
     Example: vnpress freq seeds/ --top 50
     """
+    if by is not None:
+        return _freq_by(inputs, output, segmenter, by, sidecar, chart, by_file, top, ngram, min_count,
+                        keep_case, stopword_files, no_stopwords, keep_boilerplate)  # fmt: skip
+    if sidecar is not None:
+        from vnpress.errors import UsageError
+
+        raise UsageError("--meta gives the dates and sources of --by: use it with --by")
     from vnpress.stats.freq import frequency_table
 
     table = frequency_table(
@@ -104,7 +123,38 @@ def freq(
         use_cache=inputs.use_cache,
         segmenter=segmenter,
     )
-    output.emit(table)
+    emit_with_chart(output, table, chart, bars_of("word", "count", "word frequencies"))
+    return finish()
+
+
+def _freq_by(
+    inputs, output, segmenter, by, sidecar, chart, by_file, top, ngram, min_count, keep_case, stopword_files,
+    no_stopwords, keep_boilerplate,
+) -> int:  # fmt: skip
+    """freq --by PERIOD."""
+    from vnpress.errors import UsageError
+    from vnpress.stats.trends import frequency_by_period
+
+    if by_file:
+        raise UsageError("--by and --by-file cannot be used together")
+    result = frequency_by_period(
+        inputs.documents(),
+        by=by,
+        top=top,
+        ngram=ngram,
+        min_count=min_count,
+        keep_case=keep_case,
+        stopword_files=stopword_files,
+        use_stopwords=not no_stopwords,
+        keep_boilerplate=keep_boilerplate,
+        sidecar=sidecar,
+        on_problem=inputs.reporter.problem,
+        jobs=inputs.jobs,
+        use_cache=inputs.use_cache,
+        segmenter=segmenter,
+    )
+    say_unknown(result.unknown, result.documents, by)
+    emit_with_chart(output, result.table, chart, bars_of("period+word", "count", f"word frequencies by {by}"))
     return finish()
 
 
@@ -122,8 +172,15 @@ def freq(
 )
 @click.option("--keep-case", is_flag=True, help="Match the case of WORD exactly.")
 @click.option("--keep-boilerplate", is_flag=True, help="Search web-page boilerplate lines too.")
+@click.option(
+    "--dispersion",
+    is_flag=True,
+    help="One row per file instead: its words, hits, rate and a plot of where WORD occurs (--width wide).",
+)
 @segmenter_option
-def kwic(word, inputs: Inputs, output: Output, segmenter, width, keep_case, keep_boilerplate) -> int:
+def kwic(
+    word, inputs: Inputs, output: Output, segmenter, width, keep_case, keep_boilerplate, dispersion
+) -> int:
     """Keyword in context: every occurrence of WORD (a segmented word, as freq counts it) with its context.
 
     WORD matches whole words in one tone spelling, case-folded ("chính uỷ" finds "Chính ủy"); a
@@ -132,6 +189,22 @@ def kwic(word, inputs: Inputs, output: Output, segmenter, width, keep_case, keep
     \b
     Example: vnpress kwic "công tác" seeds/
     """
+    if dispersion:
+        from vnpress.stats.dispersion import dispersion_table
+
+        output.emit(
+            dispersion_table(
+                word,
+                inputs.documents(),
+                width=width,
+                keep_case=keep_case,
+                keep_boilerplate=keep_boilerplate,
+                jobs=inputs.jobs,
+                use_cache=inputs.use_cache,
+                segmenter=segmenter,
+            )
+        )
+        return finish()
     from vnpress.stats.kwic import kwic_table
 
     table = kwic_table(

@@ -397,6 +397,112 @@ KWIC = TableSpec(
     key=("file", "start", "end"),
 )
 
+# --- collocates, keywords, trends (vnpress.stats; formulas in vnpress/stats/measures.py) ------------
+_PERIOD = Column(
+    "period",
+    "string",
+    "The year (2021), month (2021-07) or source (the outlet the text names) of the documents, from "
+    "vnpress meta; unknown for documents without one.",
+)
+FREQ_BY_PERIOD = TableSpec(
+    "freq-by-period",
+    "freq --by PERIOD",
+    "One frequency list per period (year, month or source), periods in order, unknown last.",
+    (
+        _PERIOD,
+        *FREQ.columns[:3],
+        Column(
+            "per_10k",
+            "number",
+            "count per 10,000 counted words of the period, rounded half up to two decimals.",
+        ),
+        Column("documents", "integer", "Documents of the period it occurs in."),
+    ),
+    key=("period", "word"),
+)
+KWIC_DISPERSION = TableSpec(
+    "kwic-dispersion",
+    "kwic WORD --dispersion",
+    "Where WORD occurs in each file (AntConc's Plot): one row per file, in input order.",
+    (
+        FILE,
+        Column("words", "integer", "Counted words of the file (as freq counts them)."),
+        Column("hits", "integer", "Matches of WORD (as kwic finds them)."),
+        Column(
+            "per_10k", "number", "hits per 10,000 counted words of the file, rounded half up to two decimals."
+        ),
+        Column("plot", "string", "The file from start to end in --width characters: | where a match starts."),
+    ),
+    key=("file",),
+)
+COLLOCATES = TableSpec(
+    "collocates",
+    "collocates WORD",
+    "Words within the window around WORD, by score (MI, log-likelihood, logDice or t-score).",
+    (
+        Column("collocate", "string", "The collocate, in the form written most often."),
+        Column("freq_with", "integer", "Occurrences within the window of WORD (freq_left + freq_right)."),
+        Column("freq_total", "integer", "Its frequency in the corpus (freq's count)."),
+        Column("freq_left", "integer", "Occurrences within the window on the left of WORD."),
+        Column("freq_right", "integer", "Occurrences within the window on the right of WORD."),
+        Column("score", "number", "The --measure, rounded to three decimals."),
+    ),
+    key=("collocate",),
+)
+KEYWORDS = TableSpec(
+    "keywords",
+    "keywords --reference REFPATHS",
+    "Words of the target corpus by keyness against the reference corpus, most over-used first.",
+    (
+        Column("word", "string", "The word, in the form written most often in the two corpora."),
+        Column("target_freq", "integer", "Occurrences in the target corpus."),
+        Column("reference_freq", "integer", "Occurrences in the reference corpus."),
+        Column(
+            "target_per_10k",
+            "number",
+            "Per 10,000 counted words of the target, rounded half up to two decimals.",
+        ),
+        Column("reference_per_10k", "number", "Per 10,000 counted words of the reference, likewise."),
+        Column(
+            "ll",
+            "number",
+            "Log-likelihood (Rayson & Garside 2000), negative where the word is rarer in the target; "
+            "three decimals.",
+        ),
+        Column(
+            "log_ratio",
+            "number",
+            "Hardie's Log Ratio: log2 of the ratio of the relative frequencies, a zero counted as 0.5; "
+            "three decimals.",
+        ),
+    ),
+    key=("word",),
+)
+TREND = TableSpec(
+    "trend",
+    "trend WORDS",
+    "One row per word and period: how often each word occurs over time (or by source).",
+    (
+        Column("word", "string", "The word or phrase as given."),
+        _PERIOD,
+        Column("count", "integer", "Matches in the period's documents (as kwic finds them)."),
+        Column(
+            "per_10k",
+            "number",
+            "count per 10,000 counted words of the period, rounded half up to two decimals.",
+        ),
+        Column("documents", "integer", "Documents of the period with a match."),
+        Column(
+            "dispersion",
+            "number",
+            "Juilland's D over the period's documents (1 = even, 0 = all in one); null with fewer than two "
+            "documents or no match.",
+            nullable=True,
+        ),
+    ),
+    key=("word", "period"),
+)
+
 # --- expand-abbrev --------------------------------------------------------------------------------
 _ABBREVIATION = Column("abbreviation", "string", "The abbreviation as written (LLVT, T.Ư, QP-AN).")
 ABBREVIATIONS = TableSpec(
@@ -501,6 +607,11 @@ TABLES: tuple[TableSpec, ...] = (
     FREQ,
     FREQ_BY_FILE,
     KWIC,
+    FREQ_BY_PERIOD,
+    KWIC_DISPERSION,
+    COLLOCATES,
+    KEYWORDS,
+    TREND,
     ABBREVIATIONS,
     ABBREVIATIONS_BY_FILE,
     DICTIONARY,
