@@ -8,6 +8,7 @@ so ``vnpress --help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
@@ -106,9 +107,12 @@ class Inputs(NamedTuple):
     jobs: int | None
     use_cache: bool
     reporter: Reporter
+    index: object = None  # PATHS is one index: its documents (vnpress.index.read.IndexSource)
 
     def documents(self) -> Iterator[Document]:
         """The documents, sorted; problems go to stderr and the reading goes on."""
+        if self.index is not None:
+            return self.index.documents()
         paths = list(self.paths)
         sample = False
         if not paths:
@@ -218,11 +222,20 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
         return functools.partial(input_options, cache=cache)
 
     @functools.wraps(f)
-    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, since, until, source, where, **kwargs):
+        from vnpress.index.filters import Filters, check_date, find_index
+
+        filters = Filters(check_date("--since", since), check_date("--until", until), source, where)
+        index = find_index(tuple(paths), filters)  # PATHS is one index: read it instead of files
+        if index is not None:
+            from vnpress.index.read import IndexSource
+
+            index = IndexSource(index, filters)
         kwargs["inputs"] = Inputs(
-            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, reporter=current_reporter()
+            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, current_reporter(), index
         )
-        return f(*args, **kwargs)
+        with index if index is not None else contextlib.nullcontext():
+            return f(*args, **kwargs)
 
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
@@ -251,6 +264,7 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             help="Worker processes (default: all cores; 1 = in-process).",
         ),
     ]
+    decorators += index_filter_options()
     if cache:
         decorators.append(
             click.option(
@@ -263,6 +277,18 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     for decorator in reversed(decorators):
         wrapper = decorator(wrapper)
     return wrapper
+
+
+def index_filter_options() -> list[Callable]:
+    """The options that select documents when PATHS is an index made by vnpress index."""
+    return [
+        click.option("--since", metavar="DATE", help="Index only: documents dated on or after DATE."),
+        click.option("--until", metavar="DATE", help="Index only: documents dated on or before DATE."),
+        click.option("--source", metavar="TEXT", help="Index only: documents of this outlet (any case)."),
+        click.option(
+            "--where", metavar="SQL", help="Index only: documents matching an SQL condition on documents."
+        ),
+    ]
 
 
 SEGMENTERS = ("fast", "underthesea")  # vnpress.text.segment.ENGINES (a test keeps the two equal)
