@@ -63,7 +63,7 @@ def search_rows(
             "date": date,
             "title": title,
             "snippet": " ".join(snippet.split()),
-            "score": round(-score, 4) + 0.0,
+            "score": float(f"{-score:.6g}") + 0.0,
         }
         for path, date, title, snippet, score in rows
     ]

@@ -339,7 +339,7 @@ SEARCH = TableSpec(
             "string",
             "The best passage, matches between « and », cut passages marked with …",
         ),
-        Column("score", "number", "bm25 relevance, higher is better (rounded to 4 decimals)."),
+        Column("score", "number", "bm25 relevance, higher is better (6 significant digits)."),
     ),
     key=("file",),
 )
