@@ -23,6 +23,11 @@ COMMANDS = [
     ["segment"],
     ["segment", "--format", "jsonl"],
     ["meta"],
+    ["officers"],
+    ["officers", "--appearances"],
+    ["officers", "--ranks"],
+    ["officers", "--posts"],
+    ["officers", "--explain"],
     ["expand-abbrev"],
     ["expand-abbrev", "--by-file"],
     ["expand-abbrev", "--rewrite"],
@@ -150,3 +155,33 @@ def test_an_index_without_the_db_suffix_is_known_by_its_application_id(tmp_path,
     renamed = tmp_path / "archive.sqlite"
     shutil.copy(seeds_db, renamed)
     assert _run(["entities"], renamed, "tsv") == _run(["entities"], SEEDS, "tsv")
+
+
+def test_the_who_s_who_tables_hold_the_rows_vnpress_officers_prints(seeds_db):
+    """people, appearances, ranks and posts are rebuilt from the stored mention rows, and are the
+    rows of the command on the files."""
+    import json
+    import sqlite3
+
+    from vnpress.index.people import TABLES
+
+    conn = sqlite3.connect(seeds_db)
+    for table, (spec, _) in TABLES.items():
+        option = {"people": [], "appearances": ["--appearances"], "ranks": ["--ranks"], "posts": ["--posts"]}[
+            table
+        ]
+        printed = [json.loads(line) for line in _run(["officers", *option], SEEDS, "jsonl").splitlines()]
+        names = list(spec.names)
+        stored = []
+        for row in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):
+            record = {}
+            for column, value in zip(spec.columns, row, strict=True):
+                if column.type == "list":
+                    value = json.loads(value)
+                elif column.type == "boolean":
+                    value = bool(value)
+                record[column.name] = value
+            stored.append(record)
+        assert stored == printed, table
+        assert len(stored) >= 8
+    conn.close()

@@ -19,7 +19,7 @@ from helpers import ROOT, SAFETY_NET, SEEDS, VNPRESS, invoke
 from index_helpers import build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SEEDS_OFFICERS = ("Chu Văn Đoàn", "Lương Cường", "Lê Tuấn Hiền", "Nguyễn Mạnh Hùng")
+SEEDS_OFFICERS = ("Chu Văn Đoàn", "Lương Cường", "Lê Tuấn Hiền", "Nguyễn Mạnh Hùng", "Trần Hoài Trung")
 
 
 def _free_port() -> int:
@@ -91,19 +91,27 @@ def test_the_metadata_file_is_written_next_to_the_index(server):
 
 def test_pages_and_json(server):
     base, _, _ = server
-    status, rows = _get(base + "/press/officers.json?_shape=array&_sort=name")
+    status, rows = _get(base + "/press/people.json?_shape=array&_sort=name")
     assert status == 200
     names = [r["name"] for r in json.loads(rows)]
     assert set(SEEDS_OFFICERS) <= set(names)
     status, html = _get(base + "/press/mentions")
     assert status == 200
     assert "One row per entity mention (vnpress entities --mentions)." in html  # the description
-    assert "type" in html and "officer" in html  # the facet
+    for facet in ("type", "rank", "kind", "year"):  # the facets of the metadata
+        assert f'data-column="{facet}"' in html, facet
     status, timeline = _get(
         base + "/press/officer_timeline.json?_shape=array&name=" + urllib.parse.quote("Chu Văn Đoàn")
     )
     assert status == 200
-    assert {r["rank"] for r in json.loads(timeline)} == {"Thiếu tướng"}
+    assert [(r["date"], r["rank"], r["person"]) for r in json.loads(timeline)] == [
+        ("2020-11-14", "Thiếu tướng", "chu-van-doan")
+    ]
+    status, held = _get(
+        base + "/press/who_held_a_post.json?_shape=array&post=" + urllib.parse.quote("Chính ủy Quân khu 7")
+    )
+    assert status == 200
+    assert [(r["name"], r["first_seen"]) for r in json.loads(held)] == [("Trần Hoài Trung", "2022-10-06")]
     status, found = _get(base + "/press/search.json?_shape=array&q=" + urllib.parse.quote('"Chính uỷ"'))
     assert status == 200 and found != "[]"
     expected = invoke("search", '"Chính uỷ"', "--db", server[1], "--format", "json", "--limit", "0").stdout
@@ -121,14 +129,14 @@ def test_pages_and_json(server):
 )
 def test_the_officers_page_in_headless_chromium(server):
     base, _, root = server
-    url = base + "/press/officers?_sort=name"
+    url = base + "/press/people?_sort=name"
     common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={root / 'chromium'}"]
     dom = subprocess.run([*common, "--dump-dom", url], capture_output=True, timeout=SAFETY_NET)
     assert dom.returncode == 0, dom.stderr
     text = dom.stdout.decode("utf-8")
     for name in SEEDS_OFFICERS:
         assert name in text
-    assert "Officers by name and rank over the archive" in text
+    assert "The who&#39;s-who (vnpress officers)" in text or "The who's-who (vnpress officers)" in text
     shot = root / "officers.png"
     taken = subprocess.run(
         [*common, f"--screenshot={shot}", "--window-size=1280,900", url],

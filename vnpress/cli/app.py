@@ -13,7 +13,7 @@ import errno
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import click
@@ -221,11 +221,22 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     if f is None:
         return functools.partial(input_options, cache=cache)
 
+    # --since/--until/--source/--where select documents of an index; a command with options of
+    # those names of its own (officers' --since) keeps them, and they are passed on to it.
+    own = {p.name for p in getattr(f, "__click_params__", ())}
+    filter_names = [name for name in INDEX_FILTERS if name not in own]
+
     @functools.wraps(f)
-    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, since, until, source, where, **kwargs):
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
         from vnpress.index.filters import Filters, check_date, find_index
 
-        filters = Filters(check_date("--since", since), check_date("--until", until), source, where)
+        given = {name: kwargs.pop(name) for name in filter_names}
+        filters = Filters(
+            check_date("--since", given.get("since")),
+            check_date("--until", given.get("until")),
+            given.get("source"),
+            given.get("where"),
+        )
         index = find_index(tuple(paths), filters)  # PATHS is one index: read it instead of files
         if index is not None:
             from vnpress.index.read import IndexSource
@@ -264,7 +275,7 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             help="Worker processes (default: all cores; 1 = in-process).",
         ),
     ]
-    decorators += index_filter_options()
+    decorators += index_filter_options(filter_names)
     if cache:
         decorators.append(
             click.option(
@@ -279,16 +290,18 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     return wrapper
 
 
-def index_filter_options() -> list[Callable]:
+INDEX_FILTERS = ("since", "until", "source", "where")
+_FILTER_HELP = {
+    "since": ("DATE", "Index only: documents dated on or after DATE."),
+    "until": ("DATE", "Index only: documents dated on or before DATE."),
+    "source": ("TEXT", "Index only: documents of this outlet (any case)."),
+    "where": ("SQL", "Index only: documents matching an SQL condition on documents."),
+}
+
+
+def index_filter_options(names: Iterable[str] = INDEX_FILTERS) -> list[Callable]:
     """The options that select documents when PATHS is an index made by vnpress index."""
-    return [
-        click.option("--since", metavar="DATE", help="Index only: documents dated on or after DATE."),
-        click.option("--until", metavar="DATE", help="Index only: documents dated on or before DATE."),
-        click.option("--source", metavar="TEXT", help="Index only: documents of this outlet (any case)."),
-        click.option(
-            "--where", metavar="SQL", help="Index only: documents matching an SQL condition on documents."
-        ),
-    ]
+    return [click.option(f"--{n}", metavar=_FILTER_HELP[n][0], help=_FILTER_HELP[n][1]) for n in names]
 
 
 SEGMENTERS = ("fast", "underthesea")  # vnpress.text.segment.ENGINES (a test keeps the two equal)
@@ -305,13 +318,16 @@ def segmenter_option(f: Callable) -> Callable:
     )(f)
 
 
-def output_options(f: Callable) -> Callable:
-    """--format, --no-header and --color/--no-color, the same on every command."""
+def output_options(f: Callable | None = None, *, extra_formats: tuple[str, ...] = ()) -> Callable:
+    """--format, --no-header and --color/--no-color, the same on every command; ``extra_formats``
+    for a command that also writes a document of its own (``officers --format popolo``)."""
+    if f is None:
+        return functools.partial(output_options, extra_formats=extra_formats)
 
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(FORMATS + extra_formats),
         default="auto",
         show_default=True,
         envvar="VNPRESS_FORMAT",

@@ -45,7 +45,7 @@ def refresh(conn: sqlite3.Connection) -> None:
 
 
 def refresh_people(conn: sqlite3.Connection) -> None:
-    """The who's-who tables, where vnpress.people provides them (see :mod:`vnpress.index.people`)."""
+    """The who's-who tables (see :mod:`vnpress.index.people`)."""
     from vnpress.index.people import refresh as people_refresh
 
     people_refresh(conn)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 
 from vnpress.index.filters import APPLICATION_ID
+from vnpress.index.people import ddl as people_ddl
 
 SCHEMA_VERSION = 1  # PRAGMA user_version of an index this code writes and reads
 
@@ -163,15 +164,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fold USING fts5(
 """
 
 VIEWS_SQL = """\
--- Officers by name and rank over the archive (one person may be several rows: see vnpress officers).
-CREATE VIEW IF NOT EXISTS officers AS
-SELECT m.canonical AS name, m.rank AS rank, count(*) AS mentions,
-       count(DISTINCT m.document_id) AS documents,
-       min(m.document_date) AS first_seen, max(m.document_date) AS last_seen
-FROM mentions m
-WHERE m.type = 'officer'
-GROUP BY m.canonical, m.rank;
-
 -- Officers mentioned each year (by the year of the articles), with their rank as written there.
 CREATE VIEW IF NOT EXISTS officers_by_year AS
 SELECT m.year AS year, m.canonical AS name, m.rank AS rank,
@@ -198,10 +190,28 @@ WHERE m.type = 'officer'
 GROUP BY p.value, m.canonical, m.rank;
 """
 
-SCHEMA_SQL = "\n".join((TABLES_SQL, INDEXES_SQL, FTS_SQL, VIEWS_SQL))
+PEOPLE_VIEWS_SQL = """\
+-- The people of vnpress officers seen each year, with the ranks the articles of that year give.
+CREATE VIEW IF NOT EXISTS people_by_year AS
+SELECT CAST(substr(a.date, 1, 4) AS INTEGER) AS year, a.person AS person, a.name AS name,
+       group_concat(DISTINCT a.rank) AS ranks, count(*) AS documents
+FROM appearances a
+WHERE a.date IS NOT NULL
+GROUP BY year, a.person;
+"""
+
+SCHEMA_SQL = "\n".join((TABLES_SQL, INDEXES_SQL, people_ddl(), FTS_SQL, VIEWS_SQL, PEOPLE_VIEWS_SQL))
 
 # The tables an index must have for a command to read it.
-REQUIRED_TABLES = ("index_info", "documents", "texts", "mentions", "documents_fts", "documents_fold")
+REQUIRED_TABLES = (
+    "index_info",
+    "documents",
+    "texts",
+    "mentions",
+    "people",
+    "documents_fts",
+    "documents_fold",
+)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:

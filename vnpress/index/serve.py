@@ -59,20 +59,22 @@ _MENTION_COLUMNS = {
 QUERIES: dict[str, dict[str, Any]] = {
     "officer_timeline": {
         "title": "An officer's timeline",
-        "description": "Every article that mentions the officer, in date order, with the rank and posts it gives.",
+        "description": "The documents that name a person (any part of his name, accents and case as typed), "
+        "in date order, with the rank and posts each gives (from vnpress officers).",
         "sql": (
-            "select m.document_date, m.rank, m.positions, m.text, d.title, d.path, m.document_id\n"
-            "from mentions m join documents d on d.id = m.document_id\n"
-            "where m.type = 'officer' and m.canonical like '%' || :name || '%'\n"
-            "order by m.document_date, d.sort_key, m.start"
+            "select a.date, a.name, a.rank, a.positions, a.file, d.title, a.person\n"
+            "from appearances a left join documents d on d.id = a.document_id\n"
+            "where a.name like '%' || :name || '%'\n"
+            "order by a.person, a.date is null, a.date, a.file"
         ),
     },
     "who_held_a_post": {
         "title": "Who held a post, and when",
-        "description": "The officers the articles give a post to (any part of its name), first and last seen.",
+        "description": "The people seen in a post (any part of it: Chính ủy Quân khu 7), first and last seen.",
         "sql": (
-            "select post, name, rank, first_seen, last_seen, documents from post_holders\n"
-            "where post like '%' || :post || '%' order by first_seen, name"
+            "select p.post, p.name, p.first_seen, p.last_seen, p.documents, p.former, p.person\n"
+            "from posts p where p.post like '%' || :post || '%'\n"
+            "order by p.first_seen is null, p.first_seen, p.name"
         ),
     },
     "resolutions_by_year": {
@@ -146,11 +148,29 @@ def metadata(db: str) -> dict[str, Any]:
             "description": "Per-article word counts (vnpress freq --by-file --top 0).",
             "label_column": "word",
         },
-        "officers": {
-            "description": "Officers by name and rank over the archive, with first and last article dates.",
+        "people": {
+            "title": "Officers",
+            "description": "The who's-who (vnpress officers): one row per person, with rank and post histories.",
+            "label_column": "name",
+            "facets": ["rank"],
+            "sort_desc": "documents",
+        },
+        "appearances": {
+            "description": "One row per person and document (vnpress officers --appearances).",
             "label_column": "name",
             "facets": ["rank"],
         },
+        "ranks": {
+            "description": "Rank histories (vnpress officers --ranks).",
+            "label_column": "name",
+            "facets": ["rank"],
+        },
+        "posts": {
+            "description": "Post histories (vnpress officers --posts).",
+            "label_column": "name",
+            "facets": ["title", "unit", "former"],
+        },
+        "people_by_year": {"description": "The people seen each year, with their ranks that year."},
         "officers_by_year": {
             "description": "Officers mentioned each year (by the articles' dates).",
             "facets": ["year", "rank"],

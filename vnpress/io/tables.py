@@ -148,6 +148,146 @@ ENTITY_MENTIONS = TableSpec(
     key=("file", "start", "end", "type"),
 )
 
+# --- officers (vnpress/people) --------------------------------------------------------------------
+_PERSON = Column(
+    "person",
+    "string",
+    "The person's id across the corpus: a slug of his folded name, -2, -3 … for a second or later "
+    "person whose name folds alike (in order of first appearance).",
+)
+_PERSON_NAME = Column("name", "string", "His name as written most often (ALL-CAPS names in Title Case).")
+_SERVICES = Column(
+    "services",
+    "list",
+    "The services his rank, the text and his posts name: police, army, navy, air force, border guard, "
+    "coast guard, or defence / public security for a ministry as a whole.",
+    items="string",
+)
+_SEEN_DATE = "The document's date (vnpress meta: stated, else inferred, else path or sidecar)"
+OFFICERS = TableSpec(
+    "officers",
+    "officers",
+    "One row per person across the corpus, most documents first: the who's-who.",
+    (
+        _PERSON,
+        _PERSON_NAME,
+        Column("rank", "string", "The latest rank known (the highest among the latest).", nullable=True),
+        Column(
+            "ranks",
+            "list",
+            "The rank history, in order: each rank with the first and last date and document it is seen in.",
+            items="string",
+        ),
+        Column(
+            "posts",
+            "list",
+            "Each post with the first and last date and document it is seen in; 'nguyên ' marks one seen "
+            "only as a former post.",
+            items="string",
+        ),
+        Column("units", "list", "The units of his posts, in order of first appearance.", items="string"),
+        _SERVICES,
+        Column("documents", "integer", "Documents that name him."),
+        Column("mentions", "integer", "Times they name him."),
+        Column(
+            "first_seen",
+            "date",
+            "The earliest date he is seen; null if every document is undated.",
+            nullable=True,
+        ),
+        Column(
+            "last_seen",
+            "date",
+            "The latest date he is seen; null if every document is undated.",
+            nullable=True,
+        ),
+    ),
+    key=("person",),
+    title="Officers",
+)
+OFFICER_APPEARANCES = TableSpec(
+    "officers-appearances",
+    "officers --appearances",
+    "One row per person and document: the contract the roster evaluation reads.",
+    (
+        _PERSON,
+        _PERSON_NAME,
+        FILE,
+        Column("date", "date", _SEEN_DATE + "; null when undated.", nullable=True),
+        Column("rank", "string", "His rank in that document, as of its date.", nullable=True),
+        Column("positions", "list", "His posts as that document states them.", items="string"),
+        _SERVICES,
+        Column("mentions", "integer", "Times the document names him."),
+    ),
+    key=("person", "file"),
+    title="Officer appearances",
+)
+_FIRST_LAST = (
+    Column(
+        "first_seen",
+        "date",
+        "The earliest date it is seen; null if only undated documents show it.",
+        nullable=True,
+    ),
+    Column("first_file", "string", "The document of first_seen (or the first undated one)."),
+    Column(
+        "last_seen",
+        "date",
+        "The latest date it is seen; null if only undated documents show it.",
+        nullable=True,
+    ),
+    Column("last_file", "string", "The document of last_seen (or the last undated one)."),
+    Column("documents", "integer", "Documents that show it."),
+)
+OFFICER_RANKS = TableSpec(
+    "officers-ranks",
+    "officers --ranks",
+    "One row per person and rank: the rank history, in order of seniority and time.",
+    (_PERSON, _PERSON_NAME, Column("rank", "string", "The rank."), *_FIRST_LAST),
+    key=("person", "rank"),
+    title="Officer ranks",
+)
+OFFICER_POSTS = TableSpec(
+    "officers-posts",
+    "officers --posts",
+    "One row per person and post: the post history, in order of first appearance.",
+    (
+        _PERSON,
+        _PERSON_NAME,
+        Column("post", "string", "The post with its unit, without 'nguyên '."),
+        Column("title", "string", "The post's title alone (Chính ủy)."),
+        Column("unit", "string", "The post's unit (Quân khu 7); null for a post without one.", nullable=True),
+        Column("former", "boolean", "True if every document that shows it names it a former post."),
+        *_FIRST_LAST,
+    ),
+    key=("person", "post"),
+    title="Officer posts",
+)
+OFFICER_EXPLAIN = TableSpec(
+    "officers-explain",
+    "officers --explain",
+    "One row per person and document: why the appearance is that person's.",
+    (
+        _PERSON,
+        _PERSON_NAME,
+        FILE,
+        Column("date", "date", _SEEN_DATE + "; null when undated.", nullable=True),
+        Column(
+            "decision",
+            "string",
+            "first, merged, split (a person of that name exists but something contradicts), ambiguous "
+            "(agrees equally with several), given name (never merged) or no merge (--no-merge).",
+        ),
+        Column(
+            "other", "string", "The person a merged, split or ambiguous decision refers to.", nullable=True
+        ),
+        Column("linked_file", "string", "merged: the document of his it agrees with most.", nullable=True),
+        Column("evidence", "list", "The reasons: what they share, or what contradicts.", items="string"),
+    ),
+    key=("person", "file"),
+    title="Officer identity",
+)
+
 # --- meta -----------------------------------------------------------------------------------------
 META = TableSpec(
     "meta",
@@ -385,6 +525,11 @@ TABLES: tuple[TableSpec, ...] = (
     ENTITIES,
     ENTITIES_BY_FILE,
     ENTITY_MENTIONS,
+    OFFICERS,
+    OFFICER_APPEARANCES,
+    OFFICER_RANKS,
+    OFFICER_POSTS,
+    OFFICER_EXPLAIN,
     META,
     SEGMENT_WORDS,
     FREQ,
