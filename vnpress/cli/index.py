@@ -44,8 +44,14 @@ def index(inputs: Inputs, output: Output, db, prune, segmenter) -> int:
     \b
     Example: vnpress index seeds/ --db press.db
     """
+    import os
+
+    from vnpress.errors import UsageError
     from vnpress.index.build import build_index
 
+    source = getattr(inputs.index, "path", None)
+    if source is not None and os.path.realpath(source) == os.path.realpath(db):
+        raise UsageError(f"{db}: the index to write cannot be the one read")
     summary = build_index(
         inputs.documents(),
         db,

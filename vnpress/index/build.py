@@ -18,6 +18,7 @@ even when nothing else is to be done. ``prune`` removes the documents whose file
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -82,7 +83,19 @@ class _File:
 
 def document_key(path: str) -> str:
     """What identifies a file in the index: its real path (``<stdin>`` for standard input)."""
-    return STDIN_NAME if path == STDIN_NAME else os.path.realpath(path)
+    if path == STDIN_NAME:
+        return STDIN_NAME
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    directory, name = os.path.split(path)
+    return os.path.join(_real_directory(directory), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_directory(directory: str) -> str:
+    """The real path of a directory, once per directory (resolving every file's path costs more than
+    hashing it, on an unchanged archive)."""
+    return os.path.realpath(directory or ".")
 
 
 def files_of(docs: Iterable[Document]) -> Iterator[list[Document]]:

@@ -4,7 +4,9 @@ PATHS names an index at all. Light on purpose (no sqlite3): every command calls 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -60,12 +62,17 @@ def filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) or "1"), params
 
 
-def looks_like_index(path: str) -> bool:
-    """Whether ``path`` is to be read as an index: a name ending in ``.db``, or an SQLite file that
-    carries vnpress's application id."""
+def looks_like_index(path: str, *, sniff: bool = False) -> bool:
+    """Whether ``path`` is to be read as an index: a name ending in ``.db``, or (``sniff``: a single
+    PATH) a regular file that starts as an SQLite database carrying vnpress's application id. Only a
+    regular file is opened: a FIFO or a device is never read here."""
     if path.endswith(".db"):
         return True
+    if not sniff:
+        return False
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as fh:
             head = fh.read(72)
     except OSError:
@@ -81,7 +88,7 @@ def find_index(paths: Sequence[str], filters: Filters) -> str | None:
     """The index PATHS names (a single ``.db``, or an SQLite file made by vnpress index), to be
     opened as a :class:`~vnpress.index.read.IndexSource`; None when PATHS are files. Filters
     without an index, or an index beside other paths, are usage errors."""
-    found = [p for p in paths if p != "-" and looks_like_index(p)]
+    found = [p for p in paths if p != "-" and looks_like_index(p, sniff=len(paths) == 1)]
     if found and len(paths) > 1:
         raise UsageError(f"{found[0]}: an index must be the only PATH")
     if not found:
