@@ -188,3 +188,36 @@ def test_a_long_file_read_in_pieces_reads_back_the_same(tmp_path):
             ("expand-abbrev", "--by-file"),
         ),
     )
+
+
+def test_vnpress_schema_index_prints_the_schema_an_index_is_made_of(tmp_path):
+    printed = invoke("schema", "index")
+    assert printed.exit_code == 0
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(printed.stdout)  # valid SQL, as printed
+    made = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    corpus = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "press.db"
+    build(corpus, db=db)
+    built = {
+        r[0]
+        for r in sqlite3.connect(db).execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    assert made == built
+    for table in ("documents", "texts", "mentions", "units", "documents_cited", "abbreviations", "words"):
+        assert table in made
+    for table in ("people", "appearances", "ranks", "posts", "documents_fts", "documents_fold"):
+        assert table in made
+    for view in ("officers_by_year", "people_by_year", "resolutions_by_year", "post_holders"):
+        assert view in made
+    fks = {
+        (r[2], r[3]) for r in sqlite3.connect(db).execute("SELECT * FROM pragma_foreign_key_list('mentions')")
+    }
+    assert fks == {("documents", "document_id"), ("units", "unit_id"), ("documents_cited", "cited_id")}
