@@ -19,6 +19,12 @@
    adds to the extraction it reads, on the same corpus.
 9. ``collocates`` and ``keywords`` on a warm cache (``--sizes`` large corpus), and their peak memory
    on the large corpus against the small one.
+20. ``vnpress index --no-cache`` against ``entities`` and ``freq --no-cache`` run one after the other
+   on the same articles (the index segments once and does both, and more).
+21. An unchanged re-index of ``--index-size`` (10,000) articles: read, hash, nothing written.
+22. ``vnpress search`` latency p50 on the index of those 10,000 articles (the query in-process, on an
+    open connection; the note gives a whole ``vnpress search`` process).
+23. The index's size per 1,000 articles (no target: a figure for the README).
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
 turns; vnpress is byte-compiled first and measured with bytecode caching on, as installed. Results
@@ -444,6 +450,124 @@ def startup(runs: int) -> Result:
     )
 
 
+# -- the index (issue 14) ------------------------------------------------------------------------------
+def index_vs_commands(corpus: Path, runs: int) -> Result:
+    work = Path(tempfile.mkdtemp(prefix="index-", dir=OUT))
+    db = work / "press.db"
+
+    def fresh_index() -> list[str]:
+        for f in work.glob("press.db*"):
+            f.unlink()
+        return [*VNPRESS, "index", str(corpus), "--db", str(db), "--no-cache", "--format", "tsv"]
+
+    index_times, both_times = [], []
+    entities = [*VNPRESS, "entities", str(corpus), "--no-cache", "--format", "tsv"]
+    freq = [*VNPRESS, "freq", str(corpus), "--no-cache", "--format", "tsv"]
+    for _ in range(runs):
+        index_times.append(run(fresh_index())[0])
+        both_times.append(run(entities)[0] + run(freq)[0])
+    ours, theirs = statistics.median(index_times), statistics.median(both_times)
+    same = run([*VNPRESS, "freq", str(db), "--format", "tsv"])[1] == run(freq)[1]
+    shutil.rmtree(work, ignore_errors=True)
+    ratio = ours / theirs
+    return Result(
+        20,
+        "index --no-cache / (entities + freq --no-cache)",
+        f"{ours:.2f} s",
+        f"{theirs:.2f} s",
+        ratio,
+        "≤ 1.0",
+        ratio <= 1.0 and same,
+        "freq on the index identical to freq on the files" if same else "FREQ ON THE INDEX DIFFERS",
+    )
+
+
+def index_large(corpus: Path, runs: int, n: int) -> list[Result]:
+    """Ratios 21-23 on one index of ``corpus`` (built once, with the cache)."""
+    work = Path(tempfile.mkdtemp(prefix="index-", dir=OUT))
+    db = work / "press.db"
+    cache = work / "cache"
+    build_time = run([*VNPRESS, "index", str(corpus), "--db", str(db), "--format", "tsv"], cache)[0]
+    rerun = median_time(
+        [*VNPRESS, "index", str(corpus), "--db", str(db), "--format", "tsv"], runs, cache=cache
+    )
+    _, out, _ = run(
+        [*VNPRESS, "index", str(corpus), "--db", str(db), "--format", "tsv", "--no-header"], cache
+    )
+    unchanged = out.decode().split("\t")[4] == str(n)
+    latencies = search_latencies(db)
+    p50 = statistics.median(latencies) * 1000
+    process = median_time(
+        [*VNPRESS, "search", "Quân khu", "--db", str(db), "--format", "tsv"], runs, cache=cache
+    )
+    size = sum(f.stat().st_size for f in work.glob("press.db*"))
+    per_1000 = size / n * 1000 / 2**20
+    shutil.rmtree(work, ignore_errors=True)
+    return [
+        Result(
+            21,
+            f"unchanged re-index of {n:,} articles",
+            f"{rerun:.2f} s",
+            f"first build {build_time:.1f} s",
+            None,
+            "≤ 5 s",
+            rerun <= 5 and unchanged,
+            f"{n:,} reported unchanged" if unchanged else "NOT ALL UNCHANGED",
+        ),
+        Result(
+            22,
+            f"search p50 on {n:,} articles",
+            f"{p50:.1f} ms",
+            f"p90 {statistics.quantiles(latencies, n=10)[-1] * 1000:.1f} ms",
+            None,
+            "≤ 20 ms",
+            p50 <= 20,
+            f"{len(latencies)} queries in-process; a whole vnpress search process: {process:.2f} s",
+        ),
+        Result(
+            23,
+            "index size per 1,000 articles",
+            f"{per_1000:.1f} MiB",
+            f"{size / 2**20:.0f} MiB for {n:,}",
+            None,
+            "—",
+            None,
+            "text, segmentation, mentions, words, two full-text indexes",
+        ),
+    ]
+
+
+SEARCHES = [
+    "Quân khu",
+    '"Quân khu 7"',
+    "Chính ủy",
+    "tướng",
+    "công tác Đảng",
+    "huấn luyện OR diễn tập",
+    "đảng NOT quân",
+    "Nghị quyết",
+    "chính*",
+    '"Bộ Quốc phòng"',
+]
+
+
+def search_latencies(db: Path) -> list[float]:
+    sys.path.insert(0, str(ROOT))
+    from vnpress.index.read import open_reader_checked
+    from vnpress.index.search import search_rows
+
+    conn = open_reader_checked(str(db))
+    times = []
+    for fold in (False, True):
+        for _ in range(5):
+            for q in SEARCHES:
+                start = time.perf_counter()
+                search_rows(conn, q, fold=fold, limit=20)
+                times.append(time.perf_counter() - start)
+    conn.close()
+    return times
+
+
 # -- report -----------------------------------------------------------------------------------------
 def machine() -> dict[str, object]:
     try:
@@ -479,7 +603,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The eight ratios of issues 6, 13, 16 and 18.")
+    parser = argparse.ArgumentParser(description="The ratios of issues 6, 13, 14, 15, 16 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -506,7 +630,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9", help="which ratios, e.g. 1,6")
+    parser.add_argument("--index-size", type=int, default=10000, help="articles for ratios 21-23")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,20,21,22,23", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -520,7 +645,7 @@ def main(argv: list[str] | None = None) -> int:
         runs=args.runs,
         corpora=f"{args.timing_size} articles (ratios 1, 4), {args.scaling_size} (ratio 2), "
         f"{args.cache_size} (ratio 3), {args.sizes[0]} and {args.sizes[1]} (ratio 5), "
-        f"single files of {args.file_sizes} MiB (ratio 7)",
+        f"single files of {args.file_sizes} MiB (ratio 7), {args.timing_size} (ratio 20), {args.index_size} (ratios 21-23)",
     )
     timing = corpus(args.timing_size)
     results: list[Result] = []
@@ -546,6 +671,11 @@ def main(argv: list[str] | None = None) -> int:
         results.append(officers_vs_entities(timing, args.runs))
     if 9 in only:
         results.append(stats_warm(corpus(args.sizes[0]), corpus(args.sizes[1]), args.runs))
+    if 20 in only:
+        results.append(index_vs_commands(timing, args.runs))
+    if only & {21, 22, 23}:
+        large = index_large(corpus(args.index_size), args.runs, args.index_size)
+        results += [r for r in large if r.number in only]
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]
     report(results, info)

@@ -58,9 +58,9 @@ def test_every_output_command_takes_the_shared_output_options():
         for name in path:
             command = command.commands[name]
         names = {p.name for p in command.params}
-        if path not in {("cache", "clear"), ("report",)}:  # report writes one HTML file, no table
+        if path not in {("cache", "clear"), ("report",), ("serve",)}:  # report writes one HTML file
             assert {"fmt", "no_header", "color"} <= names, path
-        if path[0] not in ("cache", "schema"):
+        if path[0] not in ("cache", "schema", "search", "serve"):  # search and serve read an index
             assert {"paths", "glob", "encoding", "jobs"} <= names, path
             # --no-cache only where there is something cached: expand-abbrev and meta cache nothing
             assert ("no_cache" in names) == (path not in {("expand-abbrev",), ("meta",)}), path

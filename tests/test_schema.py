@@ -3,6 +3,7 @@ every row every command writes on seeds/ obeys it."""
 
 import json
 import re
+import tempfile
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from vnpress.io.tables import TABLES, table_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
+INDEX_DB = str(Path(tempfile.mkdtemp(prefix="vnpress-test-schema-")) / "seeds.db")  # made by "index-run"
 
 # One invocation per table, on seeds/: a new table in vnpress/io/tables.py needs one here.
 INVOCATIONS = {
@@ -35,6 +37,8 @@ INVOCATIONS = {
     "expand-abbrev": ["expand-abbrev", SEEDS],
     "expand-abbrev-by-file": ["expand-abbrev", "--by-file", SEEDS],
     "expand-abbrev-dictionary": ["expand-abbrev", "--dictionary"],
+    "index-run": ["index", SEEDS, "--db", INDEX_DB],
+    "search": ["search", "Quân khu", "--db", INDEX_DB],
     "cache-info": ["cache", "info"],
     "schema": ["schema"],
     "freq-by-period": ["freq", "--by", "year", SEEDS],
@@ -44,7 +48,7 @@ INVOCATIONS = {
     "trend": ["trend", "công tác,Quân khu", SEEDS],
 }
 # Commands that print no table (``expand-abbrev --rewrite`` is an option of a command that does).
-NO_TABLE = {("cache", "clear"), ("report",)}
+NO_TABLE = {("cache", "clear"), ("report",), ("serve",)}
 
 
 def leaf_commands(group=cli, prefix=()):

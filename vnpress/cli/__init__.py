@@ -5,7 +5,15 @@ options, calls one library function and hands the resulting table to the rendere
 Importing this package registers every command on the group; ``vnpress.cli:main`` is the entry point.
 """
 
-from vnpress.cli import admin, entities, extract, officers, stats, words  # noqa: F401  (each registers its commands)
+from vnpress.cli import (  # noqa: F401  (each registers its commands)
+    admin,
+    entities,
+    extract,
+    index,
+    officers,
+    stats,
+    words,
+)
 from vnpress.cli.app import SEGMENTERS, cli, main
 
 __all__ = ["SEGMENTERS", "cli", "main"]

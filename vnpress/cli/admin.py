@@ -55,11 +55,14 @@ def cache_clear() -> int:
 
 
 @cli.command()
-@click.argument("table", required=False, type=click.Choice([spec.name for spec in TABLES]), metavar="[TABLE]")
+@click.argument(
+    "table", required=False, type=click.Choice([spec.name for spec in TABLES] + ["index"]), metavar="[TABLE]"
+)
 @output_options
 def schema(table, output: Output) -> int:
     """The JSON Schema of the rows of TABLE (as --format json and jsonl write them); with no TABLE, the
-    list of tables and the commands that print them (--format applies to that list).
+    list of tables and the commands that print them (--format applies to that list). TABLE index:
+    the SQL schema of the database vnpress index writes.
 
     \b
     Example: vnpress schema entities-mentions
@@ -69,6 +72,14 @@ def schema(table, output: Output) -> int:
             {"name": s.name, "command": f"vnpress {s.command}", "description": s.description} for s in TABLES
         )
         output.emit(Table(SCHEMAS, rows))
+        return finish()
+    if table == "index":
+        from vnpress.index.schema import schema_text
+
+        try:
+            click.echo(schema_text(), nl=False)
+        except BrokenPipeError:
+            silence_stdout()
         return finish()
     import json
 

@@ -8,11 +8,12 @@ so ``vnpress --help`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import click
@@ -106,9 +107,12 @@ class Inputs(NamedTuple):
     jobs: int | None
     use_cache: bool
     reporter: Reporter
+    index: object = None  # PATHS is one index: its documents (vnpress.index.read.IndexSource)
 
     def documents(self) -> Iterator[Document]:
         """The documents, sorted; problems go to stderr and the reading goes on."""
+        if self.index is not None:
+            return self.index.documents()
         paths = list(self.paths)
         sample = False
         if not paths:
@@ -217,12 +221,32 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     if f is None:
         return functools.partial(input_options, cache=cache)
 
+    # --since/--until/--source/--where select documents of an index; a command with options of
+    # those names of its own (officers' --since) keeps them, and they are passed on to it.
+    own = {p.name for p in getattr(f, "__click_params__", ())}
+    filter_names = [name for name in INDEX_FILTERS if name not in own]
+
     @functools.wraps(f)
     def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
-        kwargs["inputs"] = Inputs(
-            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, reporter=current_reporter()
+        from vnpress.index.filters import Filters, check_date, find_index
+
+        given = {name: kwargs.pop(name) for name in filter_names}
+        filters = Filters(
+            check_date("--since", given.get("since")),
+            check_date("--until", given.get("until")),
+            given.get("source"),
+            given.get("where"),
         )
-        return f(*args, **kwargs)
+        index = find_index(tuple(paths), filters)  # PATHS is one index: read it instead of files
+        if index is not None:
+            from vnpress.index.read import IndexSource
+
+            index = IndexSource(index, filters)
+        kwargs["inputs"] = Inputs(
+            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, current_reporter(), index
+        )
+        with index if index is not None else contextlib.nullcontext():
+            return f(*args, **kwargs)
 
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
@@ -251,6 +275,7 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             help="Worker processes (default: all cores; 1 = in-process).",
         ),
     ]
+    decorators += index_filter_options(filter_names)
     if cache:
         decorators.append(
             click.option(
@@ -263,6 +288,20 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     for decorator in reversed(decorators):
         wrapper = decorator(wrapper)
     return wrapper
+
+
+INDEX_FILTERS = ("since", "until", "source", "where")
+_FILTER_HELP = {
+    "since": ("DATE", "Index only: documents dated on or after DATE."),
+    "until": ("DATE", "Index only: documents dated on or before DATE."),
+    "source": ("TEXT", "Index only: documents of this outlet (any case)."),
+    "where": ("SQL", "Index only: documents matching an SQL condition on documents."),
+}
+
+
+def index_filter_options(names: Iterable[str] = INDEX_FILTERS) -> list[Callable]:
+    """The options that select documents when PATHS is an index made by vnpress index."""
+    return [click.option(f"--{n}", metavar=_FILTER_HELP[n][0], help=_FILTER_HELP[n][1]) for n in names]
 
 
 SEGMENTERS = ("fast", "underthesea")  # vnpress.text.segment.ENGINES (a test keeps the two equal)

@@ -556,6 +556,40 @@ DICTIONARY = TableSpec(
     title="Abbreviation dictionary",
 )
 
+# --- index, search ---------------------------------------------------------------------------------
+INDEX_SUMMARY = TableSpec(
+    "index-run",
+    "index PATHS --db FILE",
+    "What a run of vnpress index did: one row.",
+    (
+        Column("db", "string", "The index's SQLite file."),
+        Column("documents", "integer", "Documents in the index at the end of the run."),
+        Column("added", "integer", "Files indexed for the first time."),
+        Column("changed", "integer", "Files whose text changed (by SHA-256), analysed again."),
+        Column("unchanged", "integer", "Files read, hashed and left as they were."),
+        Column("removed", "integer", "Documents whose files are gone, removed (--prune)."),
+    ),
+    key=("db",),
+    title="vnpress index",
+)
+SEARCH = TableSpec(
+    "search",
+    "search QUERY --db FILE",
+    "Documents of the index matching QUERY, best match first (bm25).",
+    (
+        FILE,
+        Column("date", "date", "The document's date (the stated one, else the inferred one).", nullable=True),
+        Column("title", "string", "The headline.", nullable=True),
+        Column(
+            "snippet",
+            "string",
+            "The best passage, matches between « and », cut passages marked with …",
+        ),
+        Column("score", "number", "bm25 relevance, higher is better (6 significant digits)."),
+    ),
+    key=("file",),
+)
+
 # --- cache, schema --------------------------------------------------------------------------------
 CACHE_INFO = TableSpec(
     "cache-info",
@@ -615,6 +649,8 @@ TABLES: tuple[TableSpec, ...] = (
     ABBREVIATIONS,
     ABBREVIATIONS_BY_FILE,
     DICTIONARY,
+    INDEX_SUMMARY,
+    SEARCH,
     CACHE_INFO,
     SCHEMAS,
 )

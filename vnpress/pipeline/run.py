@@ -15,6 +15,7 @@ nor analyses again. For each batch of documents the parent process
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from functools import partial
 from typing import Any, TypeVar
 
@@ -37,6 +38,12 @@ from vnpress.text.normalise import Normalised, normalise
 R = TypeVar("R")
 Span = tuple[int, int]
 Analysis = Callable[[Document, list[seg.Word]], Any]
+
+# Where the words of documents read from an index come from (:mod:`vnpress.index.read` sets it for
+# the length of a command): ``f(engine, cache or None)`` gives the store to look spans up in first.
+STORED_SEGMENTATION: ContextVar[Callable[[str, Any], Any] | None] = ContextVar(
+    "stored_segmentation", default=None
+)
 
 
 def segment_documents(
@@ -95,6 +102,9 @@ def run_segmented(
         store = cache if cache is not None else SegmentCache(versions=current_versions(segmenter))
         if store.disabled:
             store = None
+    stored = STORED_SEGMENTATION.get()
+    if stored is not None:
+        store = stored(segmenter, store)
     prefix = b""
     if func is not None and store is not None:
         prefix = analysis_prefix(func, f"segmenter={segmenter}")
