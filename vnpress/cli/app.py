@@ -106,6 +106,7 @@ class Inputs(NamedTuple):
     jobs: int | None
     use_cache: bool
     reporter: Reporter
+    scheduler: str | None = None  # --scheduler: the map functions run on this Dask cluster
 
     def documents(self) -> Iterator[Document]:
         """The documents, sorted; problems go to stderr and the reading goes on."""
@@ -218,11 +219,22 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
         return functools.partial(input_options, cache=cache)
 
     @functools.wraps(f)
-    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, scheduler=None, **kwargs):
         kwargs["inputs"] = Inputs(
-            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, reporter=current_reporter()
+            tuple(paths),
+            glob,
+            check_encoding(encoding),
+            jobs,
+            not no_cache,
+            reporter=current_reporter(),
+            scheduler=scheduler,
         )
-        return f(*args, **kwargs)
+        if scheduler is None:
+            return f(*args, **kwargs)
+        from vnpress.pipeline.distributed import scheduler as on_cluster
+
+        with on_cluster(scheduler):  # every map function of the command runs on the cluster
+            return f(*args, **kwargs)
 
     decorators = [
         click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
@@ -249,6 +261,12 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             metavar="N",
             envvar="VNPRESS_JOBS",
             help="Worker processes (default: all cores; 1 = in-process).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            envvar="VNPRESS_SCHEDULER",
+            help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes.",
         ),
     ]
     if cache:

@@ -17,6 +17,7 @@ the cheapest and the only one that does not load the model once per worker.
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from typing import Any, Generic, TypeVar
 
 from vnpress.io import progress
 from vnpress.io.corpus import Document
+from vnpress.pipeline import distributed
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,17 +48,29 @@ def default_jobs() -> int:
 
 
 def batches(
-    docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int = BATCH_CHARS
+    docs: Iterable[Document],
+    max_docs: int = BATCH_DOCS,
+    max_chars: int = BATCH_CHARS,
+    *,
+    whole_files: bool = False,
 ) -> Iterator[list[Document]]:
-    """Consecutive groups of documents, closed at ``max_docs`` documents or ``max_chars`` characters."""
+    """Consecutive groups of documents, closed at ``max_docs`` documents or ``max_chars`` characters;
+    ``whole_files``: closed only before a file's first piece, so no file spans two batches."""
     batch: list[Document] = []
     chars = 0
+    full = False
     for doc in docs:
+        if full and doc.part == 0:  # whole_files: the batch waited for the file's last piece
+            yield batch
+            batch, chars, full = [], 0, False
         batch.append(doc)
         chars += len(doc.text)
         if len(batch) >= max_docs or chars >= max_chars:
-            yield batch
-            batch, chars = [], 0
+            if not whole_files:
+                yield batch
+                batch, chars = [], 0
+            else:
+                full = True
     if batch:
         yield batch
 
@@ -120,6 +134,10 @@ class Runner:
         """Batches in flight before the oldest must be collected (in-process: one at a time)."""
         return 1 if self.jobs == 1 else 2 * self.jobs + 1
 
+    def inline(self, alone: bool) -> bool:
+        """Whether a batch runs in this process (one job, or the run's only batch)."""
+        return self.jobs == 1 or alone
+
     def submit(self, func: Callable[[Any], R], arg: Any, *, alone: bool = False):
         """A handle whose ``get()`` gives ``func(arg)``. ``alone``: this is the only batch of the run,
         not worth starting processes for."""
@@ -159,6 +177,24 @@ class Runner:
         else:
             pool.terminate()
         pool.join()
+
+
+def _dask_worker_setup(setup: Callable[[], Any] | None) -> None:
+    batch_gc()
+    if setup is not None:
+        setup()
+
+
+def make_runner(
+    jobs: int | None, setup: Callable[[], Any] | None = None, combine: Callable[[Any, Any], Any] | None = None
+) -> Any:
+    """Where the batches of a map go: a :class:`Runner` (``jobs`` local processes), or inside a
+    :func:`vnpress.pipeline.distributed.scheduler` context the cluster's
+    :class:`~vnpress.pipeline.distributed.DaskRunner` (``combine``: how it combines partial folds)."""
+    session = distributed.active()
+    if session is None:
+        return Runner(jobs, setup)
+    return distributed.DaskRunner(session, functools.partial(_dask_worker_setup, setup), combine)
 
 
 def lookahead(items: Iterable[T]) -> Iterator[tuple[T, bool]]:
@@ -209,7 +245,7 @@ def map_documents(
         prefix = analysis_prefix(func)
         if store.disabled:
             store = None
-    runner = Runner(jobs)
+    runner = make_runner(jobs)
     try:
         yield from stream(
             (
@@ -223,7 +259,7 @@ def map_documents(
             store.close()
 
 
-def stream(pending: Iterable[Any], runner: Runner) -> Iterator[tuple[Document, Any]]:
+def stream(pending: Iterable[Any], runner: Any) -> Iterator[tuple[Document, Any]]:
     """The results of batches already sent to ``runner`` (objects with ``docs``, ``chars`` and
     ``results()``), in order, with at most ``runner.window`` batches in flight; advances the progress
     bar and closes the runner. Taking a batch from ``pending`` is what submits it."""
@@ -250,7 +286,7 @@ class _Pending:
     """One batch of map_documents: its cached results, and the task computing the others."""
 
     def __init__(
-        self, docs: list[Document], func: Callable, runner: Runner, alone: bool, store: Any, prefix: bytes
+        self, docs: list[Document], func: Callable, runner: Any, alone: bool, store: Any, prefix: bytes
     ):
         self.docs = docs
         self.chars = sum(len(d.text) for d in docs)
