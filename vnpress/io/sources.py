@@ -97,7 +97,7 @@ def _expand_url(url: str, pattern: str) -> list[str]:
             root = path
             found = [p for p in fs.find(path) if _matches(p, pattern)]
         elif fs.exists(path):
-            return [url]
+            return [fs.unstrip_protocol(path)]  # one spelling of each URL, so each is read once
         else:
             raise InputError(url, "no such file or directory")
     except InputError:

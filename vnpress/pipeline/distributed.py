@@ -92,7 +92,7 @@ class Session:
                     n_workers=int(m.group(1)),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # the HTTP routes on any free port, never a clash on 8787
                     silence_logs=logging.ERROR,
                 )
                 self.client = distributed.Client(self.cluster)
