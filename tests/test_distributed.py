@@ -240,6 +240,37 @@ def test_ctrl_c_cancels_the_runs_tasks_and_exits_130(process_cluster, corpus, tm
         poll(lambda: not any(client.has_what().values()), "the cluster to let the run's tasks go")
 
 
+def test_ctrl_c_at_a_terminal_stops_a_local_cluster_without_a_traceback(corpus, tmp_path):
+    """A terminal's Ctrl-C reaches the whole process group, local:N's workers included: they were
+    born ignoring it, so only vnpress is interrupted, and it shuts them down."""
+    (tmp_path / "a").symlink_to(corpus)
+    fifo = tmp_path / "z.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen(
+        [*VNPRESS, "freq", tmp_path / "a", fifo, "--scheduler", "local:2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    writer = hold_open(fifo, proc)
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=SAFETY_NET)
+    finally:
+        writer.close()
+    assert (proc.returncode, err.decode().strip(), out) == (130, "vnpress: interrupted", b"")
+    poll(lambda: _group_is_gone(proc.pid), "local:2's workers to exit")
+
+
+def _group_is_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
 def test_a_file_that_does_not_decode_is_one_line_and_the_others_are_counted(
     process_cluster, corpus, tmp_path
 ):

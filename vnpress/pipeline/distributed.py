@@ -34,6 +34,8 @@ import contextvars
 import functools
 import logging
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -88,13 +90,14 @@ class Session:
         m = _LOCAL.match(self.address)
         try:
             if m is not None:
-                self.cluster = distributed.LocalCluster(
-                    n_workers=int(m.group(1)),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",  # the HTTP routes on any free port, never a clash on 8787
-                    silence_logs=logging.ERROR,
-                )
+                with _sigint_ignored():  # the workers are born ignoring it: Ctrl-C is the client's
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=int(m.group(1)),
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=":0",  # the HTTP routes on any free port, never a clash on 8787
+                        silence_logs=logging.ERROR,
+                    )
                 self.client = distributed.Client(self.cluster)
             else:
                 self.client = distributed.Client(self.address, timeout=CONNECT_TIMEOUT)
@@ -124,6 +127,22 @@ class Session:
         with contextlib.suppress(Exception):
             if cluster is not None:
                 cluster.close()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while ``local:N`` starts its worker processes, which inherit that (Python and
+    asyncio leave an ignored SIGINT alone): a terminal's Ctrl-C, sent to the whole process group,
+    then interrupts the client alone, which shuts the cluster down, and no worker prints a
+    traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 _SESSION: contextvars.ContextVar[Session | None] = contextvars.ContextVar("vnpress_scheduler", default=None)
