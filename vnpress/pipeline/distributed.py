@@ -10,7 +10,8 @@ run on a cluster.
 - **Where things happen.** The client reads the inputs (local files, archives, fsspec URLs),
   reports bad ones as a local run does, and looks every batch up in its cache before sending it,
   so a hit never travels. The workers segment and analyse; what they computed comes back and the
-  client writes it to its cache (SQLite has one writer). Workers open no cache.
+  client writes it to its cache (SQLite has one writer). A worker that reaches the client's cache
+  file at the same path reads it, read-only, before segmenting (:mod:`vnpress.pipeline.cache.shared`).
 - **Batches** are those of ``--jobs`` (up to 32 documents or 16k characters), at most
   ``2 × threads + 2`` in flight, so the client never holds the corpus; for a fold they never split
   the pieces of one file.

@@ -14,7 +14,7 @@ nor analyses again. For each batch of documents the parent process
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
@@ -150,10 +150,11 @@ def _pipeline(
         prefix = analysis_prefix(func, f"segmenter={segmenter}")
     if runner is None:
         runner = make_runner(jobs, setup=partial(seg.load_engine, segmenter))
+    shared = str(store.path) if store is not None and distributed.active() is not None else None
     try:
         yield from stream(
             (
-                _Batch(batch, func, prefix, store, runner, alone, segmenter, fold)
+                _Batch(batch, func, prefix, store, runner, alone, segmenter, fold, shared)
                 for batch, alone in lookahead(batches(docs, whole_files=fold is not None))
             ),
             runner,
@@ -176,9 +177,11 @@ class _Batch:
         alone: bool,
         segmenter: str,
         fold: Callable | None = None,
+        shared: str | None = None,
     ):
         self.docs = docs
         self.fold = fold
+        self.shared = shared  # on a cluster: the client's cache, which workers read if they reach it
         self.segmenter = segmenter
         self.chars = sum(len(d.text) for d in docs)
         self.func = func
@@ -209,19 +212,30 @@ class _Batch:
         pack = self.store is not None
         if self.fold is not None:  # on a cluster: analysed and folded there, with the cached results
             items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
-            args = (self.func, items, pack, self.segmenter, self.fold, self.docs, self.values, self.todo)
+            args = (
+                self.func,
+                items,
+                pack,
+                self.segmenter,
+                self.shared,
+                self.fold,
+                self.docs,
+                self.values,
+                self.todo,
+            )
             return runner.submit(_analyse_fold, args, partial=True)
         if self.func is not None:
             if not self.todo:
                 return None
             items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
-            return runner.submit(_analyse, (self.func, items, pack, self.segmenter), alone=alone)
+            args = (self.func, items, pack, self.segmenter, self.shared)
+            return runner.submit(_analyse, args, alone=alone)
         texts = [n.text for n, p in zip(self.norms, self.packed, strict=True) if p is None]
         if not texts:
             return None
         if runner.inline(alone) and not pack:
             return runner.submit(_segment, (texts, self.segmenter), alone=True)
-        return runner.submit(_segment_packed, (texts, self.segmenter), alone=alone)
+        return runner.submit(_segment_packed, (texts, self.segmenter, self.shared), alone=alone)
 
     def results(self) -> Iterator[tuple[Document, Any]]:
         if self.fold is not None:
@@ -279,20 +293,38 @@ def _segment(args: tuple[list[str], str]) -> list[list[Span]]:
     return [seg.segment_spans(t, engine=engine) for t in texts]
 
 
-def _segment_packed(args: tuple[list[str], str]) -> list[bytes]:
+def _segment_packed(args: tuple[list[str], str, str | None]) -> list[bytes]:
     """Spans travel back (and go into the cache) packed, a few bytes a word."""
-    texts, engine = args
-    return [pack_spans(seg.segment_spans(t, engine=engine)) for t in texts]
+    texts, engine, shared = args
+    found = _shared_spans(shared, engine, texts)
+    return [found.get(i) or pack_spans(seg.segment_spans(t, engine=engine)) for i, t in enumerate(texts)]
+
+
+def _shared_spans(shared: str | None, engine: str, texts: Sequence[str]) -> dict[int, bytes]:
+    """On a cluster's worker: the packed spans of ``texts`` (by index) found in the client's cache at
+    the path ``shared``, when this worker reaches that file (see :mod:`vnpress.pipeline.cache.shared`)."""
+    if shared is None or not texts:
+        return {}
+    from vnpress.pipeline.cache.shared import shared_reader
+
+    keys = [text_key(t) for t in texts]
+    found = shared_reader(shared, engine).get_many(keys)
+    return {i: found[k] for i, k in enumerate(keys) if k in found}
 
 
 def _analyse(
-    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str],
+    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str, str | None],
 ) -> list[tuple[bytes | None, Any]]:
     """``(newly packed spans or None, func(doc, words))`` per document."""
-    func, items, pack, engine = args
+    func, items, pack, engine, shared = args
+    missing = [j for j, (_, _, packed) in enumerate(items) if packed is None]
+    found = _shared_spans(shared, engine, [items[j][1].text for j in missing])
+    from_shared = {missing[i]: packed for i, packed in found.items()}
     out: list[tuple[bytes | None, Any]] = []
-    for doc, norm, packed in items:
+    for j, (doc, norm, packed) in enumerate(items):
         new = None
+        if packed is None and j in from_shared:
+            packed = new = from_shared[j]
         if packed is None:
             spans: Iterable[Span] = seg.segment_spans(norm.text, engine=engine)
             if pack:
@@ -305,13 +337,21 @@ def _analyse(
 
 def _analyse_fold(
     args: tuple[
-        Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str, Callable, list, list, list
+        Analysis,
+        list[tuple[Document, Normalised, bytes | None]],
+        bool,
+        str,
+        str | None,
+        Callable,
+        list,
+        list,
+        list,
     ],
 ) -> tuple[list[bytes | None], Any]:
     """On a worker: the batch's results (cached ones as sent, the others computed), folded;
     ``(newly packed spans or None per computed document, the fold)``."""
-    func, items, pack, engine, fold, docs, values, todo = args
-    computed = _analyse((func, items, pack, engine))
+    func, items, pack, engine, shared, fold, docs, values, todo = args
+    computed = _analyse((func, items, pack, engine, shared))
     values = list(values)
     for i, (_, value) in zip(todo, computed, strict=True):
         values[i] = value
