@@ -87,7 +87,9 @@ class Session:
         require_dask()
         import distributed
 
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+        logging.getLogger("distributed").setLevel(
+            logging.CRITICAL
+        )  # vnpress says what went wrong, in one line
         m = _LOCAL.match(self.address)
         try:
             if m is not None:
@@ -97,7 +99,7 @@ class Session:
                         threads_per_worker=1,
                         processes=True,
                         dashboard_address=":0",  # the HTTP routes on any free port, never a clash on 8787
-                        silence_logs=logging.ERROR,
+                        silence_logs=logging.CRITICAL,  # not a heartbeat lost at shutdown
                     )
                 self.client = distributed.Client(self.cluster)
             else:

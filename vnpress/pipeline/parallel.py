@@ -259,6 +259,52 @@ def map_documents(
             store.close()
 
 
+def fold_documents(
+    func: Callable[[Document], R],
+    docs: Iterable[Document],
+    *,
+    fold: Callable[[Iterable[tuple[Document, R]]], Any],
+    combine: Callable[[Any, Any], Any],
+    jobs: int | None = 1,
+    cached: bool = False,
+    use_cache: bool = True,
+) -> Any:
+    """``fold`` of :func:`map_documents`'s ``(doc, func(doc))`` items, in input order.
+
+    On this machine it is exactly ``fold(map_documents(func, docs, …))``. On a cluster (a
+    :func:`~vnpress.pipeline.distributed.scheduler` context) each batch is folded on its worker and
+    the partial folds are combined there with ``combine``, in a tree, in input order; batches never
+    split a file's pieces. So ``combine(fold(a), fold(b))`` must equal ``fold(a + b)`` for consecutive
+    runs of whole files. With ``cached`` (results worth caching, which the client must see), the
+    results are streamed back and folded here, on a cluster too."""
+    if distributed.active() is None or (cached and use_cache):
+        return fold(map_documents(func, docs, jobs=jobs, cached=cached, use_cache=use_cache))
+    runner = make_runner(jobs, combine=combine)
+    for _ in stream(
+        (_Folded(batch, func, fold, runner) for batch in batches(docs, whole_files=True)), runner
+    ):
+        pass
+    return runner.reduce(fold(iter(())))
+
+
+def _apply_fold(args: tuple[Callable[[Document], Any], Sequence[Document], Callable]) -> tuple[None, Any]:
+    func, docs, fold = args
+    return None, fold((doc, func(doc)) for doc in docs)
+
+
+class _Folded:
+    """One batch of :func:`fold_documents` on a cluster: analysed and folded there."""
+
+    def __init__(self, docs: list[Document], func: Callable, fold: Callable, runner: Any):
+        self.docs = docs
+        self.chars = sum(len(d.text) for d in docs)
+        self.handle = runner.submit(_apply_fold, (func, docs, fold), partial=True)
+
+    def results(self) -> Iterator[tuple[Document, Any]]:
+        self.handle.get()  # in order, so that at most a window of batches is in flight
+        yield from ()
+
+
 def stream(pending: Iterable[Any], runner: Any) -> Iterator[tuple[Document, Any]]:
     """The results of batches already sent to ``runner`` (objects with ``docs``, ``chars`` and
     ``results()``), in order, with at most ``runner.window`` batches in flight; advances the progress
