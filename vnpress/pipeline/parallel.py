@@ -13,6 +13,10 @@ On Linux the pool forks (no re-import; the model, loaded once in the parent, sha
 as long as the parent runs a single thread; otherwise it uses forkserver, and spawn where neither
 exists. Measured on 2 cores, the three start a 2-worker pool with its model in 0.6-1.1 s; fork is
 the cheapest and the only one that does not load the model once per worker.
+
+Inside a :func:`vnpress.pipeline.distributed.scheduler` context, :func:`make_runner` hands the
+same batches to a Dask cluster instead, and :func:`fold_documents` folds them there: a command
+that maps with these functions runs on a cluster with nothing more to do.
 """
 
 from __future__ import annotations
