@@ -1,4 +1,4 @@
-"""The benchmark of issues 6, 13, 16 and 18: eight ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 13, 14, 15, 16, 17 and 18: thirteen ratios, each measured side by side on a synthetic corpus.
 
     make bench                                   # defaults: about 12-15 minutes on 2 cores
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
@@ -25,6 +25,8 @@
 22. ``vnpress search`` latency p50 on the index of those 10,000 articles (the query in-process, on an
     open connection; the note gives a whole ``vnpress search`` process).
 23. The index's size per 1,000 articles (no target: a figure for the README).
+10. ``freq`` cold on a Dask cluster (``--scheduler local:1`` and ``local:2``, start-up included)
+    against ``--jobs 1`` and ``--jobs 2``, on the ratio-2 corpus (needs the ``dask`` extra).
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
 turns; vnpress is byte-compiled first and measured with bytecode caching on, as installed. Results
@@ -257,6 +259,56 @@ def scaling(corpus: Path, runs: int) -> Result:
         "≥ 1.7×",
         speedup >= 1.7 and same,
         "outputs identical (jobs 1 / jobs 2)" if same else "OUTPUTS DIFFER",
+    )
+
+
+def cluster_scaling(corpus: Path, runs: int) -> Result:
+    """Ratio 10: ``freq`` cold on a Dask cluster of 1 and 2 local worker processes (``--scheduler
+    local:N``: the cluster's start-up and each worker's model loading included, as ``--jobs``
+    includes its pool's), against ``--jobs`` with as many processes. The ratio is the efficiency
+    of 2 workers, ``--jobs 2`` time / ``local:2`` time; the note gives the rest and the throughput."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return Result(
+            10,
+            "freq --scheduler local:2 vs --jobs 2",
+            "—",
+            "—",
+            None,
+            "≥ 0.8",
+            None,
+            "needs pip install -e '.[dask]'",
+        )
+    freq = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--top", "0"]
+    j1, j2, d1, d2 = interleaved(
+        [
+            ([*freq, "--jobs", "1"], "fresh"),
+            ([*freq, "--jobs", "2"], "fresh"),
+            ([*freq, "--scheduler", "local:1"], "fresh"),
+            ([*freq, "--scheduler", "local:2"], "fresh"),
+        ],
+        runs,
+    )
+    _, reference, _ = run([*freq, "--jobs", "1", "--no-cache"])
+    _, on_cluster, _ = run([*freq, "--scheduler", "local:2", "--no-cache"])
+    same = on_cluster == reference
+    n = len(list(corpus.glob("*.txt")))
+    efficiency = j2 / d2
+    note = (
+        f"--jobs 1 {j1:.2f} s, local:1 {d1:.2f} s (efficiency {j1 / d1:.2f}); local:2 is {d1 / d2:.2f}× "
+        f"local:1; throughput on 2 workers {n / d2:.1f} articles/s ({n / d2 / 2:.1f} per worker); "
+        + ("outputs identical (jobs 1 / local:2)" if same else "OUTPUTS DIFFER")
+    )
+    return Result(
+        10,
+        f"freq --scheduler local:2 vs --jobs 2, cold, {n} articles",
+        f"{d2:.2f} s",
+        f"{j2:.2f} s",
+        efficiency,
+        "≥ 0.8",
+        efficiency >= 0.8 and same,
+        note,
     )
 
 
@@ -603,7 +655,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The ratios of issues 6, 13, 14, 15, 16 and 18.")
+    parser = argparse.ArgumentParser(description="The ratios of issues 6, 13, 14, 15, 16, 17 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -631,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
     parser.add_argument("--index-size", type=int, default=10000, help="articles for ratios 21-23")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,20,21,22,23", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10,20,21,22,23", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -644,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     info.update(
         runs=args.runs,
         corpora=f"{args.timing_size} articles (ratios 1, 4), {args.scaling_size} (ratio 2), "
-        f"{args.cache_size} (ratio 3), {args.sizes[0]} and {args.sizes[1]} (ratio 5), "
+        f"{args.cache_size} (ratio 3), {args.scaling_size} (ratio 10), {args.sizes[0]} and {args.sizes[1]} (ratio 5), "
         f"single files of {args.file_sizes} MiB (ratio 7), {args.timing_size} (ratio 20), {args.index_size} (ratios 21-23)",
     )
     timing = corpus(args.timing_size)
@@ -655,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(overhead(timing, args.runs))
     if 2 in only:
         results.append(scaling(corpus(args.scaling_size), args.runs))
+    if 10 in only:
+        results.append(cluster_scaling(corpus(args.scaling_size), args.runs))
     if 3 in only:
         results.append(warm_cache(corpus(args.cache_size), args.runs))
     if 4 in only:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import IO, Any
 
@@ -33,7 +33,7 @@ from vnpress.abbrev.dictionary import Dictionary, dictionary_table, load_diction
 from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import ABBREVIATIONS, ABBREVIATIONS_BY_FILE
-from vnpress.pipeline.parallel import map_documents
+from vnpress.pipeline.parallel import fold_documents, map_documents
 from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold, normalise
 from vnpress.text.vocab import SENTENCE_ENDS_AND_ELLIPSIS
@@ -320,9 +320,16 @@ def abbreviation_table(
     and for unknown ones the context of the first occurrence."""
     files = tuple(dict_files)
     _dictionary(files)  # a malformed --dict file fails before any document is read
-    results = map_documents(partial(_document_groups, files), docs, jobs=jobs)
+    func = partial(_document_groups, files)
     if by_file:
-        return Table(ABBREVIATIONS_BY_FILE, _by_file_rows(results))
+        return Table(ABBREVIATIONS_BY_FILE, _by_file_rows(map_documents(func, docs, jobs=jobs)))
+    merged = fold_documents(func, docs, fold=abbreviation_totals, combine=add_abbreviation_totals, jobs=jobs)
+    rows = [g.row() for g in sorted(merged.values(), key=_sort_key)]
+    return Table(ABBREVIATIONS, rows)
+
+
+def abbreviation_totals(results: Iterable[tuple[Document, dict[GroupKey, _Group]]]) -> dict[GroupKey, _Group]:
+    """The corpus groups of some documents, in the order first seen."""
     merged: dict[GroupKey, _Group] = {}
     for _doc, groups in _whole(results):
         for key, group in groups.items():
@@ -330,8 +337,19 @@ def abbreviation_table(
                 merged[key].merge(group)
             else:
                 merged[key] = group
-    rows = [g.row() for g in sorted(merged.values(), key=_sort_key)]
-    return Table(ABBREVIATIONS, rows)
+    return merged
+
+
+def add_abbreviation_totals(a: dict[GroupKey, _Group], b: dict[GroupKey, _Group]) -> dict[GroupKey, _Group]:
+    """The groups of two consecutive runs of whole files, as :func:`abbreviation_totals` of both
+    (on a cluster: the tree reduction's step); the inputs are left unchanged."""
+    merged = {key: replace(group, spellings=Counter(group.spellings)) for key, group in a.items()}
+    for key, group in b.items():
+        if key in merged:
+            merged[key].merge(group)
+        else:
+            merged[key] = replace(group, spellings=Counter(group.spellings))
+    return merged
 
 
 @dataclass(frozen=True)

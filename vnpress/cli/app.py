@@ -108,6 +108,7 @@ class Inputs(NamedTuple):
     use_cache: bool
     reporter: Reporter
     index: object = None  # PATHS is one index: its documents (vnpress.index.read.IndexSource)
+    scheduler: str | None = None  # --scheduler: the map functions run on this Dask cluster
 
     def documents(self) -> Iterator[Document]:
         """The documents, sorted; problems go to stderr and the reading goes on."""
@@ -227,7 +228,7 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
     filter_names = [name for name in INDEX_FILTERS if name not in own]
 
     @functools.wraps(f)
-    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, **kwargs):
+    def wrapper(*args, paths, glob, encoding, jobs, no_cache=False, scheduler=None, **kwargs):
         from vnpress.index.filters import Filters, check_date, find_index
 
         given = {name: kwargs.pop(name) for name in filter_names}
@@ -243,9 +244,22 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
 
             index = IndexSource(index, filters)
         kwargs["inputs"] = Inputs(
-            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, current_reporter(), index
+            tuple(paths),
+            glob,
+            check_encoding(encoding),
+            jobs,
+            not no_cache,
+            current_reporter(),
+            index,
+            scheduler,
         )
-        with index if index is not None else contextlib.nullcontext():
+        with contextlib.ExitStack() as stack:
+            if index is not None:
+                stack.enter_context(index)
+            if scheduler is not None:
+                from vnpress.pipeline.distributed import scheduler as on_cluster
+
+                stack.enter_context(on_cluster(scheduler))  # every map function runs on the cluster
             return f(*args, **kwargs)
 
     decorators = [
@@ -273,6 +287,12 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             metavar="N",
             envvar="VNPRESS_JOBS",
             help="Worker processes (default: all cores; 1 = in-process).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            envvar="VNPRESS_SCHEDULER",
+            help="Run on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes.",
         ),
     ]
     decorators += index_filter_options(filter_names)

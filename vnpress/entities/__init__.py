@@ -22,7 +22,7 @@ from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import ENTITIES, ENTITIES_BY_FILE, ENTITY_MENTIONS
 from vnpress.pipeline.cache.keys import UserFiles
-from vnpress.pipeline.parallel import map_documents
+from vnpress.pipeline.parallel import fold_documents, map_documents
 from vnpress.text.collation import collation_key
 
 __all__ = ["Mention", "entity_table", "extract_entities", "parse_types"]
@@ -91,8 +91,49 @@ def _positions_union(target: list[str], more: Iterable[str]) -> None:
             target.append(p)
 
 
-def _aggregate(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+def _aggregate(mentions: Iterable[tuple[int, Mention]]) -> list[dict[str, Any]]:
     """Rows for one group of documents' mentions: ``(doc_index, Mention)`` pairs."""
+    return _finish(_accumulate(mentions))
+
+
+EntityTotals = dict[tuple, dict[str, Any]]
+
+
+def entity_totals(
+    results: Iterable[tuple[Document, list[Mention]]], *, wanted: frozenset[str] | None
+) -> EntityTotals:
+    """The corpus rows of some documents' mentions, not yet sorted, in the order first seen, with
+    ``documents`` a count (the pieces of a long file count once)."""
+    pairs = (
+        (index, m)
+        for index, group in enumerate(by_document(results))
+        for _, found in group
+        for m in found
+        if wanted is None or m.type in wanted
+    )
+    return _accumulate(pairs)
+
+
+def add_entity_totals(a: EntityTotals, b: EntityTotals) -> EntityTotals:
+    """The totals of two consecutive runs of whole files (on a cluster: the tree reduction's step):
+    counts and documents added, posts in the order first seen."""
+    out = {
+        key: {**row, "positions": list(row["positions"]) if row["positions"] is not None else None}
+        for key, row in a.items()
+    }
+    for key, row in b.items():
+        mine = out.get(key)
+        if mine is None:
+            out[key] = {**row, "positions": list(row["positions"]) if row["positions"] is not None else None}
+            continue
+        mine["count"] += row["count"]
+        mine["documents"] += row["documents"]
+        if mine["positions"] is not None:
+            _positions_union(mine["positions"], row["positions"] or ())
+    return out
+
+
+def _accumulate(mentions: Iterable[tuple[int, Mention]]) -> EntityTotals:
     rows: dict[tuple, dict[str, Any]] = {}
     for doc_index, m in mentions:
         if m.type == "officer":
@@ -113,12 +154,14 @@ def _aggregate(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
         row["documents"].add(doc_index)
         if m.type == "officer":
             _positions_union(row["positions"], m.fields.get("positions") or ())
-    out = []
     for row in rows.values():
         row["documents"] = len(row["documents"])
-        out.append(row)
-    out.sort(key=_row_order)
-    return out
+    return rows
+
+
+def _finish(rows: EntityTotals) -> list[dict[str, Any]]:
+    """The rows, sorted (a stable sort: rows that tie stay in the order first seen)."""
+    return sorted(rows.values(), key=_row_order)
 
 
 def _row_order(row: dict[str, Any]) -> tuple:
@@ -161,7 +204,7 @@ def entity_table(
     document_rules_for_files(user_files)
     func = functools.partial(_document_mentions, user_files=user_files, ner=ner)
     # underthesea's NER (about 2,500 words a second) is worth caching; the domain rules are not
-    results = map_documents(func, docs, jobs=jobs, cached=ner, use_cache=use_cache)
+    results = map_documents(func, docs, jobs=jobs, cached=ner, use_cache=use_cache)  # lazy: for rows
 
     def keep(m: Mention) -> bool:
         return wanted is None or m.type in wanted
@@ -205,13 +248,15 @@ def entity_table(
         return Table(ENTITIES_BY_FILE, file_rows())
 
     def corpus_rows():
-        pairs = (
-            (index, m)
-            for index, group in enumerate(by_document(results))
-            for _, found in group
-            for m in found
-            if keep(m)
+        totals = fold_documents(
+            func,
+            docs,
+            fold=functools.partial(entity_totals, wanted=frozenset(wanted) if wanted is not None else None),
+            combine=add_entity_totals,
+            jobs=jobs,
+            cached=ner,
+            use_cache=use_cache,
         )
-        yield from _aggregate(pairs)
+        yield from _finish(totals)
 
     return Table(ENTITIES, corpus_rows())

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, TypeVar
 
 from vnpress.errors import BinaryFileError, InputError, UsageError
-from vnpress.io import encodings
+from vnpress.io import encodings, sources
 
 T = TypeVar("T")
 STDIN = "-"
@@ -267,6 +267,12 @@ def expand_paths(
     for p in paths:
         if p == STDIN:
             candidates = [STDIN]
+        elif sources.is_source(p):  # a URL, an archive or one of its members
+            try:
+                candidates = sources.expand(p if sources.is_url(p) else os.path.normpath(p), glob)
+            except InputError as e:
+                on_problem(Problem(e.source, e.message))
+                continue
         else:
             if os.path.isdir(p):
                 candidates = list(_walk(p, glob))
@@ -276,11 +282,17 @@ def expand_paths(
                 on_problem(Problem(p, "no such file or directory"))
                 continue
         for c in candidates:
-            key = STDIN if c == STDIN else os.path.realpath(c)
+            key = c if c == STDIN or sources.is_source(c) else os.path.realpath(c)
             if key not in seen:
                 seen.add(key)
                 out.append(c)
-    return sorted(out, key=lambda c: STDIN_NAME if c == STDIN else os.path.normpath(c))
+    return sorted(out, key=_sort_key)
+
+
+def _sort_key(path: str) -> str:
+    if path == STDIN:
+        return STDIN_NAME
+    return path if sources.is_url(path) else os.path.normpath(path)
 
 
 def read_document(path: str, encoding: str | None = None, stdin: object | None = None) -> Document:
@@ -377,6 +389,10 @@ def _open_input(
         with _spooled(raw, STDIN_NAME, whole_bytes, chunk_bytes) as (data, fh):
             yield STDIN_NAME, data, fh
         return
+    if sources.is_url(path) or sources.split_member(path):  # read as a pipe is (size unknown)
+        with sources.open_source(path) as raw, _spooled(raw, path, whole_bytes, chunk_bytes) as (data, fh):
+            yield path, data, fh
+        return
     display = os.path.normpath(path)
     try:
         fh = open(path, "rb")  # noqa: SIM115 (closed below, after the pieces)
@@ -453,11 +469,15 @@ def read_corpus(
     def guessed(source: str, codec: str) -> None:
         on_problem(Problem(source, f"not UTF-8: read as {codec} (the guess of --encoding auto)", "warning"))
 
-    for path in expand_paths(paths, glob, on_problem):
-        try:
-            yield from read_pieces(path, encoding, stdin, on_guess=guessed, piece_chars=piece_chars)
-        except InputError as e:
-            on_problem(Problem(e.source, e.message, "warning" if isinstance(e, BinaryFileError) else "error"))
+    try:
+        for path in expand_paths(paths, glob, on_problem):
+            try:
+                yield from read_pieces(path, encoding, stdin, on_guess=guessed, piece_chars=piece_chars)
+            except InputError as e:
+                severity = "warning" if isinstance(e, BinaryFileError) else "error"
+                on_problem(Problem(e.source, e.message, severity))
+    finally:
+        sources.close_archives()
 
 
 def by_document(items: Iterable[tuple[Document, T]]) -> Iterator[Iterator[tuple[Document, T]]]:

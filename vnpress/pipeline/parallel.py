@@ -13,10 +13,15 @@ On Linux the pool forks (no re-import; the model, loaded once in the parent, sha
 as long as the parent runs a single thread; otherwise it uses forkserver, and spawn where neither
 exists. Measured on 2 cores, the three start a 2-worker pool with its model in 0.6-1.1 s; fork is
 the cheapest and the only one that does not load the model once per worker.
+
+Inside a :func:`vnpress.pipeline.distributed.scheduler` context, :func:`make_runner` hands the
+same batches to a Dask cluster instead, and :func:`fold_documents` folds them there: a command
+that maps with these functions runs on a cluster with nothing more to do.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -29,6 +34,7 @@ from typing import Any, Generic, TypeVar
 
 from vnpress.io import progress
 from vnpress.io.corpus import Document
+from vnpress.pipeline import distributed
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,17 +52,29 @@ def default_jobs() -> int:
 
 
 def batches(
-    docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int = BATCH_CHARS
+    docs: Iterable[Document],
+    max_docs: int = BATCH_DOCS,
+    max_chars: int = BATCH_CHARS,
+    *,
+    whole_files: bool = False,
 ) -> Iterator[list[Document]]:
-    """Consecutive groups of documents, closed at ``max_docs`` documents or ``max_chars`` characters."""
+    """Consecutive groups of documents, closed at ``max_docs`` documents or ``max_chars`` characters;
+    ``whole_files``: closed only before a file's first piece, so no file spans two batches."""
     batch: list[Document] = []
     chars = 0
+    full = False
     for doc in docs:
+        if full and doc.part == 0:  # whole_files: the batch waited for the file's last piece
+            yield batch
+            batch, chars, full = [], 0, False
         batch.append(doc)
         chars += len(doc.text)
         if len(batch) >= max_docs or chars >= max_chars:
-            yield batch
-            batch, chars = [], 0
+            if not whole_files:
+                yield batch
+                batch, chars = [], 0
+            else:
+                full = True
     if batch:
         yield batch
 
@@ -120,6 +138,10 @@ class Runner:
         """Batches in flight before the oldest must be collected (in-process: one at a time)."""
         return 1 if self.jobs == 1 else 2 * self.jobs + 1
 
+    def inline(self, alone: bool) -> bool:
+        """Whether a batch runs in this process (one job, or the run's only batch)."""
+        return self.jobs == 1 or alone
+
     def submit(self, func: Callable[[Any], R], arg: Any, *, alone: bool = False):
         """A handle whose ``get()`` gives ``func(arg)``. ``alone``: this is the only batch of the run,
         not worth starting processes for."""
@@ -159,6 +181,24 @@ class Runner:
         else:
             pool.terminate()
         pool.join()
+
+
+def _dask_worker_setup(setup: Callable[[], Any] | None) -> None:
+    batch_gc()
+    if setup is not None:
+        setup()
+
+
+def make_runner(
+    jobs: int | None, setup: Callable[[], Any] | None = None, combine: Callable[[Any, Any], Any] | None = None
+) -> Any:
+    """Where the batches of a map go: a :class:`Runner` (``jobs`` local processes), or inside a
+    :func:`vnpress.pipeline.distributed.scheduler` context the cluster's
+    :class:`~vnpress.pipeline.distributed.DaskRunner` (``combine``: how it combines partial folds)."""
+    session = distributed.active()
+    if session is None:
+        return Runner(jobs, setup)
+    return distributed.DaskRunner(session, functools.partial(_dask_worker_setup, setup), combine)
 
 
 def lookahead(items: Iterable[T]) -> Iterator[tuple[T, bool]]:
@@ -209,7 +249,7 @@ def map_documents(
         prefix = analysis_prefix(func)
         if store.disabled:
             store = None
-    runner = Runner(jobs)
+    runner = make_runner(jobs)
     try:
         yield from stream(
             (
@@ -223,7 +263,53 @@ def map_documents(
             store.close()
 
 
-def stream(pending: Iterable[Any], runner: Runner) -> Iterator[tuple[Document, Any]]:
+def fold_documents(
+    func: Callable[[Document], R],
+    docs: Iterable[Document],
+    *,
+    fold: Callable[[Iterable[tuple[Document, R]]], Any],
+    combine: Callable[[Any, Any], Any],
+    jobs: int | None = 1,
+    cached: bool = False,
+    use_cache: bool = True,
+) -> Any:
+    """``fold`` of :func:`map_documents`'s ``(doc, func(doc))`` items, in input order.
+
+    On this machine it is exactly ``fold(map_documents(func, docs, …))``. On a cluster (a
+    :func:`~vnpress.pipeline.distributed.scheduler` context) each batch is folded on its worker and
+    the partial folds are combined there with ``combine``, in a tree, in input order; batches never
+    split a file's pieces. So ``combine(fold(a), fold(b))`` must equal ``fold(a + b)`` for consecutive
+    runs of whole files. With ``cached`` (results worth caching, which the client must see), the
+    results are streamed back and folded here, on a cluster too."""
+    if distributed.active() is None or (cached and use_cache):
+        return fold(map_documents(func, docs, jobs=jobs, cached=cached, use_cache=use_cache))
+    runner = make_runner(jobs, combine=combine)
+    for _ in stream(
+        (_Folded(batch, func, fold, runner) for batch in batches(docs, whole_files=True)), runner
+    ):
+        pass
+    return runner.reduce(fold(iter(())))
+
+
+def _apply_fold(args: tuple[Callable[[Document], Any], Sequence[Document], Callable]) -> tuple[None, Any]:
+    func, docs, fold = args
+    return None, fold((doc, func(doc)) for doc in docs)
+
+
+class _Folded:
+    """One batch of :func:`fold_documents` on a cluster: analysed and folded there."""
+
+    def __init__(self, docs: list[Document], func: Callable, fold: Callable, runner: Any):
+        self.docs = docs
+        self.chars = sum(len(d.text) for d in docs)
+        self.handle = runner.submit(_apply_fold, (func, docs, fold), partial=True)
+
+    def results(self) -> Iterator[tuple[Document, Any]]:
+        self.handle.get()  # in order, so that at most a window of batches is in flight
+        yield from ()
+
+
+def stream(pending: Iterable[Any], runner: Any) -> Iterator[tuple[Document, Any]]:
     """The results of batches already sent to ``runner`` (objects with ``docs``, ``chars`` and
     ``results()``), in order, with at most ``runner.window`` batches in flight; advances the progress
     bar and closes the runner. Taking a batch from ``pending`` is what submits it."""
@@ -250,7 +336,7 @@ class _Pending:
     """One batch of map_documents: its cached results, and the task computing the others."""
 
     def __init__(
-        self, docs: list[Document], func: Callable, runner: Runner, alone: bool, store: Any, prefix: bytes
+        self, docs: list[Document], func: Callable, runner: Any, alone: bool, store: Any, prefix: bytes
     ):
         self.docs = docs
         self.chars = sum(len(d.text) for d in docs)

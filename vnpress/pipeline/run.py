@@ -14,12 +14,13 @@ nor analyses again. For each batch of documents the parent process
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import partial
 from typing import Any, TypeVar
 
 from vnpress.io.corpus import Document
+from vnpress.pipeline import distributed
 from vnpress.pipeline.cache.keys import (
     analysis_prefix,
     current_versions,
@@ -31,11 +32,12 @@ from vnpress.pipeline.cache.keys import (
     text_key,
 )
 from vnpress.pipeline.cache.store import RESULTS, SegmentCache
-from vnpress.pipeline.parallel import Runner, batches, lookahead, stream
+from vnpress.pipeline.parallel import batches, lookahead, make_runner, stream
 from vnpress.text import segment as seg
 from vnpress.text.normalise import Normalised, normalise
 
 R = TypeVar("R")
+A = TypeVar("A")
 Span = tuple[int, int]
 Analysis = Callable[[Document, list[seg.Word]], Any]
 
@@ -95,6 +97,54 @@ def run_segmented(
     segmenter: str = seg.DEFAULT_ENGINE,
 ) -> Iterator[tuple[Document, Any]]:
     """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
+    return _pipeline(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter)
+
+
+def fold_segmented(
+    func: Callable[[Document, list[seg.Word]], R],
+    docs: Iterable[Document],
+    *,
+    fold: Callable[[Iterable[tuple[Document, R]]], A],
+    combine: Callable[[A, A], A],
+    jobs: int | None = 1,
+    use_cache: bool = True,
+    cache: SegmentCache | None = None,
+    segmenter: str = seg.DEFAULT_ENGINE,
+) -> A:
+    """``fold`` of :func:`map_segmented`'s ``(doc, result)`` items, in input order: what a command
+    that adds up counters over the corpus calls.
+
+    On this machine it is exactly ``fold(map_segmented(func, docs, …))``. On a cluster (a
+    :func:`~vnpress.pipeline.distributed.scheduler` context), each batch is folded on the worker that
+    analysed it and the partial folds are combined there with ``combine``, in a tree, in input order;
+    batches never split a file's pieces. So ``combine(fold(a), fold(b))`` must equal
+    ``fold(a + b)`` for consecutive runs of whole files, and ``fold`` and ``combine`` be module-level
+    functions (or partials of them). On a cluster the client caches the segmentations, not ``func``'s
+    results (they are folded where they are made), but it still uses results cached before.
+    """
+    if distributed.active() is None:
+        return fold(
+            map_segmented(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter)
+        )
+    runner = make_runner(jobs, setup=partial(seg.load_engine, segmenter), combine=combine)
+    for _ in _pipeline(
+        func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter, fold=fold, runner=runner
+    ):
+        pass  # each batch stores its new segmentations as it comes; its partial fold stays remote
+    return runner.reduce(fold(iter(())))
+
+
+def _pipeline(
+    func: Analysis | None,
+    docs: Iterable[Document],
+    *,
+    jobs: int | None,
+    use_cache: bool,
+    cache: SegmentCache | None,
+    segmenter: str,
+    fold: Callable | None = None,
+    runner: Any = None,
+) -> Iterator[tuple[Document, Any]]:
     if segmenter not in seg.ENGINES:
         raise ValueError(f"unknown segmenter {segmenter!r}")
     store = None
@@ -108,12 +158,14 @@ def run_segmented(
     prefix = b""
     if func is not None and store is not None:
         prefix = analysis_prefix(func, f"segmenter={segmenter}")
-    runner = Runner(jobs, setup=partial(seg.load_engine, segmenter))
+    if runner is None:
+        runner = make_runner(jobs, setup=partial(seg.load_engine, segmenter))
+    shared = str(store.path) if store is not None and distributed.active() is not None else None
     try:
         yield from stream(
             (
-                _Batch(batch, func, prefix, store, runner, alone, segmenter)
-                for batch, alone in lookahead(batches(docs))
+                _Batch(batch, func, prefix, store, runner, alone, segmenter, fold, shared)
+                for batch, alone in lookahead(batches(docs, whole_files=fold is not None))
             ),
             runner,
         )
@@ -131,11 +183,15 @@ class _Batch:
         func: Analysis | None,
         prefix: bytes,
         store: SegmentCache | None,
-        runner: Runner,
+        runner: Any,
         alone: bool,
         segmenter: str,
+        fold: Callable | None = None,
+        shared: str | None = None,
     ):
         self.docs = docs
+        self.fold = fold
+        self.shared = shared  # on a cluster: the client's cache, which workers read if they reach it
         self.segmenter = segmenter
         self.chars = sum(len(d.text) for d in docs)
         self.func = func
@@ -162,22 +218,39 @@ class _Batch:
             self.packed = [found.get(k) for k in self.seg_keys]
         self.handle = self._submit(runner, alone)
 
-    def _submit(self, runner: Runner, alone: bool) -> Any:
+    def _submit(self, runner: Any, alone: bool) -> Any:
         pack = self.store is not None
+        if self.fold is not None:  # on a cluster: analysed and folded there, with the cached results
+            items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
+            args = (
+                self.func,
+                items,
+                pack,
+                self.segmenter,
+                self.shared,
+                self.fold,
+                self.docs,
+                self.values,
+                self.todo,
+            )
+            return runner.submit(_analyse_fold, args, partial=True)
         if self.func is not None:
             if not self.todo:
                 return None
             items = [(self.docs[i], n, p) for i, n, p in zip(self.todo, self.norms, self.packed, strict=True)]
-            return runner.submit(_analyse, (self.func, items, pack, self.segmenter), alone=alone)
+            args = (self.func, items, pack, self.segmenter, self.shared)
+            return runner.submit(_analyse, args, alone=alone)
         texts = [n.text for n, p in zip(self.norms, self.packed, strict=True) if p is None]
         if not texts:
             return None
-        inline = runner.jobs == 1 or alone
-        if inline and not pack:
+        if runner.inline(alone) and not pack:
             return runner.submit(_segment, (texts, self.segmenter), alone=True)
-        return runner.submit(_segment_packed, (texts, self.segmenter), alone=alone)
+        return runner.submit(_segment_packed, (texts, self.segmenter, self.shared), alone=alone)
 
     def results(self) -> Iterator[tuple[Document, Any]]:
+        if self.fold is not None:
+            self._folded()
+            return
         if self.func is not None:
             yield from self._analysed()
         else:
@@ -212,6 +285,12 @@ class _Batch:
             self._store(new_spans, new_results)
         yield from zip(self.docs, self.values, strict=True)
 
+    def _folded(self) -> None:
+        """A folded batch gives nothing here: only its new segmentations, for the cache."""
+        new = self.handle.get()
+        if self.store is not None:
+            self._store([(self.seg_keys[j], p) for j, p in enumerate(new) if p is not None], [])
+
     def _store(self, spans: list[tuple[bytes, bytes]], results: list[tuple[bytes, bytes]]) -> None:
         if self.store is not None:
             self.store.put_many(spans)
@@ -224,20 +303,38 @@ def _segment(args: tuple[list[str], str]) -> list[list[Span]]:
     return [seg.segment_spans(t, engine=engine) for t in texts]
 
 
-def _segment_packed(args: tuple[list[str], str]) -> list[bytes]:
+def _segment_packed(args: tuple[list[str], str, str | None]) -> list[bytes]:
     """Spans travel back (and go into the cache) packed, a few bytes a word."""
-    texts, engine = args
-    return [pack_spans(seg.segment_spans(t, engine=engine)) for t in texts]
+    texts, engine, shared = args
+    found = _shared_spans(shared, engine, texts)
+    return [found.get(i) or pack_spans(seg.segment_spans(t, engine=engine)) for i, t in enumerate(texts)]
+
+
+def _shared_spans(shared: str | None, engine: str, texts: Sequence[str]) -> dict[int, bytes]:
+    """On a cluster's worker: the packed spans of ``texts`` (by index) found in the client's cache at
+    the path ``shared``, when this worker reaches that file (see :mod:`vnpress.pipeline.cache.shared`)."""
+    if shared is None or not texts:
+        return {}
+    from vnpress.pipeline.cache.shared import shared_reader
+
+    keys = [text_key(t) for t in texts]
+    found = shared_reader(shared, engine).get_many(keys)
+    return {i: found[k] for i, k in enumerate(keys) if k in found}
 
 
 def _analyse(
-    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str],
+    args: tuple[Analysis, list[tuple[Document, Normalised, bytes | None]], bool, str, str | None],
 ) -> list[tuple[bytes | None, Any]]:
     """``(newly packed spans or None, func(doc, words))`` per document."""
-    func, items, pack, engine = args
+    func, items, pack, engine, shared = args
+    missing = [j for j, (_, _, packed) in enumerate(items) if packed is None]
+    found = _shared_spans(shared, engine, [items[j][1].text for j in missing])
+    from_shared = {missing[i]: packed for i, packed in found.items()}
     out: list[tuple[bytes | None, Any]] = []
-    for doc, norm, packed in items:
+    for j, (doc, norm, packed) in enumerate(items):
         new = None
+        if packed is None and j in from_shared:
+            packed = new = from_shared[j]
         if packed is None:
             spans: Iterable[Span] = seg.segment_spans(norm.text, engine=engine)
             if pack:
@@ -246,3 +343,26 @@ def _analyse(
             spans = iter_spans(packed)
         out.append((new, func(doc, seg.words_from_spans(norm, spans))))
     return out
+
+
+def _analyse_fold(
+    args: tuple[
+        Analysis,
+        list[tuple[Document, Normalised, bytes | None]],
+        bool,
+        str,
+        str | None,
+        Callable,
+        list,
+        list,
+        list,
+    ],
+) -> tuple[list[bytes | None], Any]:
+    """On a worker: the batch's results (cached ones as sent, the others computed), folded;
+    ``(newly packed spans or None per computed document, the fold)``."""
+    func, items, pack, engine, shared, fold, docs, values, todo = args
+    computed = _analyse((func, items, pack, engine, shared))
+    values = list(values)
+    for i, (_, value) in zip(todo, computed, strict=True):
+        values[i] = value
+    return [p for p, _ in computed], fold(zip(docs, values, strict=True))

@@ -35,7 +35,7 @@ from vnpress.errors import UsageError
 from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import FREQ, FREQ_BY_FILE
-from vnpress.pipeline.run import map_segmented
+from vnpress.pipeline.run import fold_segmented, map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold
@@ -224,8 +224,51 @@ def frequency_table(
         stopwords=stopwords,
         keep_boilerplate=keep_boilerplate,
     )
-    counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
-    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
+    if by_file:
+        counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
+        return _table(_whole(counted), top=top, min_count=min_count, by_file=True)
+    totals = fold_segmented(
+        count,
+        docs,
+        fold=corpus_totals,
+        combine=add_totals,
+        jobs=jobs,
+        use_cache=use_cache,
+        segmenter=segmenter,
+    )
+    return _corpus_table(totals, top=top, min_count=min_count)
+
+
+Totals = tuple[Counter[tuple[str, str]], Counter[str]]
+
+
+def corpus_totals(counted: Iterable[tuple[Document, Counter[tuple[str, str]]]]) -> Totals:
+    """``(pairs, documents)`` of documents' pairs: ``(key, form) → count`` added up, and per key
+    the number of files it occurs in (the pieces of a long file count once)."""
+    corpus_pairs: Counter[tuple[str, str]] = Counter()
+    documents: Counter[str] = Counter()
+    for _, doc_pairs in _whole(counted):
+        corpus_pairs.update(doc_pairs)
+        documents.update({key for key, _ in doc_pairs})
+    return corpus_pairs, documents
+
+
+def add_totals(a: Totals, b: Totals) -> Totals:
+    """The totals of two runs of whole files (on a cluster: the tree reduction's step)."""
+    pairs, documents = a[0].copy(), a[1].copy()
+    pairs.update(b[0])
+    documents.update(b[1])
+    return pairs, documents
+
+
+def _corpus_table(totals: Totals, *, top: int, min_count: int) -> Table:
+    """Keys and shown forms are made once, over the corpus's distinct pairs."""
+    corpus_pairs, documents = totals
+    rows = []
+    for key, row in _keyed_rows(_counts_of(corpus_pairs), top=top, min_count=min_count):
+        row["documents"] = documents[key]
+        rows.append(row)
+    return Table(FREQ, rows)
 
 
 def _whole(
@@ -315,16 +358,10 @@ def _table(
                 keyed.append(key)
         for key, row in zip(keyed, rows, strict=True):
             row["documents"] = documents[key]
-    else:
-        # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
-        # forms are made once, over the corpus's distinct pairs, at the end.
-        corpus_pairs: Counter[tuple[str, str]] = Counter()
-        for _, doc_pairs in counted:
-            corpus_pairs.update(doc_pairs)
-            documents.update({key for key, _ in doc_pairs})
-        corpus = _counts_of(corpus_pairs)
-        rows = []
-        for key, row in _keyed_rows(corpus, top=top, min_count=min_count):
-            row["documents"] = documents[key]
-            rows.append(row)
-    return Table(FREQ_BY_FILE if by_file else FREQ, rows)
+        return Table(FREQ_BY_FILE, rows)
+    # Pairs are added up as they come (one dictionary update a distinct pair).
+    corpus_pairs: Counter[tuple[str, str]] = Counter()
+    for _, doc_pairs in counted:
+        corpus_pairs.update(doc_pairs)
+        documents.update({key for key, _ in doc_pairs})
+    return _corpus_table((corpus_pairs, documents), top=top, min_count=min_count)
