@@ -247,12 +247,22 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]
     yield from pieces.end()
 
 
-def _walk(directory: str, pattern: str) -> Iterator[str]:
+def _walk(directory: str, pattern: str) -> Iterator[tuple[str, str]]:
+    """``(path, its real path)`` of the files under ``directory`` that match ``pattern``. The real
+    path of a file that is no symbolic link is its directory's real path and its name: one
+    ``realpath`` a directory, not one a file (which costs a system call a path component)."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        real_root = None
         for f in files:
             if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
-                yield os.path.join(root, f)
+                path = os.path.join(root, f)
+                if os.path.islink(path):
+                    yield path, os.path.realpath(path)
+                else:
+                    if real_root is None:
+                        real_root = os.path.realpath(root)
+                    yield path, os.path.join(real_root, f)
 
 
 def expand_paths(
@@ -266,17 +276,16 @@ def expand_paths(
     out: list[str] = []
     for p in paths:
         if p == STDIN:
-            candidates = [STDIN]
+            candidates: Iterable[tuple[str, str]] = [(STDIN, STDIN)]
         else:
             if os.path.isdir(p):
-                candidates = list(_walk(p, glob))
+                candidates = _walk(p, glob)
             elif os.path.exists(p):
-                candidates = [p]
+                candidates = [(p, os.path.realpath(p))]
             else:
                 on_problem(Problem(p, "no such file or directory"))
                 continue
-        for c in candidates:
-            key = STDIN if c == STDIN else os.path.realpath(c)
+        for c, key in candidates:
             if key not in seen:
                 seen.add(key)
                 out.append(c)
@@ -442,9 +451,11 @@ def read_corpus(
     on_problem: ProblemHandler = _raise,
     stdin: object | None = None,
     piece_chars: int = PIECE_CHARS,
+    expand: bool = True,
 ) -> Iterator[Document]:
     """Yield the documents of ``paths`` one at a time, in sorted order (a long text in pieces, see
-    :class:`Document`).
+    :class:`Document`). ``expand=False``: ``paths`` are what :func:`expand_paths` gave, read as they
+    are, in their order.
 
     Unreadable inputs are reported to ``on_problem`` (binary files as warnings) and skipped; so is
     the guess of ``--encoding auto``, as a warning.
@@ -453,7 +464,7 @@ def read_corpus(
     def guessed(source: str, codec: str) -> None:
         on_problem(Problem(source, f"not UTF-8: read as {codec} (the guess of --encoding auto)", "warning"))
 
-    for path in expand_paths(paths, glob, on_problem):
+    for path in expand_paths(paths, glob, on_problem) if expand else paths:
         try:
             yield from read_pieces(path, encoding, stdin, on_guess=guessed, piece_chars=piece_chars)
         except InputError as e:

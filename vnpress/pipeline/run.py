@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from vnpress.io.corpus import Document
 from vnpress.pipeline.cache.keys import (
@@ -37,6 +37,16 @@ from vnpress.text.normalise import Normalised, normalise
 R = TypeVar("R")
 Span = tuple[int, int]
 Analysis = Callable[[Document, list[seg.Word]], Any]
+
+
+class Keyed(NamedTuple):
+    """An analysis's result as :func:`run_segmented` gives it with ``lazy=True``: its cache key, and
+    either the value just computed (``blob`` None) or, for a cache hit, the stored bytes, not yet
+    decoded (``value`` None; :func:`~vnpress.pipeline.cache.keys.load_result` decodes them)."""
+
+    key: bytes
+    value: Any
+    blob: bytes | None
 
 
 def segment_documents(
@@ -86,8 +96,11 @@ def run_segmented(
     use_cache: bool,
     cache: SegmentCache | None,
     segmenter: str = seg.DEFAULT_ENGINE,
+    lazy: bool = False,
 ) -> Iterator[tuple[Document, Any]]:
-    """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
+    """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed.
+    ``lazy`` (with ``func`` and a usable cache): each result comes as a :class:`Keyed`, a cache
+    hit undecoded (see :mod:`vnpress.pipeline.memo`)."""
     if segmenter not in seg.ENGINES:
         raise ValueError(f"unknown segmenter {segmenter!r}")
     store = None
@@ -102,7 +115,7 @@ def run_segmented(
     try:
         yield from stream(
             (
-                _Batch(batch, func, prefix, store, runner, alone, segmenter)
+                _Batch(batch, func, prefix, store, runner, alone, segmenter, lazy)
                 for batch, alone in lookahead(batches(docs))
             ),
             runner,
@@ -124,8 +137,10 @@ class _Batch:
         runner: Runner,
         alone: bool,
         segmenter: str,
+        lazy: bool = False,
     ):
         self.docs = docs
+        self.lazy = lazy and func is not None and store is not None
         self.segmenter = segmenter
         self.chars = sum(len(d.text) for d in docs)
         self.func = func
@@ -139,7 +154,7 @@ class _Batch:
             todo = []
             for i, k in enumerate(self.result_keys):
                 if k in found:
-                    self.values[i] = load_result(found[k])
+                    self.values[i] = Keyed(k, None, found[k]) if self.lazy else load_result(found[k])
                 else:
                     todo.append(i)
         self.todo = todo
@@ -194,7 +209,7 @@ class _Batch:
             new_spans: list[tuple[bytes, bytes]] = []
             new_results: list[tuple[bytes, bytes]] = []
             for j, (i, (packed, value)) in enumerate(zip(self.todo, self.handle.get(), strict=True)):
-                self.values[i] = value
+                self.values[i] = Keyed(self.result_keys[i], value, None) if self.lazy else value
                 if self.store is not None:
                     if packed is not None:
                         new_spans.append((self.seg_keys[j], packed))

@@ -182,13 +182,17 @@ def per_10k(count: int, total: int) -> float:
 def _keyed_rows(scope: _Counts, *, top: int, min_count: int) -> list[tuple[str, dict]]:
     """``(key, row)`` of the rows of one scope, in order, without the documents column."""
     entries = [(key, n, _best_form(scope.forms[key])) for key, n in scope.counts.items() if n >= min_count]
-    entries.sort(key=lambda e: (-e[1], collation_key(e[2]), e[0]))
+    entries.sort(key=_entry_order)
     if top:
         entries = entries[:top]
     return [
         (key, {"n": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
         for i, (key, n, form) in enumerate(entries, 1)
     ]
+
+
+def _entry_order(entry: tuple) -> tuple:
+    return -entry[1], collation_key(entry[2]), entry[0]
 
 
 def _counts_of(pairs: Counter[tuple[str, str]]) -> _Counts:
@@ -224,8 +228,54 @@ def frequency_table(
         stopwords=stopwords,
         keep_boilerplate=keep_boilerplate,
     )
-    counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
-    return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
+    if by_file:
+        counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
+        return _table(_whole(counted), top=top, min_count=min_count, by_file=by_file)
+    # The corpus's entries are cached whole too: a rerun with the same options (any --top and
+    # --min-count) neither decodes nor adds up the documents' counts again.
+    from vnpress.pipeline.memo import reduce_segmented
+
+    total, entries = reduce_segmented(
+        count, corpus_entries, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter
+    )
+    return _corpus_table(total, entries, top=top, min_count=min_count)
+
+
+def corpus_entries(
+    counted: Iterable[tuple[Document, Counter[tuple[str, str]]]],
+) -> tuple[int, list[tuple[str, int, str, int]]]:
+    """The counted tokens (or n-grams) of a corpus, and its entries ``(key, count, word shown,
+    documents)`` in the order of the rows, from each document's :func:`document_pairs`."""
+    return _add_up(_whole(counted))
+
+
+def _add_up(
+    counted: Iterable[tuple[str, Counter[tuple[str, str]]]],
+) -> tuple[int, list[tuple[str, int, str, int]]]:
+    corpus_pairs: Counter[tuple[str, str]] = Counter()
+    documents: Counter[str] = Counter()
+    for _, doc_pairs in counted:
+        # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
+        # forms are made once, over the corpus's distinct pairs, at the end.
+        corpus_pairs.update(doc_pairs)
+        documents.update({key for key, _ in doc_pairs})
+    corpus = _counts_of(corpus_pairs)
+    entries = [(key, n, _best_form(corpus.forms[key])) for key, n in corpus.counts.items()]
+    entries.sort(key=_entry_order)
+    return corpus.total, [(key, n, form, documents[key]) for key, n, form in entries]
+
+
+def _corpus_table(total: int, entries: list[tuple[str, int, str, int]], *, top: int, min_count: int) -> Table:
+    rows = []
+    for _, n, form, docs in entries:
+        if n < min_count:
+            continue
+        if top and len(rows) == top:
+            break
+        rows.append(
+            {"n": len(rows) + 1, "word": form, "count": n, "per_10k": per_10k(n, total), "documents": docs}
+        )
+    return Table(FREQ, rows)
 
 
 def _whole(
@@ -315,16 +365,5 @@ def _table(
                 keyed.append(key)
         for key, row in zip(keyed, rows, strict=True):
             row["documents"] = documents[key]
-    else:
-        # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
-        # forms are made once, over the corpus's distinct pairs, at the end.
-        corpus_pairs: Counter[tuple[str, str]] = Counter()
-        for _, doc_pairs in counted:
-            corpus_pairs.update(doc_pairs)
-            documents.update({key for key, _ in doc_pairs})
-        corpus = _counts_of(corpus_pairs)
-        rows = []
-        for key, row in _keyed_rows(corpus, top=top, min_count=min_count):
-            row["documents"] = documents[key]
-            rows.append(row)
-    return Table(FREQ_BY_FILE if by_file else FREQ, rows)
+        return Table(FREQ_BY_FILE, rows)
+    return _corpus_table(*_add_up(counted), top=top, min_count=min_count)

@@ -112,15 +112,25 @@ def unpack_spans(blob: bytes) -> list[Span]:
 def code_digest() -> str:
     """A digest of vnpress's own code and data files: cached analyses (unlike segmentation, which
     depends on little) are only reused by exactly the code that made them."""
-    root = Path(__file__).resolve().parents[2]  # the vnpress package
-    h = hashlib.blake2b(digest_size=16)
-    for path in sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".jsonl")
-    ):
-        if "seeds" in path.relative_to(root).parts:
+    import os
+
+    root = str(Path(__file__).resolve().parents[2])  # the vnpress package
+    found: list[tuple[tuple[str, ...], str]] = []
+    for directory, dirs, files in os.walk(root):
+        parts = tuple(os.path.relpath(directory, root).split(os.sep)) if directory != root else ()
+        if "seeds" in parts:
+            dirs[:] = []
             continue
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
+        found.extend(
+            ((*parts, f), os.path.join(directory, f))
+            for f in files
+            if os.path.splitext(f)[1] in (".py", ".tsv", ".txt", ".jsonl")
+        )
+    h = hashlib.blake2b(digest_size=16)
+    for parts, path in sorted(found):
+        h.update("/".join(parts).encode())
+        with open(path, "rb") as fh:
+            h.update(fh.read())
     return h.hexdigest()
 
 
