@@ -314,14 +314,17 @@ def read_pieces(
     a bad byte at the end still rejects the file before any piece is given, then for the pieces.
     So memory stays a few chunks and pieces, whatever the file's size. ``on_guess(source, codec)``
     hears the guess of ``--encoding auto``. Raises :class:`InputError`."""
-    with _open_input(path, stdin, whole_bytes, chunk_bytes) as (source, data, fh):
+    if path != STDIN:
+        opened = _open_file(path)
+        small = _small_file(*opened, whole_bytes)
+        if small is not None:  # the usual case, read and closed without the machinery below
+            yield from _whole_text(opened[0], small, encoding, on_guess, piece_chars)
+            return
+    else:
+        opened = None
+    with _open_input(path, stdin, whole_bytes, chunk_bytes, opened) as (source, data, fh):
         if data is not None:
-            text, guessed = _decode(data, source, encoding)
-            if guessed is not None and on_guess is not None:
-                on_guess(source, guessed)
-            del data
-            for part, (offset, piece) in enumerate(split_text(text, piece_chars)):
-                yield Document(source, piece, offset, part)
+            yield from _whole_text(source, data, encoding, on_guess, piece_chars)
             return
         plan = _streaming_plan(fh, source, encoding, on_guess, chunk_bytes)
         pieces = _Pieces(piece_chars)
@@ -367,13 +370,62 @@ def _streaming_plan(
     return plan
 
 
+def _whole_text(
+    source: str,
+    data: bytes,
+    encoding: str | None,
+    on_guess: Callable[[str, str], None] | None,
+    piece_chars: int,
+) -> Iterator[Document]:
+    text, guessed = _decode(data, source, encoding)
+    if guessed is not None and on_guess is not None:
+        on_guess(source, guessed)
+    del data
+    for part, (offset, piece) in enumerate(split_text(text, piece_chars)):
+        yield Document(source, piece, offset, part)
+
+
+def _open_file(path: str) -> tuple[str, IO[bytes]]:
+    """``(name for messages, the file open for reading)``. Raises :class:`InputError`."""
+    display = os.path.normpath(path)
+    try:
+        return display, open(path, "rb")  # noqa: SIM115 (closed by the caller)
+    except FileNotFoundError:
+        raise InputError(display, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(display, "is a directory") from None
+    except PermissionError:
+        raise InputError(display, "permission denied") from None
+    except OSError as e:
+        raise InputError(display, e.strerror or str(e)) from None
+
+
+def _small_file(display: str, fh: IO[bytes], whole_bytes: int) -> bytes | None:
+    """All the bytes of a regular file of at most ``whole_bytes``, the file then closed; None (the
+    file left open) for a larger file, a FIFO or a device."""
+    try:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > whole_bytes:
+            return None
+        data = _read(fh, display)
+    except BaseException:
+        fh.close()
+        raise
+    fh.close()
+    return data
+
+
 @contextlib.contextmanager
 def _open_input(
-    path: str, stdin: object | None, whole_bytes: int, chunk_bytes: int
+    path: str,
+    stdin: object | None,
+    whole_bytes: int,
+    chunk_bytes: int,
+    opened: tuple[str, IO[bytes]] | None = None,
 ) -> Iterator[tuple[str, bytes | None, IO[bytes] | None]]:
     """``(name for messages, all the bytes or None, a seekable binary file or None)``: the bytes of
     a small input, or a file to stream a large one from (stdin and pipes spooled to a temporary
-    file)."""
+    file). ``opened``: the file, already open (see :func:`_open_file`)."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin
         if stream is None:
@@ -386,17 +438,7 @@ def _open_input(
         with _spooled(raw, STDIN_NAME, whole_bytes, chunk_bytes) as (data, fh):
             yield STDIN_NAME, data, fh
         return
-    display = os.path.normpath(path)
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 (closed below, after the pieces)
-    except FileNotFoundError:
-        raise InputError(display, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(display, "is a directory") from None
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
-    except OSError as e:
-        raise InputError(display, e.strerror or str(e)) from None
+    display, fh = opened if opened is not None else _open_file(path)
     try:
         st = os.fstat(fh.fileno())
         if stat.S_ISREG(st.st_mode) and st.st_size > whole_bytes:

@@ -39,7 +39,6 @@ from vnpress.pipeline.run import map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold
-from vnpress.text.words import WORD, classify_word, code_spans, in_code, line_starts
 
 
 def stopword_key(entry: str) -> str:
@@ -47,17 +46,28 @@ def stopword_key(entry: str) -> str:
     return " ".join(fold(entry.replace("_", " ")).split())
 
 
+def _stopword_keys(lines: Iterable[str]) -> Iterator[str]:
+    """:func:`stopword_key` of each line (none with a line break in it), the lines folded together
+    as one text: one pass of the tone rules for a list of two thousand, not one a line (every step
+    of :func:`~vnpress.text.normalise.fold` works within a line)."""
+    lines = [line.replace("_", " ") for line in lines]
+    if not lines:
+        return iter(())
+    folded = fold("\n".join(lines))
+    return (" ".join(key.split()) for key in folded.split("\n"))
+
+
 @cache
 def bundled_stopwords() -> frozenset[str]:
     """The curated list in ``data/stopwords.txt`` (see ``data/STOPWORDS.md``)."""
-    return frozenset(stopword_key(line) for line in data_lines("stopwords.txt"))
+    return frozenset(_stopword_keys(data_lines("stopwords.txt")))
 
 
 def load_stopwords(files: Iterable[str] = (), *, bundled: bool = True) -> frozenset[str]:
     """Stop-word keys: the bundled list (unless ``bundled`` is false) plus each file's, one word a line."""
     words = set(bundled_stopwords()) if bundled else set()
     for path in files:
-        words.update(stopword_key(line) for line in user_lines(path))
+        words.update(_stopword_keys(user_lines(path)))
     return frozenset(words)
 
 
@@ -68,6 +78,8 @@ def counted_runs(
     that stand next to each other on one line. ``words`` are the segmenter's (objects with ``start``,
     ``text`` and ``norm``, in text order, none across a line break, as :mod:`vnpress.text.segment` makes
     them). This is the hot loop of ``freq``: one dictionary look-up a word, no object made."""
+    from vnpress.text.words import code_spans, in_code, line_starts  # (here: a warm rerun needs none)
+
     keys = _key_memo(stopwords, keep_case)
     starts = line_starts(text)
     skipped = set() if keep_boilerplate else boilerplate_lines(text)
@@ -115,6 +127,8 @@ def _key_memo(stopwords: frozenset[str], keep_case: bool) -> dict[str, str | Non
 def _key(norm: str, stopwords: frozenset[str], keep_case: bool) -> str | None:
     """The key a word of normal form ``norm`` is counted under, or None if it is not counted (not of
     kind ``word``, or a stop word)."""
+    from vnpress.text.words import WORD, classify_word
+
     if classify_word(norm) != WORD:
         return None
     folded = norm.casefold()

@@ -35,10 +35,16 @@ def _dist_version(name: str) -> str:
     except (ImportError, ValueError):
         spec = None
     if spec is not None and spec.origin:
-        site = Path(spec.origin).resolve().parent.parent
-        found = sorted(site.glob(f"{name}-*.dist-info"))
+        import os
+
+        site = os.path.dirname(os.path.dirname(os.path.realpath(spec.origin)))
+        try:
+            names = os.listdir(site)
+        except OSError:
+            names = []
+        found = [n for n in names if n.startswith(f"{name}-") and n.endswith(".dist-info")]
         if len(found) == 1:
-            return found[0].name[len(name) + 1 : -len(".dist-info")]
+            return found[0][len(name) + 1 : -len(".dist-info")]
     try:
         from importlib.metadata import PackageNotFoundError, version
 
