@@ -15,7 +15,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, TypeVar
@@ -474,6 +473,8 @@ def _spooled(
             yield bytes(head), None
             return
         head += data
+    import tempfile  # (here: only a long stream needs it, and it costs start-up a few ms)
+
     with tempfile.TemporaryFile(prefix="vnpress-") as spool:
         spool.write(head)
         del head

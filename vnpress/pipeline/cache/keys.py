@@ -28,10 +28,10 @@ Span = tuple[int, int]
 def _dist_version(name: str) -> str:
     """An installed distribution's version, from its .dist-info directory name when that can be found
     next to the package without importing it (importlib.metadata costs ~50 ms at start-up)."""
-    import importlib.util
+    from importlib.machinery import PathFinder  # (lighter than importlib.util; else metadata below)
 
     try:
-        spec = importlib.util.find_spec(name)
+        spec = PathFinder.find_spec(name)
     except (ImportError, ValueError):
         spec = None
     if spec is not None and spec.origin:
