@@ -247,21 +247,39 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]
 
 
 def _walk(directory: str, pattern: str) -> Iterator[tuple[str, str]]:
-    """``(path, its real path)`` of the files under ``directory`` that match ``pattern``. The real
-    path of a file that is no symbolic link is its directory's real path and its name: one
-    ``realpath`` a directory, not one a file (which costs a system call a path component)."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        real_root = None
-        for f in files:
-            if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
-                path = os.path.join(root, f)
-                if os.path.islink(path):
-                    yield path, os.path.realpath(path)
-                else:
-                    if real_root is None:
-                        real_root = os.path.realpath(root)
-                    yield path, os.path.join(real_root, f)
+    """``(path, its real path)`` of the files under ``directory`` that match ``pattern``, as
+    :func:`os.walk` finds them (hidden names left out, links to directories not followed), from one
+    ``scandir`` a directory. The real path of a file that is no symbolic link is its directory's
+    real path and its name: one ``realpath`` a directory, not one a file (a system call a path
+    component), and no ``lstat`` either (the directory entry says what it is)."""
+    try:
+        with os.scandir(directory) as it:
+            entries = list(it)
+    except OSError:
+        return
+    real_root = None
+    subdirs: list[os.DirEntry] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.name.startswith("."):
+                subdirs.append(entry)
+            continue
+        if entry.name.startswith(".") or not fnmatch.fnmatch(entry.name, pattern):
+            continue
+        path = os.path.join(directory, entry.name)
+        if entry.is_symlink():
+            yield path, os.path.realpath(path)
+        else:
+            if real_root is None:
+                real_root = os.path.realpath(directory)
+            yield path, os.path.join(real_root, entry.name)
+    for entry in sorted(subdirs, key=lambda e: e.name):
+        if not entry.is_symlink():
+            yield from _walk(os.path.join(directory, entry.name), pattern)
 
 
 def expand_paths(
