@@ -8,7 +8,8 @@
    the same files (both as fresh processes: start-up and model loading included on both sides);
    the note gives ``--segmenter underthesea`` and, if pyvi is installed, a ``ViTokenizer`` loop.
 2. ``--jobs 2`` against ``--jobs 1``, both with an empty cache.
-3. A warm-cache rerun against the cold run (same command, ``--jobs 2``), on 600 articles.
+3. A warm-cache rerun against the cold run (same command, ``--jobs 2``), on 600 articles: each run
+   a cold run on an empty cache, the rerun on the cache it filled, and ``vnpress --help``.
 4. ``vnpress entities --no-cache`` against ``underthesea.ner``, in characters per second (ner is
    timed after its model is loaded, on fewer documents, since it is slow).
 5. Peak memory (RSS of vnpress and its workers together, sampled) for the small and the large corpus.
@@ -19,6 +20,8 @@
    adds to the extraction it reads, on the same corpus.
 9. ``collocates`` and ``keywords`` on a warm cache (``--sizes`` large corpus), and their peak memory
    on the large corpus against the small one.
+11. Not a ratio but a check (issue 16): ``vnpress segment`` and ``vnpress segment --segmenter
+    underthesea`` print the same bytes on the large corpus (10,000 articles), both timed.
 20. ``vnpress index --no-cache`` against ``entities`` and ``freq --no-cache`` run one after the other
    on the same articles (the index segments once and does both, and more).
 21. An unchanged re-index of ``--index-size`` (10,000) articles: read, hash, nothing written.
@@ -227,7 +230,10 @@ def overhead(corpus: Path, runs: int) -> Result:
     same = run(freq)[1] == run([*freq, "--segmenter", "underthesea"])[1]
     note = f"--segmenter underthesea: {slow:.2f} s ({slow / theirs:.2f}); "
     note += (
-        f"pyvi ViTokenizer loop: {times[3]:.2f} s ({times[3] / theirs:.2f})" if pyvi else "pyvi not installed"
+        f"pyvi ViTokenizer loop: {times[3]:.2f} s ({times[3] / theirs:.2f} of the word_tokenize loop; "
+        f"vnpress freq / pyvi: {ours / times[3]:.2f})"
+        if pyvi
+        else "pyvi not installed (make bench installs it: .[bench])"
     )
     note += "; outputs of the two engines identical" if same else "; ENGINES DIFFER"
     ratio = ours / theirs
@@ -313,25 +319,62 @@ def cluster_scaling(corpus: Path, runs: int) -> Result:
 
 
 def warm_cache(corpus: Path, runs: int) -> Result:
+    """Each run: a cold run on an empty cache, then the same command again on the cache it filled,
+    then ``vnpress --help`` (the start-up every run pays), so that load hits the three alike."""
     freq = [*VNPRESS, "freq", str(corpus), "--format", "tsv", "--top", "0", "--jobs", "2"]
-    cold = median_time(freq, runs, fresh_cache=True)
-    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
-    _, cold_out, _ = run(freq, cache)
-    warm = median_time(freq, runs, cache=cache)
-    _, warm_out, _ = run(freq, cache)
-    shutil.rmtree(cache, ignore_errors=True)
-    same = cold_out == warm_out
+    colds, warms, helps = [], [], []
+    same = True
+    for _ in range(runs):
+        cache = Path(tempfile.mkdtemp(prefix="cache-", dir=OUT))
+        elapsed, cold_out, _ = run(freq, cache)
+        colds.append(elapsed)
+        elapsed, warm_out, _ = run(freq, cache)
+        warms.append(elapsed)
+        helps.append(run([*VNPRESS, "--help"])[0])
+        same = same and cold_out == warm_out
+        shutil.rmtree(cache, ignore_errors=True)
+    cold, warm, start = (statistics.median(t) for t in (colds, warms, helps))
     ratio = cold / warm
+    note = "outputs identical (cold / warm)" if same else "OUTPUTS DIFFER"
+    note += (
+        f"; vnpress --help in the same runs: {start * 1000:.0f} ms (cold / --help: {cold / start:.1f}×)"
+        f"; every run (cold, warm): {', '.join(f'{c:.2f}/{w:.3f}' for c, w in zip(colds, warms, strict=True))} s"
+    )
     return Result(
         3,
         "freq warm cache vs cold (--jobs 2)",
-        f"{warm:.2f} s",
+        f"{warm:.3f} s",
         f"{cold:.2f} s",
         ratio,
         "≥ 20×",
         ratio >= 20 and same,
-        "outputs identical (cold / warm)" if same else "OUTPUTS DIFFER",
+        note,
     )
+
+
+def engines_agree(corpus: Path) -> Result:
+    """``vnpress segment`` with the two engines, on the large corpus, without the cache: the same
+    bytes. Timed too (one run each, ``--jobs 2``)."""
+    seg = [*VNPRESS, "segment", str(corpus), "--no-cache", "--jobs", "2"]
+    fast_s, fast_out, _ = run(seg)
+    slow_s, slow_out, _ = run([*seg, "--segmenter", "underthesea"])
+    same = fast_out == slow_out
+    n = len(list(corpus.glob("*.txt")))
+    return Result(
+        11,
+        f"vnpress segment vs --segmenter underthesea, {n:,} articles (--jobs 2, --no-cache)",
+        f"{fast_s:.1f} s",
+        f"{slow_s:.1f} s",
+        fast_s / slow_s,
+        "byte-identical",
+        same,
+        f"{len(fast_out):,} bytes, {fast_out.count(chr(12).encode()):,} document separators; "
+        + ("identical" if same else f"DIFFER from byte {_first_difference(fast_out, slow_out):,}"),
+    )
+
+
+def _first_difference(a: bytes, b: bytes) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def entities_vs_ner(corpus: Path, runs: int, ner_docs: int) -> Result:
@@ -683,7 +726,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
     parser.add_argument("--index-size", type=int, default=10000, help="articles for ratios 21-23")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9,10,20,21,22,23", help="which ratios, e.g. 1,6")
+    parser.add_argument(
+        "--only", default="1,2,3,4,5,6,7,8,9,10,11,20,21,22,23", help="which ratios, e.g. 1,6"
+    )
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -730,6 +775,8 @@ def main(argv: list[str] | None = None) -> int:
     if only & {21, 22, 23}:
         large = index_large(corpus(args.index_size), args.runs, args.index_size)
         results += [r for r in large if r.number in only]
+    if 11 in only:
+        results.append(engines_agree(corpus(args.sizes[1])))
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]
     report(results, info)

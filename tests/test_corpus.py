@@ -137,3 +137,22 @@ def test_the_sample_corpus_is_the_five_seed_articles():
     assert [os.path.basename(p) for p in paths] == sorted(
         os.listdir(os.path.join(os.path.dirname(__file__), "..", "seeds"))
     )
+
+
+def test_a_linked_file_is_read_once_and_a_linked_directory_is_not_walked(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("một", encoding="utf-8")
+    (tmp_path / "b" / "2.txt").write_text("hai", encoding="utf-8")
+    (tmp_path / "b" / "a-link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "also-b").symlink_to(tmp_path / "b", target_is_directory=True)
+    d = str(tmp_path)
+    assert expand_paths([d]) == [os.path.join(d, "a.txt"), os.path.join(d, "b", "2.txt")]
+    # named on its own, the link to a directory is walked (as any directory named)
+    linked = os.path.join(d, "also-b")
+    assert expand_paths([linked]) == [os.path.join(linked, "2.txt"), os.path.join(linked, "a-link.txt")]
+
+
+def test_read_corpus_reads_expanded_paths_as_given(tree):
+    paths = expand_paths([str(tree)])
+    assert [d.text for d in read_corpus(paths, expand=False)] == [d.text for d in read_corpus([str(tree)])]
+    assert [d.text for d in read_corpus(paths[::-1], expand=False)] == ["hai", "một"]

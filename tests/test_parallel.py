@@ -68,7 +68,9 @@ def test_one_job_or_a_single_batch_runs_in_process(monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started")
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    import multiprocessing  # (parallel imports it where a pool is started)
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
     for jobs, n in [(1, BATCH_DOCS * 3), (4, BATCH_DOCS - 1)]:
         out = list(map_documents(text_and_pid, docs(n), jobs=jobs))
         assert {pid for _, (_, pid) in out} == {os.getpid()}

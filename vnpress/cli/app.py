@@ -129,7 +129,9 @@ class Inputs(NamedTuple):
             paths = expand_paths(paths, self.glob, on_problem=self.reporter.problem)
             if not paths and self.reporter.errors > errors:
                 self.reporter.nothing_to_read = True
-        docs = read_corpus(paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem)
+        docs = read_corpus(
+            paths, glob=self.glob, encoding=self.encoding, on_problem=self.reporter.problem, expand=sample
+        )
         if sample:
             return (Document(display_sample_path(d.path), d.text, d.offset, d.part) for d in docs)
         return docs

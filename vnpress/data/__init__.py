@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import csv
+import os
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from vnpress.errors import DataFileError
 
 
 def data_path(name: str) -> Path:
+    """A bundled file: next to this module, as in every installation on disk; through
+    importlib.resources (imported only then: it costs ``vnpress`` a tenth of its start-up) where
+    the package is not on disk, in a zip file."""
+    here = os.path.join(os.path.dirname(__file__), name)
+    if os.path.exists(here):
+        return Path(here)
+    from importlib import resources
+
     return Path(str(resources.files(__name__) / name))
 
 
@@ -62,6 +69,8 @@ def numbered_tsv(
     ]
     if not lines:
         return rows
+    import csv
+
     header = next(csv.reader([lines[0][1]], delimiter="\t"))
     header = [h.strip() for h in header]
     missing = [c for c in columns[:required] if c not in header]

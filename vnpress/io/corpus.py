@@ -15,7 +15,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple, TypeVar
@@ -247,12 +246,40 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]
     yield from pieces.end()
 
 
-def _walk(directory: str, pattern: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in files:
-            if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
-                yield os.path.join(root, f)
+def _walk(directory: str, pattern: str) -> Iterator[tuple[str, str]]:
+    """``(path, its real path)`` of the files under ``directory`` that match ``pattern``, as
+    :func:`os.walk` finds them (hidden names left out, links to directories not followed), from one
+    ``scandir`` a directory. The real path of a file that is no symbolic link is its directory's
+    real path and its name: one ``realpath`` a directory, not one a file (a system call a path
+    component), and no ``lstat`` either (the directory entry says what it is)."""
+    try:
+        with os.scandir(directory) as it:
+            entries = list(it)
+    except OSError:
+        return
+    real_root = None
+    subdirs: list[os.DirEntry] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.name.startswith("."):
+                subdirs.append(entry)
+            continue
+        if entry.name.startswith(".") or not fnmatch.fnmatch(entry.name, pattern):
+            continue
+        path = os.path.join(directory, entry.name)
+        if entry.is_symlink():
+            yield path, os.path.realpath(path)
+        else:
+            if real_root is None:
+                real_root = os.path.realpath(directory)
+            yield path, os.path.join(real_root, entry.name)
+    for entry in sorted(subdirs, key=lambda e: e.name):
+        if not entry.is_symlink():
+            yield from _walk(os.path.join(directory, entry.name), pattern)
 
 
 def expand_paths(
@@ -266,23 +293,23 @@ def expand_paths(
     out: list[str] = []
     for p in paths:
         if p == STDIN:
-            candidates = [STDIN]
+            candidates: Iterable[tuple[str, str]] = [(STDIN, STDIN)]
         elif sources.is_source(p):  # a URL, an archive or one of its members
             try:
-                candidates = sources.expand(p if sources.is_url(p) else os.path.normpath(p), glob)
+                found = sources.expand(p if sources.is_url(p) else os.path.normpath(p), glob)
             except InputError as e:
                 on_problem(Problem(e.source, e.message))
                 continue
+            candidates = [(c, c) for c in found]
         else:
             if os.path.isdir(p):
-                candidates = list(_walk(p, glob))
+                candidates = _walk(p, glob)
             elif os.path.exists(p):
-                candidates = [p]
+                candidates = [(p, os.path.realpath(p))]
             else:
                 on_problem(Problem(p, "no such file or directory"))
                 continue
-        for c in candidates:
-            key = c if c == STDIN or sources.is_source(c) else os.path.realpath(c)
+        for c, key in candidates:
             if key not in seen:
                 seen.add(key)
                 out.append(c)
@@ -317,14 +344,17 @@ def read_pieces(
     a bad byte at the end still rejects the file before any piece is given, then for the pieces.
     So memory stays a few chunks and pieces, whatever the file's size. ``on_guess(source, codec)``
     hears the guess of ``--encoding auto``. Raises :class:`InputError`."""
-    with _open_input(path, stdin, whole_bytes, chunk_bytes) as (source, data, fh):
+    if path != STDIN and not (sources.is_url(path) or sources.split_member(path)):
+        opened = _open_file(path)
+        small = _small_file(*opened, whole_bytes)
+        if small is not None:  # the usual case, read and closed without the machinery below
+            yield from _whole_text(opened[0], small, encoding, on_guess, piece_chars)
+            return
+    else:
+        opened = None
+    with _open_input(path, stdin, whole_bytes, chunk_bytes, opened) as (source, data, fh):
         if data is not None:
-            text, guessed = _decode(data, source, encoding)
-            if guessed is not None and on_guess is not None:
-                on_guess(source, guessed)
-            del data
-            for part, (offset, piece) in enumerate(split_text(text, piece_chars)):
-                yield Document(source, piece, offset, part)
+            yield from _whole_text(source, data, encoding, on_guess, piece_chars)
             return
         plan = _streaming_plan(fh, source, encoding, on_guess, chunk_bytes)
         pieces = _Pieces(piece_chars)
@@ -370,13 +400,62 @@ def _streaming_plan(
     return plan
 
 
+def _whole_text(
+    source: str,
+    data: bytes,
+    encoding: str | None,
+    on_guess: Callable[[str, str], None] | None,
+    piece_chars: int,
+) -> Iterator[Document]:
+    text, guessed = _decode(data, source, encoding)
+    if guessed is not None and on_guess is not None:
+        on_guess(source, guessed)
+    del data
+    for part, (offset, piece) in enumerate(split_text(text, piece_chars)):
+        yield Document(source, piece, offset, part)
+
+
+def _open_file(path: str) -> tuple[str, IO[bytes]]:
+    """``(name for messages, the file open for reading)``. Raises :class:`InputError`."""
+    display = os.path.normpath(path)
+    try:
+        return display, open(path, "rb")  # noqa: SIM115 (closed by the caller)
+    except FileNotFoundError:
+        raise InputError(display, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(display, "is a directory") from None
+    except PermissionError:
+        raise InputError(display, "permission denied") from None
+    except OSError as e:
+        raise InputError(display, e.strerror or str(e)) from None
+
+
+def _small_file(display: str, fh: IO[bytes], whole_bytes: int) -> bytes | None:
+    """All the bytes of a regular file of at most ``whole_bytes``, the file then closed; None (the
+    file left open) for a larger file, a FIFO or a device."""
+    try:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > whole_bytes:
+            return None
+        data = _read(fh, display)
+    except BaseException:
+        fh.close()
+        raise
+    fh.close()
+    return data
+
+
 @contextlib.contextmanager
 def _open_input(
-    path: str, stdin: object | None, whole_bytes: int, chunk_bytes: int
+    path: str,
+    stdin: object | None,
+    whole_bytes: int,
+    chunk_bytes: int,
+    opened: tuple[str, IO[bytes]] | None = None,
 ) -> Iterator[tuple[str, bytes | None, IO[bytes] | None]]:
     """``(name for messages, all the bytes or None, a seekable binary file or None)``: the bytes of
     a small input, or a file to stream a large one from (stdin and pipes spooled to a temporary
-    file)."""
+    file). ``opened``: the file, already open (see :func:`_open_file`)."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin
         if stream is None:
@@ -393,17 +472,7 @@ def _open_input(
         with sources.open_source(path) as raw, _spooled(raw, path, whole_bytes, chunk_bytes) as (data, fh):
             yield path, data, fh
         return
-    display = os.path.normpath(path)
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 (closed below, after the pieces)
-    except FileNotFoundError:
-        raise InputError(display, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(display, "is a directory") from None
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
-    except OSError as e:
-        raise InputError(display, e.strerror or str(e)) from None
+    display, fh = opened if opened is not None else _open_file(path)
     try:
         st = os.fstat(fh.fileno())
         if stat.S_ISREG(st.st_mode) and st.st_size > whole_bytes:
@@ -439,6 +508,8 @@ def _spooled(
             yield bytes(head), None
             return
         head += data
+    import tempfile  # (here: only a long stream needs it, and it costs start-up a few ms)
+
     with tempfile.TemporaryFile(prefix="vnpress-") as spool:
         spool.write(head)
         del head
@@ -458,9 +529,11 @@ def read_corpus(
     on_problem: ProblemHandler = _raise,
     stdin: object | None = None,
     piece_chars: int = PIECE_CHARS,
+    expand: bool = True,
 ) -> Iterator[Document]:
     """Yield the documents of ``paths`` one at a time, in sorted order (a long text in pieces, see
-    :class:`Document`).
+    :class:`Document`). ``expand=False``: ``paths`` are what :func:`expand_paths` gave, read as they
+    are, in their order.
 
     Unreadable inputs are reported to ``on_problem`` (binary files as warnings) and skipped; so is
     the guess of ``--encoding auto``, as a warning.
@@ -470,7 +543,7 @@ def read_corpus(
         on_problem(Problem(source, f"not UTF-8: read as {codec} (the guess of --encoding auto)", "warning"))
 
     try:
-        for path in expand_paths(paths, glob, on_problem):
+        for path in expand_paths(paths, glob, on_problem) if expand else paths:
             try:
                 yield from read_pieces(path, encoding, stdin, on_guess=guessed, piece_chars=piece_chars)
             except InputError as e:

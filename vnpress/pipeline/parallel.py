@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import multiprocessing
 import os
 import signal
 import sys
@@ -80,6 +79,8 @@ def batches(
 
 
 def start_method() -> str:
+    import multiprocessing  # here, not at the top: a run with its results cached never starts a pool
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
@@ -162,6 +163,8 @@ class Runner:
             # What the parent holds now (the model above all) is moved out of the collector's reach:
             # collections in the workers then never write to those pages, which stay shared.
             gc.freeze()
+        import multiprocessing
+
         ctx = multiprocessing.get_context(method)
         main = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None

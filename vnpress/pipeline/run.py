@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from vnpress.io.corpus import Document
 from vnpress.pipeline import distributed
@@ -46,6 +46,16 @@ Analysis = Callable[[Document, list[seg.Word]], Any]
 STORED_SEGMENTATION: ContextVar[Callable[[str, Any], Any] | None] = ContextVar(
     "stored_segmentation", default=None
 )
+
+
+class Keyed(NamedTuple):
+    """An analysis's result as :func:`run_segmented` gives it with ``lazy=True``: its cache key, and
+    either the value just computed (``blob`` None) or, for a cache hit, the stored bytes, not yet
+    decoded (``value`` None; :func:`~vnpress.pipeline.cache.keys.load_result` decodes them)."""
+
+    key: bytes
+    value: Any
+    blob: bytes | None
 
 
 def segment_documents(
@@ -95,9 +105,12 @@ def run_segmented(
     use_cache: bool,
     cache: SegmentCache | None,
     segmenter: str = seg.DEFAULT_ENGINE,
+    lazy: bool = False,
 ) -> Iterator[tuple[Document, Any]]:
-    """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed."""
-    return _pipeline(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter)
+    """The pipeline of this module: words (``func`` None) or ``func``'s results, streamed.
+    ``lazy`` (with ``func`` and a usable cache): each result comes as a :class:`Keyed`, a cache
+    hit undecoded (see :mod:`vnpress.pipeline.memo`)."""
+    return _pipeline(func, docs, jobs=jobs, use_cache=use_cache, cache=cache, segmenter=segmenter, lazy=lazy)
 
 
 def fold_segmented(
@@ -144,6 +157,7 @@ def _pipeline(
     segmenter: str,
     fold: Callable | None = None,
     runner: Any = None,
+    lazy: bool = False,
 ) -> Iterator[tuple[Document, Any]]:
     if segmenter not in seg.ENGINES:
         raise ValueError(f"unknown segmenter {segmenter!r}")
@@ -164,7 +178,7 @@ def _pipeline(
     try:
         yield from stream(
             (
-                _Batch(batch, func, prefix, store, runner, alone, segmenter, fold, shared)
+                _Batch(batch, func, prefix, store, runner, alone, segmenter, fold, shared, lazy)
                 for batch, alone in lookahead(batches(docs, whole_files=fold is not None))
             ),
             runner,
@@ -188,10 +202,12 @@ class _Batch:
         segmenter: str,
         fold: Callable | None = None,
         shared: str | None = None,
+        lazy: bool = False,
     ):
         self.docs = docs
         self.fold = fold
         self.shared = shared  # on a cluster: the client's cache, which workers read if they reach it
+        self.lazy = lazy and func is not None and store is not None and fold is None
         self.segmenter = segmenter
         self.chars = sum(len(d.text) for d in docs)
         self.func = func
@@ -205,7 +221,7 @@ class _Batch:
             todo = []
             for i, k in enumerate(self.result_keys):
                 if k in found:
-                    self.values[i] = load_result(found[k])
+                    self.values[i] = Keyed(k, None, found[k]) if self.lazy else load_result(found[k])
                 else:
                     todo.append(i)
         self.todo = todo
@@ -277,7 +293,7 @@ class _Batch:
             new_spans: list[tuple[bytes, bytes]] = []
             new_results: list[tuple[bytes, bytes]] = []
             for j, (i, (packed, value)) in enumerate(zip(self.todo, self.handle.get(), strict=True)):
-                self.values[i] = value
+                self.values[i] = Keyed(self.result_keys[i], value, None) if self.lazy else value
                 if self.store is not None:
                     if packed is not None:
                         new_spans.append((self.seg_keys[j], packed))

@@ -35,11 +35,11 @@ from vnpress.errors import UsageError
 from vnpress.io.corpus import Document, by_document
 from vnpress.io.render import Table
 from vnpress.io.tables import FREQ, FREQ_BY_FILE
+from vnpress.pipeline import distributed
 from vnpress.pipeline.run import fold_segmented, map_segmented
 from vnpress.text.boilerplate import boilerplate_lines
 from vnpress.text.collation import collation_key
 from vnpress.text.normalise import fold
-from vnpress.text.words import WORD, classify_word, code_spans, in_code, line_starts
 
 
 def stopword_key(entry: str) -> str:
@@ -47,17 +47,28 @@ def stopword_key(entry: str) -> str:
     return " ".join(fold(entry.replace("_", " ")).split())
 
 
+def _stopword_keys(lines: Iterable[str]) -> Iterator[str]:
+    """:func:`stopword_key` of each line (none with a line break in it), the lines folded together
+    as one text: one pass of the tone rules for a list of two thousand, not one a line (every step
+    of :func:`~vnpress.text.normalise.fold` works within a line)."""
+    lines = [line.replace("_", " ") for line in lines]
+    if not lines:
+        return iter(())
+    folded = fold("\n".join(lines))
+    return (" ".join(key.split()) for key in folded.split("\n"))
+
+
 @cache
 def bundled_stopwords() -> frozenset[str]:
     """The curated list in ``data/stopwords.txt`` (see ``data/STOPWORDS.md``)."""
-    return frozenset(stopword_key(line) for line in data_lines("stopwords.txt"))
+    return frozenset(_stopword_keys(data_lines("stopwords.txt")))
 
 
 def load_stopwords(files: Iterable[str] = (), *, bundled: bool = True) -> frozenset[str]:
     """Stop-word keys: the bundled list (unless ``bundled`` is false) plus each file's, one word a line."""
     words = set(bundled_stopwords()) if bundled else set()
     for path in files:
-        words.update(stopword_key(line) for line in user_lines(path))
+        words.update(_stopword_keys(user_lines(path)))
     return frozenset(words)
 
 
@@ -68,6 +79,8 @@ def counted_runs(
     that stand next to each other on one line. ``words`` are the segmenter's (objects with ``start``,
     ``text`` and ``norm``, in text order, none across a line break, as :mod:`vnpress.text.segment` makes
     them). This is the hot loop of ``freq``: one dictionary look-up a word, no object made."""
+    from vnpress.text.words import code_spans, in_code, line_starts  # (here: a warm rerun needs none)
+
     keys = _key_memo(stopwords, keep_case)
     starts = line_starts(text)
     skipped = set() if keep_boilerplate else boilerplate_lines(text)
@@ -115,6 +128,8 @@ def _key_memo(stopwords: frozenset[str], keep_case: bool) -> dict[str, str | Non
 def _key(norm: str, stopwords: frozenset[str], keep_case: bool) -> str | None:
     """The key a word of normal form ``norm`` is counted under, or None if it is not counted (not of
     kind ``word``, or a stop word)."""
+    from vnpress.text.words import WORD, classify_word
+
     if classify_word(norm) != WORD:
         return None
     folded = norm.casefold()
@@ -182,13 +197,17 @@ def per_10k(count: int, total: int) -> float:
 def _keyed_rows(scope: _Counts, *, top: int, min_count: int) -> list[tuple[str, dict]]:
     """``(key, row)`` of the rows of one scope, in order, without the documents column."""
     entries = [(key, n, _best_form(scope.forms[key])) for key, n in scope.counts.items() if n >= min_count]
-    entries.sort(key=lambda e: (-e[1], collation_key(e[2]), e[0]))
+    entries.sort(key=_entry_order)
     if top:
         entries = entries[:top]
     return [
         (key, {"n": i, "word": form, "count": n, "per_10k": per_10k(n, scope.total), "documents": None})
         for i, (key, n, form) in enumerate(entries, 1)
     ]
+
+
+def _entry_order(entry: tuple) -> tuple:
+    return -entry[1], collation_key(entry[2]), entry[0]
 
 
 def _counts_of(pairs: Counter[tuple[str, str]]) -> _Counts:
@@ -227,16 +246,27 @@ def frequency_table(
     if by_file:
         counted = map_segmented(count, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter)
         return _table(_whole(counted), top=top, min_count=min_count, by_file=True)
-    totals = fold_segmented(
-        count,
-        docs,
-        fold=corpus_totals,
-        combine=add_totals,
-        jobs=jobs,
-        use_cache=use_cache,
-        segmenter=segmenter,
+    if distributed.active() is not None:
+        # On a cluster the documents' counts are added up where they are made (a tree of partial
+        # totals), then made entries once here.
+        totals = fold_segmented(
+            count,
+            docs,
+            fold=corpus_totals,
+            combine=add_totals,
+            jobs=jobs,
+            use_cache=use_cache,
+            segmenter=segmenter,
+        )
+        return _corpus_table(*_entries_of(*totals), top=top, min_count=min_count)
+    # The corpus's entries are cached whole too: a rerun with the same options (any --top and
+    # --min-count) neither decodes nor adds up the documents' counts again.
+    from vnpress.pipeline.memo import reduce_segmented
+
+    total, entries = reduce_segmented(
+        count, corpus_entries, docs, jobs=jobs, use_cache=use_cache, segmenter=segmenter
     )
-    return _corpus_table(totals, top=top, min_count=min_count)
+    return _corpus_table(total, entries, top=top, min_count=min_count)
 
 
 Totals = tuple[Counter[tuple[str, str]], Counter[str]]
@@ -245,9 +275,15 @@ Totals = tuple[Counter[tuple[str, str]], Counter[str]]
 def corpus_totals(counted: Iterable[tuple[Document, Counter[tuple[str, str]]]]) -> Totals:
     """``(pairs, documents)`` of documents' pairs: ``(key, form) → count`` added up, and per key
     the number of files it occurs in (the pieces of a long file count once)."""
+    return _added_up(_whole(counted))
+
+
+def _added_up(counted: Iterable[tuple[str, Counter[tuple[str, str]]]]) -> Totals:
     corpus_pairs: Counter[tuple[str, str]] = Counter()
     documents: Counter[str] = Counter()
-    for _, doc_pairs in _whole(counted):
+    for _, doc_pairs in counted:
+        # Pairs are added up as they come (one dictionary update a distinct pair); keys and shown
+        # forms are made once, over the corpus's distinct pairs, at the end.
         corpus_pairs.update(doc_pairs)
         documents.update({key for key, _ in doc_pairs})
     return corpus_pairs, documents
@@ -261,13 +297,33 @@ def add_totals(a: Totals, b: Totals) -> Totals:
     return pairs, documents
 
 
-def _corpus_table(totals: Totals, *, top: int, min_count: int) -> Table:
-    """Keys and shown forms are made once, over the corpus's distinct pairs."""
-    corpus_pairs, documents = totals
+def corpus_entries(
+    counted: Iterable[tuple[Document, Counter[tuple[str, str]]]],
+) -> tuple[int, list[tuple[str, int, str, int]]]:
+    """The counted tokens (or n-grams) of a corpus, and its entries ``(key, count, word shown,
+    documents)`` in the order of the rows, from each document's :func:`document_pairs`."""
+    return _entries_of(*corpus_totals(counted))
+
+
+def _entries_of(
+    corpus_pairs: Counter[tuple[str, str]], documents: Counter[str]
+) -> tuple[int, list[tuple[str, int, str, int]]]:
+    corpus = _counts_of(corpus_pairs)
+    entries = [(key, n, _best_form(corpus.forms[key])) for key, n in corpus.counts.items()]
+    entries.sort(key=_entry_order)
+    return corpus.total, [(key, n, form, documents[key]) for key, n, form in entries]
+
+
+def _corpus_table(total: int, entries: list[tuple[str, int, str, int]], *, top: int, min_count: int) -> Table:
     rows = []
-    for key, row in _keyed_rows(_counts_of(corpus_pairs), top=top, min_count=min_count):
-        row["documents"] = documents[key]
-        rows.append(row)
+    for _, n, form, docs in entries:
+        if n < min_count:
+            continue
+        if top and len(rows) == top:
+            break
+        rows.append(
+            {"n": len(rows) + 1, "word": form, "count": n, "per_10k": per_10k(n, total), "documents": docs}
+        )
     return Table(FREQ, rows)
 
 
@@ -359,9 +415,4 @@ def _table(
         for key, row in zip(keyed, rows, strict=True):
             row["documents"] = documents[key]
         return Table(FREQ_BY_FILE, rows)
-    # Pairs are added up as they come (one dictionary update a distinct pair).
-    corpus_pairs: Counter[tuple[str, str]] = Counter()
-    for _, doc_pairs in counted:
-        corpus_pairs.update(doc_pairs)
-        documents.update({key for key, _ in doc_pairs})
-    return _corpus_table((corpus_pairs, documents), top=top, min_count=min_count)
+    return _corpus_table(*_entries_of(*_added_up(counted)), top=top, min_count=min_count)

@@ -28,17 +28,23 @@ Span = tuple[int, int]
 def _dist_version(name: str) -> str:
     """An installed distribution's version, from its .dist-info directory name when that can be found
     next to the package without importing it (importlib.metadata costs ~50 ms at start-up)."""
-    import importlib.util
+    from importlib.machinery import PathFinder  # (lighter than importlib.util; else metadata below)
 
     try:
-        spec = importlib.util.find_spec(name)
+        spec = PathFinder.find_spec(name)
     except (ImportError, ValueError):
         spec = None
     if spec is not None and spec.origin:
-        site = Path(spec.origin).resolve().parent.parent
-        found = sorted(site.glob(f"{name}-*.dist-info"))
+        import os
+
+        site = os.path.dirname(os.path.dirname(os.path.realpath(spec.origin)))
+        try:
+            names = os.listdir(site)
+        except OSError:
+            names = []
+        found = [n for n in names if n.startswith(f"{name}-") and n.endswith(".dist-info")]
         if len(found) == 1:
-            return found[0].name[len(name) + 1 : -len(".dist-info")]
+            return found[0][len(name) + 1 : -len(".dist-info")]
     try:
         from importlib.metadata import PackageNotFoundError, version
 
@@ -112,15 +118,25 @@ def unpack_spans(blob: bytes) -> list[Span]:
 def code_digest() -> str:
     """A digest of vnpress's own code and data files: cached analyses (unlike segmentation, which
     depends on little) are only reused by exactly the code that made them."""
-    root = Path(__file__).resolve().parents[2]  # the vnpress package
-    h = hashlib.blake2b(digest_size=16)
-    for path in sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".jsonl")
-    ):
-        if "seeds" in path.relative_to(root).parts:
+    import os
+
+    root = str(Path(__file__).resolve().parents[2])  # the vnpress package
+    found: list[tuple[tuple[str, ...], str]] = []
+    for directory, dirs, files in os.walk(root):
+        parts = tuple(os.path.relpath(directory, root).split(os.sep)) if directory != root else ()
+        if "seeds" in parts:
+            dirs[:] = []
             continue
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
+        found.extend(
+            ((*parts, f), os.path.join(directory, f))
+            for f in files
+            if os.path.splitext(f)[1] in (".py", ".tsv", ".txt", ".jsonl")
+        )
+    h = hashlib.blake2b(digest_size=16)
+    for parts, path in sorted(found):
+        h.update("/".join(parts).encode())
+        with open(path, "rb") as fh:
+            h.update(fh.read())
     return h.hexdigest()
 
 
