@@ -204,38 +204,37 @@ def test_the_rich_bar_appears_only_after_its_delay_and_goes_away():
     assert "64 documents" in out.getvalue() and "chars/s" in out.getvalue()
 
 
-CALLS_FILE_ENV = "VNPRESS_TEST_CALLS"
-
-
-def shout_and_log(doc: Document, suffix: str = "") -> str:
-    """Appends the path to a file, so that calls in worker processes are counted too."""
-    with open(os.environ[CALLS_FILE_ENV], "a") as fh:
+def shout_and_log(doc: Document, log: str, suffix: str = "") -> str:
+    """Appends the path to the file ``log``, so that calls in worker processes are counted too (an
+    argument, not the environment: a forkserver started by an earlier test keeps the environment it
+    was started with)."""
+    with open(log, "a") as fh:
         fh.write(doc.path + "\n")
     return doc.text.upper() + suffix
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_map_documents_cached_computes_each_result_once(jobs, tmp_path, monkeypatch):
+def test_map_documents_cached_computes_each_result_once(jobs, tmp_path):
     from vnpress.pipeline.cache.store import info
 
     log = tmp_path / "calls"
-    monkeypatch.setenv(CALLS_FILE_ENV, str(log))
+    shout = functools.partial(shout_and_log, log=str(log))
     corpus = docs(BATCH_DOCS * 2 + 1)
     expected = [(d, d.text.upper()) for d in corpus]
-    assert list(map_documents(shout_and_log, corpus, jobs=jobs, cached=True)) == expected
+    assert list(map_documents(shout, corpus, jobs=jobs, cached=True)) == expected
     assert sorted(log.read_text().split()) == [d.path for d in corpus]
     assert info().results == len(corpus)
     log.write_text("")
     changed = [*corpus[:-1], Document(corpus[-1].path, "changed")]
-    out = list(map_documents(shout_and_log, changed, jobs=jobs, cached=True))
+    out = list(map_documents(shout, changed, jobs=jobs, cached=True))
     assert out[-1] == (changed[-1], "CHANGED") and out[:-1] == expected[:-1]
     assert log.read_text().split() == [corpus[-1].path]  # only the changed text
     log.write_text("")
-    other = functools.partial(shout_and_log, suffix="!")  # another argument: another key
+    other = functools.partial(shout, suffix="!")  # another argument: another key
     assert list(map_documents(other, corpus[:1], jobs=jobs, cached=True))[0][1].endswith("!")
     list(map_documents(other, corpus[1:3], jobs=jobs, cached=True))
-    list(map_documents(shout_and_log, corpus[:3], jobs=jobs, cached=True, use_cache=False))
-    list(map_documents(shout_and_log, corpus[:3], jobs=jobs))  # not cached
+    list(map_documents(shout, corpus[:3], jobs=jobs, cached=True, use_cache=False))
+    list(map_documents(shout, corpus[:3], jobs=jobs))  # not cached
     assert len(log.read_text().split()) == 9
 
 
