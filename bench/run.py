@@ -1,4 +1,4 @@
-"""The benchmark of issues 6, 16 and 18: seven ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 13, 15, 16 and 18: nine ratios, each measured side by side on a synthetic corpus.
 
     make bench                                   # defaults: about 12-15 minutes on 2 cores
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
@@ -15,7 +15,9 @@
 6. ``vnpress --help`` against ``python -c "import click, rich"``.
 7. Peak memory of ``freq --jobs 2`` on one file of 1, 10 and 50 MiB (``--file-sizes``): a long text
    is read in pieces, so the 50 MiB file needs about what the 1 MiB one does.
-8. ``collocates`` and ``keywords`` on a warm cache (``--sizes`` large corpus), and their peak memory
+8. ``vnpress officers`` against ``vnpress entities --mentions`` (issue 13): what building the roster
+   adds to the extraction it reads, on the same corpus.
+9. ``collocates`` and ``keywords`` on a warm cache (``--sizes`` large corpus), and their peak memory
    on the large corpus against the small one.
 
 Each figure is the median of ``--runs`` runs (one run for memory), the commands compared taking
@@ -355,8 +357,26 @@ def big_files(files: list[Path]) -> Result:
     )
 
 
+def officers_vs_entities(corpus: Path, runs: int) -> Result:
+    officers = [*VNPRESS, "officers", str(corpus), "--format", "tsv"]
+    entities = [*VNPRESS, "entities", str(corpus), "--mentions", "--format", "tsv"]
+    plain = [*VNPRESS, "entities", str(corpus), "--format", "tsv"]
+    ours, theirs, bare = interleaved([(officers, None), (entities, None), (plain, None)], runs)
+    ratio = ours / theirs
+    return Result(
+        8,
+        "officers vs entities --mentions (the roster's cost)",
+        f"{ours:.2f} s",
+        f"{theirs:.2f} s",
+        ratio,
+        "≤ 1.10",
+        ratio <= 1.10,
+        f"entities without --mentions (no document dates): {bare:.2f} s",
+    )
+
+
 def stats_warm(small: Path, large: Path, runs: int) -> Result:
-    """Ratio 8: collocates and keywords on a warm cache (the segmentation and freq's counts cached by
+    """Ratio 9: collocates and keywords on a warm cache (the segmentation and freq's counts cached by
     one ``freq`` run; the second run of each command finds its own analysis cached too), their time
     on the large corpus and their peak memory on the large against the small one (the small corpus
     is the first articles of the large, so one cache serves both)."""
@@ -395,7 +415,7 @@ def stats_warm(small: Path, large: Path, runs: int) -> Result:
         return f"{n / 2**20:,.0f} MB"
 
     return Result(
-        8,
+        9,
         f"collocates and keywords on a warm cache, {n_large:,} articles; peak RSS vs {n_small:,}",
         f"collocates {warm['collocates']:.2f} s, keywords {warm['keywords']:.2f} s; peak RSS "
         f"{mb(peaks[('collocates', 'large')])}, {mb(peaks[('keywords', 'large')])}",
@@ -459,7 +479,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The seven ratios of issues 6, 16 and 18.")
+    parser = argparse.ArgumentParser(description="The nine ratios of issues 6, 13, 15, 16 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -486,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-docs", type=int, default=20, help="articles for the underthesea.ner loop")
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,9", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -523,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         results.append(big_files(files))
     if 8 in only:
+        results.append(officers_vs_entities(timing, args.runs))
+    if 9 in only:
         results.append(stats_warm(corpus(args.sizes[0]), corpus(args.sizes[1]), args.runs))
     results.sort(key=lambda r: r.number)
     info["load_average_end"] = machine()["load_average"]

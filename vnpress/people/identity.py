@@ -18,13 +18,15 @@ with, or opens a new one. An observation may join a person only if:
    A unit of a whole ministry (Bộ Quốc phòng, Bộ Công an) contains every unit of its ministry.
 
 When several people of the name would take it, the one sharing the most posts and units wins; if
-none shares any, or two share as many, it joins none (``ambiguous``): an unproved merge costs more
-than a split. Every decision is recorded as a :class:`~vnpress.people.model.Link`.
+none shares any, or two share as many, it joins none (``ambiguous``) and stays a person of its own,
+whom no later observation joins: an unproved merge costs more than a split. Every decision is
+recorded as a :class:`~vnpress.people.model.Link`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from vnpress.people.model import Link, Observation, Person, Roster
 from vnpress.people.observe import is_membership, split_position, unit_key
@@ -37,22 +39,30 @@ from vnpress.text.normalise import fold, strip_diacritics
 class _Profile:
     """What the rules compare of one observation, computed once."""
 
-    __slots__ = ("obs", "level", "current", "every", "posts", "units")
+    __slots__ = ("obs", "level", "current", "every", "posts")
 
     def __init__(self, obs: Observation):
         self.obs = obs
         self.level = rank_level(obs.rank)
-        self.current: dict[str, str] = {}  # unit key → the unit as written, of his current offices
-        self.every: dict[str, str] = {}  # of all his posts, former ones and memberships included
-        self.posts: dict[str, str] = {}  # post key (no "nguyên") → the post
-        for p in obs.positions:
-            title, unit, former = split_position(p)
-            whole = f"{title} {unit}".strip()
-            self.posts.setdefault(fold(whole), whole)
-            if unit:
-                self.every.setdefault(unit_key(unit), unit)
-                if not former and not is_membership(p):
-                    self.current.setdefault(unit_key(unit), unit)
+        # unit key → the unit as written: of his current offices; of all his posts (former ones and
+        # memberships too); post key (no "nguyên") → the post
+        self.current, self.every, self.posts = _posts_of(obs.positions)
+
+
+@lru_cache(maxsize=65536)
+def _posts_of(positions: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    current: dict[str, str] = {}
+    every: dict[str, str] = {}
+    posts: dict[str, str] = {}
+    for p in positions:
+        title, unit, former = split_position(p)
+        whole = f"{title} {unit}".strip()
+        posts.setdefault(fold(whole), whole)
+        if unit:
+            every.setdefault(unit_key(unit), unit)
+            if not former and not is_membership(p):
+                current.setdefault(unit_key(unit), unit)
+    return current, every, posts
 
 
 def _span(date: str) -> tuple[str, str]:
@@ -78,12 +88,15 @@ def time_order(a: str | None, b: str | None) -> int:
 _WHOLE = ("defence", "public security")  # the services that are a ministry as a whole
 
 
-def _related(a: dict[str, str], b: dict[str, str]) -> str | None:
-    """A unit of ``a`` that is, contains or lies in one of ``b``'s (the first, as written)."""
+def _related(a: dict[str, str], b: dict[str, str], *, ministry: bool = True) -> str | None:
+    """A unit of ``a`` that is, contains or lies in one of ``b``'s (the first, as written); with
+    ``ministry``, a unit of a whole ministry is related to every unit of that ministry."""
     for ka, ua in a.items():
         for kb, ub in b.items():
             if ka == kb or ka in kb or kb in ka:
                 return ua if len(ua) <= len(ub) else ub
+    if not ministry:
+        return None
     for ua in a.values():  # a unit of a whole ministry contains every unit of the ministry
         for ub in b.values():
             sa, sb = service_of(ua), service_of(ub)
@@ -96,71 +109,23 @@ def _describe(p: _Profile) -> str:
     return f"{p.obs.rank or 'no rank'} ({p.obs.date or 'undated'}, {p.obs.file})"
 
 
-def conflicts(members: list[_Profile], services: set[str], p: _Profile) -> list[str]:
-    """Why ``p`` cannot be the person of ``members`` (whose services are ``services``): none if he can."""
-    reasons: list[str] = []
-    why = service_conflict(services, p.obs.services)
-    if why:
-        reasons.append(why)
-    for m in members:
-        order = time_order(m.obs.date, p.obs.date)
-        if (m.level is not None and p.level is not None) and (
-            (order < 0 and m.level > p.level) or (order > 0 and m.level < p.level)
-        ):
-            early, late = (m, p) if order < 0 else (p, m)
-            reasons.append(f"rank goes down: {_describe(early)} then {_describe(late)}")
-        if (
-            m.obs.date
-            and p.obs.date
-            and m.obs.date[:4] == p.obs.date[:4]
-            and m.current
-            and p.current
-            and not _related(m.current, p.every)
-            and not _related(p.current, m.every)
-        ):
-            reasons.append(
-                f"two offices in {p.obs.date[:4]}: {', '.join(m.current.values())} ({m.obs.file}) and "
-                f"{', '.join(p.current.values())} ({p.obs.file})"
-            )
-    return list(dict.fromkeys(reasons))
-
-
-def evidence(members: list[_Profile], p: _Profile) -> tuple[int, list[str], str | None]:
-    """What links ``p`` to the person of ``members``: (strength, reasons, the document it agrees with
-    most). Strength counts the posts and units they share; rank and service only explain."""
-    shared_posts: dict[str, str] = {}
-    shared_units: dict[str, str] = {}
-    best: tuple[int, int, str] | None = None
-    for i, m in enumerate(members):
-        posts = {k: v for k, v in p.posts.items() if k in m.posts}
-        units = {}
-        for k, u in p.every.items():
-            unit = _related({k: u}, m.every)
-            if unit and not any(fold(unit) in fold(post) for post in posts.values()):
-                units[unit_key(unit)] = unit
-        shared_posts.update(posts)
-        shared_units.update(units)
-        score = (len(posts) + len(units), i, m.obs.file)  # ties: the latest member
-        if best is None or score[:2] > best[:2]:
-            best = score
-    reasons = [f"same name: {p.obs.name}"]
-    reasons += [f"same post: {v}" for v in shared_posts.values()]
-    reasons += [f"same unit: {v}" for v in shared_units.values()]
-    ranks = [m for m in members if m.level is not None]
-    if p.level is not None and ranks:
-        last = max(ranks, key=lambda m: (m.obs.date or "", m.level))
-        if last.obs.rank == p.obs.rank:
-            reasons.append(f"same rank: {p.obs.rank}")
-        else:
-            reasons.append(f"rank follows: {_describe(last)} then {_describe(p)}")
-    common = sorted(set(p.obs.services) & {s for m in members for s in m.obs.services})
-    if common:
-        reasons.append(f"same service: {', '.join(common)}")
-    return len(shared_posts) + len(shared_units), reasons, best[2] if best else None
-
-
 class _Cluster:
-    __slots__ = ("index", "key", "members", "links", "services")
+    """One person being built: his profiles, and what the rules ask of him kept small (per rank
+    level the earliest and latest sight, per year the offices, the posts and units seen), so that
+    a new observation is checked in time that grows with his posts, not his documents."""
+
+    __slots__ = (
+        "index",
+        "key",
+        "members",
+        "links",
+        "services",
+        "first_at",
+        "last_at",
+        "offices",
+        "posts",
+        "units",
+    )
 
     def __init__(self, index: int, key: str):
         self.index = index
@@ -168,11 +133,92 @@ class _Cluster:
         self.members: list[_Profile] = []
         self.links: list[Link] = []
         self.services: set[str] = set()
+        self.first_at: dict[int, _Profile] = {}  # rank level → the dated sight that ends earliest
+        self.last_at: dict[int, _Profile] = {}  # rank level → the dated sight that starts latest
+        self.offices: dict[str, dict[tuple, _Profile]] = {}  # year → dated sights with current offices
+        self.posts: dict[str, tuple[str, int]] = {}  # post key → (post, latest member's index)
+        self.units: dict[str, tuple[str, int]] = {}  # unit key → (unit, latest member's index)
 
     def add(self, p: _Profile, link: Link) -> None:
         self.members.append(p)
         self.links.append(link)
         self.services.update(p.obs.services)
+        date = p.obs.date
+        if date and p.level is not None:
+            lo, hi = _span(date)
+            first = self.first_at.get(p.level)
+            if first is None or hi < _span(first.obs.date)[1]:
+                self.first_at[p.level] = p
+            last = self.last_at.get(p.level)
+            if last is None or lo > _span(last.obs.date)[0]:
+                self.last_at[p.level] = p
+        if date and p.current:  # one sight per year and set of posts is enough to compare with
+            sights = self.offices.setdefault(date[:4], {})
+            sights.setdefault((tuple(p.current), tuple(p.every)), p)
+        at = len(self.members) - 1
+        for k, v in p.posts.items():
+            self.posts[k] = (v, at)
+        for k, v in p.every.items():
+            self.units[k] = (v, at)
+
+
+def conflicts(c: _Cluster, p: _Profile) -> list[str]:
+    """Why ``p`` cannot be the person of ``c``: none if he can."""
+    reasons: list[str] = []
+    why = service_conflict(c.services, p.obs.services)
+    if why:
+        reasons.append(why)
+    if p.obs.date and p.level is not None:
+        for level, m in sorted(c.first_at.items()):
+            if level > p.level and time_order(m.obs.date, p.obs.date) < 0:
+                reasons.append(f"rank goes down: {_describe(m)} then {_describe(p)}")
+                break
+        for level, m in sorted(c.last_at.items()):
+            if level < p.level and time_order(m.obs.date, p.obs.date) > 0:
+                reasons.append(f"rank goes down: {_describe(p)} then {_describe(m)}")
+                break
+    if p.obs.date and p.current:
+        for m in c.offices.get(p.obs.date[:4], {}).values():
+            if not _related(m.current, p.every) and not _related(p.current, m.every):
+                reasons.append(
+                    f"two offices in {p.obs.date[:4]}: {', '.join(m.current.values())} ({m.obs.file}) and "
+                    f"{', '.join(p.current.values())} ({p.obs.file})"
+                )
+                break
+    return reasons
+
+
+def evidence(c: _Cluster, p: _Profile) -> tuple[int, list[str], str | None]:
+    """What links ``p`` to the person of ``c``: (strength, reasons, the latest document of his that
+    shares a post or unit, else his latest). Strength counts the offices and units they share
+    (memberships such as Ủy viên Trung ương Đảng, held by hundreds, only explain, as do rank and
+    service)."""
+    posts = {k: c.posts[k] for k in p.posts if k in c.posts}
+    units: dict[str, tuple[str, int]] = {}
+    for k, u in p.every.items():
+        for ck, (cu, at) in c.units.items():
+            if k == ck or k in ck or ck in k:
+                unit = u if len(u) <= len(cu) else cu
+                if not any(fold(unit) in fold(post) for post, _ in posts.values()):
+                    units.setdefault(unit_key(unit), (unit, at))
+                break
+    strength = sum(1 for post, _ in posts.values() if not is_membership(post)) + len(units)
+    shared = [at for _, at in (*posts.values(), *units.values())]
+    linked = c.members[max(shared) if shared else -1].obs.file
+    reasons = [f"same name: {p.obs.name}"]
+    reasons += [f"same post: {v}" for v, _ in posts.values()]
+    reasons += [f"same unit: {v}" for v, _ in units.values()]
+    ranked = [m for m in c.last_at.values()]
+    if p.level is not None and ranked:
+        last = max(ranked, key=lambda m: (_span(m.obs.date)[0], m.level))
+        if last.obs.rank == p.obs.rank:
+            reasons.append(f"same rank: {p.obs.rank}")
+        elif time_order(last.obs.date, p.obs.date) <= 0:
+            reasons.append(f"rank follows: {_describe(last)} then {_describe(p)}")
+    common = sorted(set(p.obs.services) & c.services)
+    if common:
+        reasons.append(f"same service: {', '.join(common)}")
+    return strength, reasons, linked
 
 
 def _no_merge_signature(obs: Observation) -> tuple:
@@ -229,12 +275,12 @@ def build_roster(observations: Iterable[Observation], *, merge: bool = True) -> 
         candidates = []
         split: tuple[_Cluster, list[str]] | None = None
         for c in same:
-            why = conflicts(c.members, c.services, p)
+            why = conflicts(c, p)
             if why:
                 if split is None:
                     split = (c, why)
                 continue
-            candidates.append((c, *evidence(c.members, p)))
+            candidates.append((c, *evidence(c, p)))
         link: Link
         target: _Cluster | None = None
         if len(candidates) == 1:
@@ -262,7 +308,8 @@ def build_roster(observations: Iterable[Observation], *, merge: bool = True) -> 
         if target is None:
             target = _Cluster(len(clusters), obs.key)
             clusters.append(target)
-            same.append(target)
+            if link.decision != "ambiguous":  # one that fits several people stays alone
+                same.append(target)
         target.add(p, link)
     return _roster(clusters)
 
