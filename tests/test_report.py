@@ -210,3 +210,15 @@ def test_columns_and_lines_scale_from_zero():
     assert heights == ["156.0", "0.0", "78.0"]  # (200 − 24 − 20) for the largest
     out = svg.lines(["2020", "2021"], [("x", [10, 5])], width=370, height=240)
     assert '<polyline points="50.0,12.0 200.0,112.0"' in out  # 0 at y = 212, 10 (the top) at y = 12
+
+
+def test_the_report_of_a_text_without_words(tmp_path):
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = invoke("report", blank, "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr.endswith(" bytes, 1 document)\n")
+    html = out.read_text(encoding="utf-8")
+    assert "No dated appearance." in html and "No resolution mentioned." not in html  # 'unknown': 0
+    assert "<dt>Documents</dt><dd>1</dd>" in html and "<dt>Undated documents</dt><dd>1</dd>" in html

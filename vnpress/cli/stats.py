@@ -389,5 +389,8 @@ def report(inputs: Inputs, output_path, references, reference_sample, top, title
                 f.write(html)
         except OSError as e:
             raise OutputError(f"{output_path}: {e.strerror or e}") from None
-        reporter.info(f"wrote {output_path} ({len(html.encode('utf-8')):,} bytes, {len(docs)} documents)")
+        n = len({d.path for d in docs})
+        reporter.info(
+            f"wrote {output_path} ({len(html.encode('utf-8')):,} bytes, {n} document{'' if n == 1 else 's'})"
+        )
     return finish()
