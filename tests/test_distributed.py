@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Callable
@@ -42,6 +43,22 @@ def poll(condition: Callable[[], object], what: str, deadline: float = SAFETY_NE
         if time.monotonic() > end:
             pytest.fail(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _leave_no_thread():
+    """Dask keeps an offload thread in a process that used it. The tests after this module run
+    --jobs pools in this process, which fork only from a single-threaded one (else forkserver, whose
+    server would not see their environment): so that thread is stopped at the end (a new executor
+    takes its place, which starts a thread only when used)."""
+    yield
+    from concurrent.futures import ThreadPoolExecutor
+
+    import distributed.utils
+
+    distributed.utils._offload_executor.shutdown(wait=True)
+    distributed.utils._offload_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="Dask-Offload")
+    poll(lambda: threading.active_count() == 1, "Dask's threads to end")
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import logging
 import re
 import signal
 import threading
@@ -85,6 +84,8 @@ class Session:
         if self.client is not None:
             return self.client
         require_dask()
+        import logging
+
         import distributed
 
         logging.getLogger("distributed").setLevel(
