@@ -143,6 +143,8 @@ MORE_COMMANDS = [  # on the separate processes only (the suite's time)
     ("freq", "--by-file", "--top", "5", "--no-cache"),
     ("entities",),
     ("expand-abbrev",),
+    ("officers", "--appearances"),
+    ("keywords", "--reference-sample", "--min-freq", "2"),
 ]
 
 
