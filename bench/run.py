@@ -1,4 +1,4 @@
-"""The benchmark of issues 6, 16 and 18: seven ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 13, 16 and 18: eight ratios, each measured side by side on a synthetic corpus.
 
     make bench                                   # defaults: about 12-15 minutes on 2 cores
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
@@ -359,6 +359,24 @@ def big_files(files: list[Path]) -> Result:
     )
 
 
+def officers_vs_entities(corpus: Path, runs: int) -> Result:
+    officers = [*VNPRESS, "officers", str(corpus), "--format", "tsv"]
+    entities = [*VNPRESS, "entities", str(corpus), "--mentions", "--format", "tsv"]
+    plain = [*VNPRESS, "entities", str(corpus), "--format", "tsv"]
+    ours, theirs, bare = interleaved([(officers, None), (entities, None), (plain, None)], runs)
+    ratio = ours / theirs
+    return Result(
+        8,
+        "officers vs entities --mentions (the roster's cost)",
+        f"{ours:.2f} s",
+        f"{theirs:.2f} s",
+        ratio,
+        "≤ 1.10",
+        ratio <= 1.10,
+        f"entities without --mentions (no document dates): {bare:.2f} s",
+    )
+
+
 def startup(runs: int) -> Result:
     ours, theirs = interleaved(
         [([*VNPRESS, "--help"], None), ([PYTHON, "-c", "import click, rich"], None)], runs
@@ -528,7 +546,7 @@ def report(results: list[Result], info: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The ratios of issues 6, 14, 16 and 18.")
+    parser = argparse.ArgumentParser(description="The ratios of issues 6, 13, 14, 16 and 18.")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
     parser.add_argument("--timing-size", type=int, default=500, help="articles for ratios 1 and 4")
     parser.add_argument(
@@ -556,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--help-runs", type=int, default=10, help="runs for ratio 6")
     parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
     parser.add_argument("--index-size", type=int, default=10000, help="articles for ratios 21-23")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,20,21,22,23", help="which ratios, e.g. 1,6")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8,20,21,22,23", help="which ratios, e.g. 1,6")
     args = parser.parse_args(argv)
     only = {int(x) for x in args.only.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -592,6 +610,8 @@ def main(argv: list[str] | None = None) -> int:
             synthetic.build_file(HERE / "corpus" / f"one-{n}MB-{args.seed}.txt", n, args.seed) for n in sizes
         ]
         results.append(big_files(files))
+    if 8 in only:
+        results.append(officers_vs_entities(timing, args.runs))
     if 20 in only:
         results.append(index_vs_commands(timing, args.runs))
     if only & {21, 22, 23}:

@@ -267,3 +267,13 @@ def test_seeds_score_one_in_roster_mode(tmp_path):
     assert score["appearance"]["f1"] == 1.0
     assert score["clusters"]["f1"] == 1.0
     assert score["rank"] == 1.0 and score["rank_history"] == 1.0 and score["wrong_merges"] == 0
+
+
+def test_json_is_the_jsonl_rows_as_one_list_and_the_table_has_the_title(in_corpus):
+    jsonl = [json.loads(line) for line in officers(".", "--ranks", "--format", "jsonl").stdout.splitlines()]
+    assert json.loads(officers(".", "--ranks", "--format", "json").stdout) == jsonl
+    wide = {"COLUMNS": "200"}
+    table = officers(
+        ".", "--ranks", "--name", "le hai duong", "--format", "table", "--no-color", env=wide
+    ).stdout
+    assert "Officer ranks" in table and "Chuẩn Đô đốc" in table and "Phó Đô đốc" in table

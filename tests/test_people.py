@@ -146,6 +146,9 @@ def test_a_unit_is_its_party_committee_and_its_command():
         ("Thứ trưởng Bộ Công an", "public security"),
         ("Tư lệnh Quân khu 9", "army"),
         ("Chủ tịch nước", None),
+        ("Thứ trưởng Quốc phòng", "defence"),
+        ("Viện trưởng Viện Chiến lược Quốc phòng", "defence"),
+        ("Chủ nhiệm Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội", None),
     ],
 )
 def test_the_service_a_post_names(text, service):
@@ -388,6 +391,30 @@ def test_a_post_of_a_whole_ministry_is_no_second_office():
     assert people_of(roster) == {"vu-hai-san": ["a.txt", "b.txt"]}
 
 
+def test_a_deputy_minister_written_without_bo_is_still_the_whole_ministry():
+    roster = build_roster(
+        [
+            obs(
+                "a.txt",
+                "Hoàng Xuân Chiến",
+                "Trung tướng",
+                "Tư lệnh Bộ đội Biên phòng",
+                date="2020-07-15",
+                services=["border guard"],
+            ),
+            obs(
+                "b.txt",
+                "Hoàng Xuân Chiến",
+                "Thượng tướng",
+                "Thứ trưởng Quốc phòng",
+                date="2020-10-20",
+                services=["defence"],
+            ),
+        ]
+    )
+    assert people_of(roster) == {"hoang-xuan-chien": ["a.txt", "b.txt"]}
+
+
 def test_names_that_differ_in_one_syllable_or_one_tone_are_different_people():
     roster = build_roster(
         [
@@ -586,6 +613,7 @@ def test_a_post_seen_only_as_former_says_so():
         ({"name": "tran van binh"}, {"tran-van-binh": ["a.txt", "b.txt", "c.txt"]}),
         ({"name": "HẢI DƯƠNG"}, {"le-hai-duong": ["d.txt"]}),
         ({"rank": "trung tướng"}, {"tran-van-binh": ["a.txt", "b.txt", "c.txt"]}),
+        ({"rank": "pho do doc"}, {"le-hai-duong": ["d.txt"]}),
         ({"unit": "hai quan"}, {"le-hai-duong": ["d.txt"]}),
         ({"since": "2020"}, {"tran-van-binh": ["b.txt"], "le-hai-duong": ["d.txt"]}),
         ({"until": "2019-12-31"}, {"tran-van-binh": ["a.txt"]}),
@@ -625,3 +653,38 @@ def test_popolo():
         {"id": "tran-van-binh/rank-thuong-tuong", "person_id": "tran-van-binh", "role": "Thượng tướng",
          "organization_id": "org-qdnd", "start_date": "2020-03-02", "end_date": "2020-03-02", "sources": [{"url": "b.txt"}]},
     ]  # fmt: skip
+
+
+def test_a_popolo_membership_cites_the_documents_of_its_own_post_only():
+    rows = [
+        officer("a.txt", "Lê Văn An", "Đại tá", ["Phó Tư lệnh Quân khu 9"], "2020"),
+        officer("b.txt", "Lê Văn An", "Thiếu tướng", ["Tư lệnh Quân khu 9"], "2021"),
+    ]
+    memberships = popolo(roster_from_mentions(rows))["memberships"]
+    assert [(m["role"], m["sources"], m.get("start_date")) for m in memberships] == [
+        ("Phó Tư lệnh", [{"url": "a.txt"}], "2020"),
+        ("Tư lệnh", [{"url": "b.txt"}], "2021"),
+        ("Đại tá", [{"url": "a.txt"}], "2020"),
+        ("Thiếu tướng", [{"url": "b.txt"}], "2021"),
+    ]
+
+
+def test_positions_stored_as_text_read_as_the_list():
+    as_list = officer(
+        "a.txt", "Lê Văn An", "Đại tá", ["Phó Tư lệnh Quân khu 9", "Ủy viên Đảng ủy Quân khu 9"]
+    )
+    as_json = {**as_list, "positions": '["Phó Tư lệnh Quân khu 9", "Ủy viên Đảng ủy Quân khu 9"]'}
+    as_tsv = {**as_list, "positions": "Phó Tư lệnh Quân khu 9; Ủy viên Đảng ủy Quân khu 9"}
+    expected = observations_from_mentions([as_list])
+    assert observations_from_mentions([as_json]) == observations_from_mentions([as_tsv]) == expected
+    assert observations_from_mentions([{**as_list, "positions": None}])[0].positions == ()
+
+
+def test_observations_of_one_career_share_one_copy_of_what_they_repeat():
+    rows = [
+        officer(f"{i}.txt", "Trần Văn Bình", "Trung tướng", ["Tư lệnh Quân khu 9"], f"2020-01-{i + 10}")
+        for i in range(3)
+    ]
+    first, second, third = observations_from_mentions(rows)
+    assert first.positions is second.positions is third.positions
+    assert first.name is second.name and first.services is third.services

@@ -39,7 +39,7 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option(
     "--name", metavar="TEXT", help="Only people whose name contains TEXT (accents and case ignored)."
 )
-@click.option("--rank", metavar="RANK", help="Only people seen at this rank (Trung tướng).")
+@click.option("--rank", metavar="RANK", help="Only people seen at this rank (Trung tướng; accents ignored).")
 @click.option(
     "--unit", metavar="TEXT", help="Only people with a post whose text contains TEXT (accents ignored)."
 )

@@ -211,17 +211,17 @@ def filter_roster(
 ) -> Roster:
     """The people that match, ids unchanged. ``name``, ``unit``: accent- and case-insensitive
     substrings of his name, or of a unit or post he is seen in; ``rank``: a rank he is seen at
-    (case-insensitive). ``since``/``until`` (ISO dates, inclusive) keep the appearances dated in the
+    (accents and case ignored: "dai tuong"). ``since``/``until`` (ISO dates, inclusive) keep the appearances dated in the
     window (an undated one is then left out) and the people who have one."""
     want_name = loose(name) if name else None
     want_unit = loose(unit) if unit else None
-    want_rank = fold(rank) if rank else None
+    want_rank = loose(rank) if rank else None
     out: list[Person] = []
     for person in roster.people:
         obs = person.observations
         if want_name and not any(want_name in loose(o.name) for o in obs):
             continue
-        if want_rank and not any(o.rank and fold(o.rank) == want_rank for o in obs):
+        if want_rank and not any(o.rank and loose(o.rank) == want_rank for o in obs):
             continue
         if want_unit and not any(want_unit in loose(p) for o in obs for p in o.positions):
             continue

@@ -18,13 +18,15 @@ with, or opens a new one. An observation may join a person only if:
    A unit of a whole ministry (Bộ Quốc phòng, Bộ Công an) contains every unit of its ministry.
 
 When several people of the name would take it, the one sharing the most posts and units wins; if
-none shares any, or two share as many, it joins none (``ambiguous``): an unproved merge costs more
-than a split. Every decision is recorded as a :class:`~vnpress.people.model.Link`.
+none shares any, or two share as many, it joins none (``ambiguous``) and stays a person of its own,
+whom no later observation joins: an unproved merge costs more than a split. Every decision is
+recorded as a :class:`~vnpress.people.model.Link`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from vnpress.people.model import Link, Observation, Person, Roster
 from vnpress.people.observe import is_membership, split_position, unit_key
@@ -37,22 +39,30 @@ from vnpress.text.normalise import fold, strip_diacritics
 class _Profile:
     """What the rules compare of one observation, computed once."""
 
-    __slots__ = ("obs", "level", "current", "every", "posts", "units")
+    __slots__ = ("obs", "level", "current", "every", "posts")
 
     def __init__(self, obs: Observation):
         self.obs = obs
         self.level = rank_level(obs.rank)
-        self.current: dict[str, str] = {}  # unit key → the unit as written, of his current offices
-        self.every: dict[str, str] = {}  # of all his posts, former ones and memberships included
-        self.posts: dict[str, str] = {}  # post key (no "nguyên") → the post
-        for p in obs.positions:
-            title, unit, former = split_position(p)
-            whole = f"{title} {unit}".strip()
-            self.posts.setdefault(fold(whole), whole)
-            if unit:
-                self.every.setdefault(unit_key(unit), unit)
-                if not former and not is_membership(p):
-                    self.current.setdefault(unit_key(unit), unit)
+        # unit key → the unit as written: of his current offices; of all his posts (former ones and
+        # memberships too); post key (no "nguyên") → the post
+        self.current, self.every, self.posts = _posts_of(obs.positions)
+
+
+@lru_cache(maxsize=65536)
+def _posts_of(positions: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    current: dict[str, str] = {}
+    every: dict[str, str] = {}
+    posts: dict[str, str] = {}
+    for p in positions:
+        title, unit, former = split_position(p)
+        whole = f"{title} {unit}".strip()
+        posts.setdefault(fold(whole), whole)
+        if unit:
+            every.setdefault(unit_key(unit), unit)
+            if not former and not is_membership(p):
+                current.setdefault(unit_key(unit), unit)
+    return current, every, posts
 
 
 def _span(date: str) -> tuple[str, str]:
@@ -125,7 +135,7 @@ class _Cluster:
         self.services: set[str] = set()
         self.first_at: dict[int, _Profile] = {}  # rank level → the dated sight that ends earliest
         self.last_at: dict[int, _Profile] = {}  # rank level → the dated sight that starts latest
-        self.offices: dict[str, list[_Profile]] = {}  # year → dated sights with current offices
+        self.offices: dict[str, dict[tuple, _Profile]] = {}  # year → dated sights with current offices
         self.posts: dict[str, tuple[str, int]] = {}  # post key → (post, latest member's index)
         self.units: dict[str, tuple[str, int]] = {}  # unit key → (unit, latest member's index)
 
@@ -142,8 +152,9 @@ class _Cluster:
             last = self.last_at.get(p.level)
             if last is None or lo > _span(last.obs.date)[0]:
                 self.last_at[p.level] = p
-        if date and p.current:
-            self.offices.setdefault(date[:4], []).append(p)
+        if date and p.current:  # one sight per year and set of posts is enough to compare with
+            sights = self.offices.setdefault(date[:4], {})
+            sights.setdefault((tuple(p.current), tuple(p.every)), p)
         at = len(self.members) - 1
         for k, v in p.posts.items():
             self.posts[k] = (v, at)
@@ -167,7 +178,7 @@ def conflicts(c: _Cluster, p: _Profile) -> list[str]:
                 reasons.append(f"rank goes down: {_describe(p)} then {_describe(m)}")
                 break
     if p.obs.date and p.current:
-        for m in c.offices.get(p.obs.date[:4], ()):
+        for m in c.offices.get(p.obs.date[:4], {}).values():
             if not _related(m.current, p.every) and not _related(p.current, m.every):
                 reasons.append(
                     f"two offices in {p.obs.date[:4]}: {', '.join(m.current.values())} ({m.obs.file}) and "
@@ -297,7 +308,8 @@ def build_roster(observations: Iterable[Observation], *, merge: bool = True) -> 
         if target is None:
             target = _Cluster(len(clusters), obs.key)
             clusters.append(target)
-            same.append(target)
+            if link.decision != "ambiguous":  # one that fits several people stays alone
+                same.append(target)
         target.add(p, link)
     return _roster(clusters)
 

@@ -10,9 +10,10 @@ completed it ("Chính ủy Quân khu 7" → Quân khu 7), which is what the unit
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from vnpress.entities.gazetteer import load_gazetteer
@@ -40,34 +41,38 @@ _UNIT_PREFIXES = (
 
 
 @cache
-def _post_heads() -> tuple[tuple[str, str], ...]:
-    """The posts of vnpress/data/posts.tsv (folded, canonical), longest first."""
-    heads = {fold(e.canonical): e.canonical for e in load_gazetteer(()).entries if e.type == "post"}
-    return tuple(sorted(heads.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+def _post_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The posts of vnpress/data/posts.tsv as folded words, by their first word, longest first."""
+    heads: dict[str, set[tuple[str, ...]]] = {}
+    for e in load_gazetteer(()).entries:
+        if e.type == "post":
+            words = tuple(fold(e.canonical).split())
+            heads.setdefault(words[0], set()).add(words)
+    return {w: tuple(sorted(hs, key=lambda h: (-len(h), h))) for w, hs in heads.items()}
 
 
+@lru_cache(maxsize=65536)
 def split_position(position: str) -> tuple[str, str, bool]:
     """A post as entities states it → (title, unit, former): "nguyên Chính ủy Quân khu 7" →
     ("Chính ủy", "Quân khu 7", True). A title the post list lacks is the whole post, with no unit."""
     former = position.startswith(FORMER)
     body = position[len(FORMER) :] if former else position
-    folded = fold(body)
-    for head, _ in _post_heads():
-        if folded == head:
-            return body, "", former
-        if folded.startswith(head + " "):
-            cut = len(head.split())
-            words = body.split()
-            return " ".join(words[:cut]), " ".join(words[cut:]), former
+    words = body.split()
+    folded = [fold(w) for w in words]
+    for head in _post_heads().get(folded[0] if folded else "", ()):
+        if tuple(folded[: len(head)]) == head:
+            return " ".join(words[: len(head)]), " ".join(words[len(head) :]), former
     return body, "", former
 
 
+@lru_cache(maxsize=65536)
 def is_membership(position: str) -> bool:
     """A seat in a body (Ủy viên …, Đại biểu Quốc hội) rather than an office."""
     body = position[len(FORMER) :] if position.startswith(FORMER) else position
     return fold(body).startswith(MEMBERSHIPS)
 
 
+@lru_cache(maxsize=65536)
 def unit_key(unit: str) -> str:
     """What two spellings of one unit share, its party committee and command included."""
     key = fold(unit)
@@ -96,6 +101,18 @@ def services_of(rank: str | None, positions: Iterable[str], stated: str | None) 
     return tuple(sorted(found))
 
 
+def _positions(value: Any) -> list[str]:
+    """A row's ``positions``: a list as JSON gives it, or the text a store may keep instead (a JSON
+    array, or the TSV form, posts joined by "; ")."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        if value.startswith("["):
+            return [str(p) for p in json.loads(value)]
+        return [p for p in value.split("; ") if p]
+    return [str(p) for p in value]
+
+
 class _Accumulator:
     """One officer's rows in one document, reduced as they come."""
 
@@ -115,7 +132,7 @@ class _Accumulator:
         rank = row.get("rank")
         if rank and rank not in self.ranks:
             self.ranks.append(rank)
-        for p in row.get("positions") or ():
+        for p in _positions(row.get("positions")):
             if p not in self.positions:
                 self.positions.append(p)
         if row.get("service") == "police":
@@ -123,19 +140,23 @@ class _Accumulator:
         if self.date is None and row.get("document_date"):
             self.date = row["document_date"]
 
-    def observation(self, file: str, key: str) -> Observation:
+    def observation(self, file: str, key: str, shared: dict) -> Observation:
+        """His observation; ``shared`` holds one copy of each value many observations repeat (his
+        name, his posts), so that a long career costs one copy of them."""
         best = max(self.names.values())
         name = next(n for n, c in self.names.items() if c == best)  # the first of the most frequent
         rank = max(self.ranks, key=lambda r: rank_level(r) or -1) if self.ranks else None
         positions = tuple(self.positions)
+        positions = shared.setdefault(positions, positions)
+        services = services_of(rank, positions, self.stated)
         return Observation(
             file=file,
-            date=self.date,
-            key=key,
-            name=name,
+            date=shared.setdefault(self.date, self.date),
+            key=shared.setdefault(key, key),
+            name=shared.setdefault(name, name),
             rank=rank,
             positions=positions,
-            services=services_of(rank, positions, self.stated),
+            services=shared.setdefault(services, services),
             mentions=self.mentions,
         )
 
@@ -143,7 +164,8 @@ class _Accumulator:
 def observations_from_mentions(rows: Iterable[Mapping[str, Any]]) -> list[Observation]:
     """One :class:`Observation` per officer and document, from ``entities --mentions`` rows.
 
-    ``rows``: dicts as ``vnpress entities --mentions --format jsonl`` prints them, in any order;
+    ``rows``: dicts as ``vnpress entities --mentions --format jsonl`` prints them, in any order
+    (``positions`` may also be the text a store keeps: a JSON array, or posts joined by "; ");
     rows whose ``type`` is not ``officer`` are passed over. An officer is grouped by ``file`` and
     the key of his ``canonical`` name (the pieces of a long file are one document); his rank is the
     highest his rows give (entities gives one per person and document), his posts the union in
@@ -163,6 +185,7 @@ def observations_from_mentions(rows: Iterable[Mapping[str, Any]]) -> list[Observ
         if a is None:
             a = acc[key] = _Accumulator(row.get("document_date"))
         a.add(row)
-    out = [a.observation(file, key) for (file, key), a in acc.items()]
+    shared: dict = {}
+    out = [a.observation(file, key, shared) for (file, key), a in acc.items()]
     out.sort(key=lambda o: o.sort_key)
     return out

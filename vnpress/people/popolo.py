@@ -22,6 +22,7 @@ from typing import Any
 from vnpress.people.history import latest_rank, post_history, rank_history
 from vnpress.people.identity import display_name, slug
 from vnpress.people.model import Person, Roster
+from vnpress.people.observe import FORMER
 from vnpress.people.services import ministries, service_of
 
 SERVICE_ORGANIZATIONS = {
@@ -83,7 +84,7 @@ def popolo(roster: Roster) -> dict[str, Any]:
                 m["organization_id"] = posts[post_id]["organization_id"]
             if not former:
                 _dates(seen, m)
-            m["sources"] = _sources(person, lambda o, p=post: any(x.endswith(p) for x in o.positions))
+            m["sources"] = _sources(person, lambda o, p=post: p in o.positions or FORMER + p in o.positions)
             memberships.append(m)
         services = ministries(s for o in person.observations for s in o.services)
         service = next(iter(services)) if len(services) == 1 else None

@@ -30,7 +30,7 @@ from vnpress.entities.gazetteer import Gazetteer
 from vnpress.entities.matcher import Token
 from vnpress.entities.officers.appointments import appointed_posts
 from vnpress.entities.officers.asides import skip_aside
-from vnpress.entities.officers.headings import heading_posts
+from vnpress.entities.officers.headings import PLURAL, heading_posts
 from vnpress.entities.officers.phrases import PhraseKind, words
 from vnpress.entities.officers.position import Position
 from vnpress.entities.officers.posts import PostParser
@@ -276,6 +276,8 @@ class OfficerFinder(PostParser):
                 continue
             if re_ < self.n and t[re_].fold == "." and rs != re_:
                 continue  # "… lên trung tướng. Ông A …": the rank ends its sentence
+            if rs != re_ and self._counted(rs):
+                continue  # "Chúc mừng 2 tân thượng tướng, Chủ tịch nước A …": officers counted, not named
             k, police = self._skip_titles(re_)
             e = self.end_of_name(k)
             signed = self._signature(rs) if e - k < 2 else None
@@ -370,6 +372,14 @@ class OfficerFinder(PostParser):
                 hit.positions = _merge(heading, hit.positions)
             hits.append(hit)
         return hits
+
+    def _counted(self, rs: int) -> bool:
+        """A rank after a number or a plural word ("2 tân thượng tướng", "các Trung tướng"): a class of
+        officers, whose rank no name after it holds."""
+        t, j = self.t, rs - 1
+        if j >= 0 and t[j].fold == "tân":  # "tân": new
+            j -= 1
+        return j >= 0 and (t[j].is_number or t[j].fold in PLURAL)
 
     def _signature(self, rs: int) -> tuple[int, int] | None:
         """A name alone on the line above a rank at the start of its line, in capitals: the author

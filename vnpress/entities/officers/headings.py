@@ -24,7 +24,7 @@ from vnpress.entities.officers.posts import PostParser
 from vnpress.entities.units.names import person_at
 from vnpress.text.vocab import SENTENCE_AND_CLAUSE_ENDS, SENTENCE_ENDS
 
-_PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _LEADS = frozenset({"gồm", "là"})
 
 
@@ -37,8 +37,8 @@ def heading_posts(f: PostParser, colon: int) -> list[Position]:
         tok = t[i]
         if tok.fold in SENTENCE_AND_CLAUSE_ENDS:
             break
-        comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in _PLURAL
-        if not (tok.fold in _PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
+        comrades = tok.fold == "chí" and i >= 2 and t[i - 1].fold == "đồng" and t[i - 2].fold in PLURAL
+        if not (tok.fold in PLURAL or tok.is_number or comrades):  # "các (đồng chí)", "9"
             continue
         if f.posts.longest(t, i + 1) is None:
             continue
@@ -152,7 +152,37 @@ def promoted_ranks(
             out += _recipients(f, k + len(recipient), rank, rank_at, name_end)
         before = _passive_subject(f, start, rank_at, name_end)
         if before is not None:
-            out.append((before, before, rank))
+            out += [(s, s, rank) for s in (*_listed_before(f, before, rank_at, name_end), before)]
+    return out
+
+
+def _listed_before(f: PostParser, s: int, rank_at: dict, name_end: Callable[[int], int]) -> list[int]:
+    """The names listed before the one at ``s``, each apart by "," or "và" ("gồm các ông A, B và ông
+    C được thăng …"), first to last."""
+    t = f.t
+    out: list[int] = []
+    k = s
+    while True:
+        j = k - 1
+        if j >= 0 and t[j].fold in _HONORIFICS:
+            j -= 1
+        if j < 1 or t[j].fold not in (",", "và"):
+            break
+        found = next(
+            (
+                x
+                for x in range(max(0, j - 6), j - 1)
+                if x not in rank_at
+                and person_at(f.p, x)
+                and name_end(x) == j
+                and not (x > 0 and t[x - 1].is_cap and person_at(f.p, x - 1))
+            ),
+            None,
+        )
+        if found is None:
+            break
+        out.insert(0, found)
+        k = found
     return out
 
 
@@ -162,8 +192,11 @@ def _recipients(
     """The people named right after a recipient word: "Thứ trưởng Bộ Công an Nguyễn Văn Sơn", "ông
     A", "hai Thứ trưởng Bộ Công an là ông A và ông B", "các đồng chí Thứ trưởng: A và B"."""
     t, n = f.t, f.n
-    if k < n and (t[k].fold in _PLURAL or t[k].is_number):
+    if k < n and (t[k].fold in PLURAL or t[k].is_number):
         k += 1
+        listed = _class_then_list(t, k)
+        if listed is not None:  # "… cho 9 tướng lãnh, trong đó có A, B …", "… cho 7 sĩ quan gồm: …"
+            return _listed_names(f, listed, rank, rank_at, name_end)
     if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
         k += 2
     if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
@@ -174,7 +207,9 @@ def _recipients(
             positions, e = f.parse_positions(k)
         # past the posts; or, for a role without its unit ("… với chiến sĩ Tống Duy Tân"), its words
         k = e if positions else f.posts.longest(t, k)[0]
-    if k < n and t[k].fold in ("là", ":"):
+    if k < n and t[k].fold == ":":  # "… đối với các đồng chí: A, Thứ trưởng …; B, …": a list
+        return _listed_names(f, k + 1, rank, rank_at, name_end)
+    if k < n and t[k].fold == "là":
         k += 1
     out: list[tuple[int, int, str]] = []
     while k < n:
@@ -191,6 +226,22 @@ def _recipients(
             continue
         break
     return out
+
+
+_LIST_LEADS = (("trong", "đó", "có"), ("gồm", ":"), ("gồm",), (":",), ("là",))
+
+
+def _class_then_list(t, k: int) -> int | None:
+    """After a count, the start of the list its class of people leads to: "9 | tướng lãnh trong đó
+    có A …", "7 | sĩ quan cấp cao, gồm: A …"; None unless the class is a few lowercase words."""
+    n = len(t)
+    for j in range(k, min(k + 6, n)):
+        for lead in _LIST_LEADS:
+            if tuple(x.fold for x in t[j : j + len(lead)]) == lead:
+                return j + len(lead) if j > k else None
+        if t[j].fold != "," and not t[j].is_lower:
+            return None
+    return None
 
 
 def passive_at(t, start: int) -> int | None:
@@ -220,6 +271,8 @@ def _passive_subject(f: PostParser, start: int, rank_at: dict, name_end: Callabl
             continue
         if s in rank_at or any(s == re_ for re_, _ in rank_at.values()) or not person_at(f.p, s):
             continue
+        if s > 0 and t[s - 1].is_cap and person_at(f.p, s - 1):
+            continue  # "Nguyễn Doãn Anh": "Doãn Anh" is no name of its own
         e = name_end(s)
         if e - s < 2:
             continue
@@ -255,6 +308,12 @@ def _listed_names(
             if e + 1 < n and t[e].fold in (",", "và") and person_at(f.p, e + 1):
                 k = e + 1  # "gồm: Nguyễn Văn A, Trần Văn B và Lê Văn C"
                 continue
+        elif (named := _post_then_name(f, k, rank_at, name_end)) is not None:
+            out.append((named, named, rank))  # "gồm Tổng Tham mưu trưởng, Thứ trưởng … Phan Văn Giang, …"
+            e = name_end(named)
+            if e + 1 < n and t[e].fold in (",", "và") and f.posts.longest(t, e + 1) is not None:
+                k = e + 1
+                continue
         while k < n and t[k].fold not in SENTENCE_AND_CLAUSE_ENDS:
             k += 1
         if k >= n or t[k].fold != ";":
@@ -263,6 +322,22 @@ def _listed_names(
         if k < n and t[k].fold == "và":
             k += 1
     return out
+
+
+def _post_then_name(f: PostParser, k: int, rank_at: dict, name_end: Callable[[int], int]) -> int | None:
+    """The start of the name right after the posts that begin at ``k`` ("Thứ trưởng Bộ Quốc phòng Phan
+    Văn Giang"), or None."""
+    t, n = f.t, f.n
+    if f.posts.longest(t, k) is None:
+        return None
+    positions, e = f.parse_positions(k)
+    inside = next((x for x in range(k + 2, e) if person_at(f.p, x) and x not in rank_at), None)
+    if inside is not None:  # the unit's words ran into his name: it ends at him
+        f.p.persons = f.p.persons | {inside}
+        positions, e = f.parse_positions(k)
+    if not positions or e >= n or e in rank_at or not person_at(f.p, e) or name_end(e) - e < 2:
+        return None
+    return e
 
 
 def promoted_to(f: PostParser, ranks: list[tuple[int, int, str]], hits: list) -> dict[int, str]:
