@@ -243,7 +243,13 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
 
             index = IndexSource(index, filters)
         kwargs["inputs"] = Inputs(
-            tuple(paths), glob, check_encoding(encoding), jobs, not no_cache, current_reporter(), index
+            tuple(paths),
+            glob,
+            check_encoding(encoding),
+            jobs,
+            not no_cache,
+            reporter=current_reporter(),
+            index=index,
         )
         with index if index is not None else contextlib.nullcontext():
             return f(*args, **kwargs)
