@@ -251,9 +251,9 @@ def input_options(f: Callable | None = None, *, cache: bool = True) -> Callable:
             check_encoding(encoding),
             jobs,
             not no_cache,
-            current_reporter(),
-            index,
-            scheduler,
+            reporter=current_reporter(),
+            index=index,
+            scheduler=scheduler,
         )
         with contextlib.ExitStack() as stack:
             if index is not None:

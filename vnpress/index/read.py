@@ -69,14 +69,14 @@ class IndexSource:
             chunk = self.ids[start : start + _MAX_VARS]
             marks = ",".join("?" * len(chunk))
             rows = conn.execute(
-                f'SELECT d.id, d.path, t.part, t."offset", t.chars, d.pieces, '
+                f'SELECT d.id, d.path, t.part, t."offset", '
                 f'CASE WHEN d.pieces = 1 THEN d.body ELSE substr(d.body, t."offset" + 1, t.chars) END '
                 f"FROM documents d JOIN texts t ON t.document_id = d.id WHERE d.id IN ({marks})",
                 chunk,
             ).fetchall()
             order = {doc_id: i for i, doc_id in enumerate(chunk)}
             rows.sort(key=lambda r: (order[r[0]], r[2]))
-            for _id, path, part, offset, _chars, _pieces, text in rows:
+            for _id, path, part, offset, text in rows:
                 yield Document(path, text, offset, part)
 
     # -- the stored segmentation ----------------------------------------------------------------

@@ -42,17 +42,24 @@ def search_rows(
 ) -> list[dict[str, Any]]:
     table = "documents_fold" if fold else "documents_fts"
     where, params = filter_sql(filters or Filters())
+    selected = f"AND d.id IN (SELECT id FROM documents WHERE {where}) " if filters and filters.given else ""
+    # The best rows first, then a snippet of those alone: snippet() made in the select list of a
+    # query ordered by rank would be made for every match (10,000 snippets for a common word).
     sql = (
-        f"SELECT d.path, d.document_date, d.title, "
-        f"snippet({table}, -1, ?, ?, ?, {SNIPPET_TOKENS}), bm25({table}) AS score "
+        f"WITH best AS (SELECT {table}.rowid AS id, bm25({table}) AS score, d.sort_key AS sort_key "
         f"FROM {table} JOIN documents d ON d.id = {table}.rowid "
-        f"WHERE {table} MATCH ? AND d.id IN (SELECT id FROM documents WHERE {where}) "
-        f"ORDER BY score, d.sort_key, d.id"
+        f"WHERE {table} MATCH ? {selected}ORDER BY score, d.sort_key, d.id"
+        + (f" LIMIT {int(limit)}" if limit else "")
+        + ") "
+        f"SELECT d.path, d.document_date, d.title, snippet({table}, -1, ?, ?, ?, {SNIPPET_TOKENS}), best.score "
+        f"FROM best JOIN {table} ON {table}.rowid = best.id JOIN documents d ON d.id = best.id "
+        f"WHERE {table} MATCH ? ORDER BY best.score, best.sort_key, best.id"
     )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    match = fts_query(query, fold=fold)
+    if not (filters and filters.given):
+        params = []
     try:
-        rows = conn.execute(sql, [OPEN, CLOSE, ELLIPSIS, fts_query(query, fold=fold), *params]).fetchall()
+        rows = conn.execute(sql, [match, *params, OPEN, CLOSE, ELLIPSIS, match]).fetchall()
     except sqlite3.Error as e:
         if filters is not None and filters.where is not None and "fts5" not in str(e):
             raise UsageError(f"--where {filters.where!r}: {e}") from None

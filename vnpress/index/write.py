@@ -72,8 +72,9 @@ class DocumentWriter:
             marks = ", ".join(f":{k}" for k in values)
             doc_id = conn.execute(f"INSERT INTO documents ({names}) VALUES ({marks})", values).lastrowid
             self.added += 1
-        insert_search_rows(conn, doc_id, meta.get("title"), body)
         assert f.work is not None
+        normalised = f.work.norms[0].text if len(f.work.norms) == 1 else None  # already made: reused
+        insert_search_rows(conn, doc_id, meta.get("title"), body, normalised)
         conn.executemany(
             'INSERT INTO texts (document_id, part, "offset", chars, segkey, segmenter, spans) '
             "VALUES (?,?,?,?,?,?,?)",
@@ -153,10 +154,13 @@ class DocumentWriter:
         return row_id
 
 
-def insert_search_rows(conn: sqlite3.Connection, doc_id: int, title: str | None, body: str) -> None:
-    """The document's rows of the two full-text indexes: normalised, and folded."""
+def insert_search_rows(
+    conn: sqlite3.Connection, doc_id: int, title: str | None, body: str, normalised: str | None = None
+) -> None:
+    """The document's rows of the two full-text indexes: normalised (``normalised``, if the caller
+    has it already), and folded."""
     t = normalise(title).text if title else None
-    b = normalise(body).text
+    b = normalised if normalised is not None else normalise(body).text
     conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (doc_id, t, b))
     conn.execute(
         "INSERT INTO documents_fold (rowid, title, body) VALUES (?, ?, ?)",
