@@ -386,3 +386,16 @@ def test_the_map_functions_run_on_the_cluster_inside_the_context(local_cluster):
 
 def _pid_and_path(doc):
     return os.getpid(), doc.path
+
+
+def test_an_index_built_on_a_cluster_is_the_index_built_here(process_cluster, corpus, tmp_path):
+    """The workers analyse, the client writes (SQLite has one writer): every command then prints the
+    same from either database."""
+    here, there = tmp_path / "here.db", tmp_path / "there.db"
+    assert invoke("index", corpus, "--db", here, "--jobs", "1").exit_code == 0
+    built = invoke("index", corpus, "--db", there, "--scheduler", process_cluster)
+    assert (built.exit_code, built.stderr) == (0, "")
+    for args in (["freq", "--top", "0"], ["entities", "--mentions"], ["officers", "--appearances"], ["meta"]):
+        expected = invoke(*args, here, "--format", "tsv").stdout
+        assert expected.count("\n") > 1
+        assert invoke(*args, there, "--format", "tsv").stdout == expected, args

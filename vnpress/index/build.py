@@ -33,7 +33,7 @@ from vnpress.index.store import IndexFileError, Writer, segmenter_digest
 from vnpress.index.write import DocumentWriter, delete_search_rows
 from vnpress.io.corpus import STDIN_NAME, Document
 from vnpress.pipeline.cache.keys import code_digest, current_versions, text_key
-from vnpress.pipeline.parallel import Runner, lookahead, stream
+from vnpress.pipeline.parallel import lookahead, make_runner, stream
 from vnpress.text import segment as seg
 from vnpress.text.normalise import normalise
 
@@ -189,7 +189,7 @@ class _Builder:
         versions = current_versions(self.engine)
         self.segmenter = segmenter_digest(versions.fingerprint)
         self.code = f"{code_digest()}:{self.segmenter}"
-        self.runner = Runner(self.jobs, setup=partial(seg.load_engine, self.engine))
+        self.runner = make_runner(self.jobs, setup=partial(seg.load_engine, self.engine))  # or the cluster's
         self.cache: Any = None
         if self.use_cache:
             from vnpress.pipeline.cache.store import SegmentCache
