@@ -1,6 +1,7 @@
-"""The benchmark of issues 6, 13, 14, 15, 16, 17 and 18: thirteen ratios, each measured side by side on a synthetic corpus.
+"""The benchmark of issues 6, 13, 14, 15, 16, 17 and 18: ratios 1-10 and 20-23, each measured side by side on a
+synthetic corpus, and check 11 (the two segmenters print the same bytes).
 
-    make bench                                   # defaults: about 12-15 minutes on 2 cores
+    make bench                                   # defaults: about an hour on 2 cores (the 10,000-article builds)
     make bench BENCH_ARGS="--runs 5 --scaling-size 5000"
     .venv/bin/python bench/run.py --only 1,6
 
