@@ -204,11 +204,6 @@ def _recipients(
                 joined = _colon_list(f, listed, rank, rank_at, name_end)
                 found = joined if len(joined) > len(found) else found
             return found
-        colon = next((j for j in range(k, min(n, k + 9)) if t[j].fold == ":"), None)
-        if colon is not None and colon > k and all(tok.is_word and tok.is_lower for tok in t[k:colon]):
-            return _colon_list(
-                f, colon + 1, rank, rank_at, name_end
-            )  # "… cho hai sĩ quan quân đội cấp cao: A, …"
     if k + 1 < n and t[k].fold == "đồng" and t[k + 1].fold == "chí":
         k += 2
     if k < n and f.posts.longest(t, k) is not None and not person_at(f.p, k):
@@ -262,13 +257,14 @@ def _colon_list(
 
 
 _LIST_LEADS = (("trong", "đó", "có"), ("gồm", ":"), ("gồm",), (":",), ("là",))
+_CLASS_WORDS = 8  # the most words a class of people may take before its list
 
 
 def _class_then_list(t, k: int) -> int | None:
     """After a count, the start of the list its class of people leads to: "9 | tướng lãnh trong đó
     có A …", "7 | sĩ quan cấp cao, gồm: A …"; None unless the class is a few lowercase words."""
     n = len(t)
-    for j in range(k, min(k + 6, n)):
+    for j in range(k, min(k + _CLASS_WORDS + 1, n)):  # "hai | sĩ quan quân đội cấp cao: …"
         for lead in _LIST_LEADS:
             if tuple(x.fold for x in t[j : j + len(lead)]) == lead:
                 return j + len(lead) if j > k else None
