@@ -69,3 +69,13 @@ def gold() -> dict:
     if not GOLD.exists():
         pytest.skip("../shared/gold/seeds.json is not beside this checkout")
     return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def pytest_configure(config):
+    """A shell starts a background job with SIGINT ignored (``make test &`` in a script), and an
+    ignored signal stays ignored in every child: vnpress would then never see the Ctrl-C that the
+    interrupt tests send it. The suite restores Python's own handler, which children do not inherit."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
